@@ -1,0 +1,91 @@
+package consent
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// tokenAttributes are every attribute a Tokens item may carry besides its
+// key and version; AuthoriseWithTokens sets the present ones and removes the
+// rest, so nothing of the replaced tokens (an old lease, backoff) survives.
+var tokenAttributes = []string{"consentId", "consentOwner", "accessToken", "refreshToken",
+	"accessExpiresAt", "refreshExpiresAt", "scope", "stepUp", "leaseHolder", "leaseUntil",
+	"failures", "nextAttemptAt", "refreshDue", "refreshShard"}
+
+// AuthoriseWithTokens records a completed authorisation in one
+// TransactWriteItems, so that no reader ever sees an authorised consent
+// without tokens or a session marked done whose tokens were not stored:
+//
+//   - the consent c is written if its stored Version still equals c.Version
+//     (else a *ConflictError and nothing changes), then c.Version is incremented;
+//   - the tokens t replace any existing tokens unconditionally: a
+//     re-authentication's tokens supersede the old ones, and the stored token
+//     version is incremented (if_not_exists(version, 0) + 1) so that a refresher
+//     still holding the old version or lease fails its conditional write
+//     instead of overwriting the new refresh token. t.Version is left as
+//     passed: read the tokens again before a versioned write of them;
+//   - the auth session sessionStateHash, which must belong to c.ID and be
+//     claimed (status used or exchangePending), is marked done and its code
+//     removed, so the code is never exchanged again (else ErrSessionUsed).
+func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, sessionStateHash string) error {
+	n := *c
+	n.UpdatedAt = s.Now()
+	n.Version = c.Version + 1
+	cItem, err := marshal(&n, consentPK(c.ID), skMeta)
+	if err != nil {
+		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
+	}
+	ce := newExpr()
+	cCond := ce.n("version") + " = " + ce.v(num(c.Version))
+
+	tt := *t
+	tt.ConsentID = c.ID
+	tItem, err := s.tokenItem(&tt)
+	if err != nil {
+		return err
+	}
+	te := newExpr()
+	for _, a := range tokenAttributes {
+		if v, ok := tItem[a]; ok {
+			te.set(a, v)
+		} else {
+			te.remove(a)
+		}
+	}
+	ver := te.n("version")
+	te.sets = append(te.sets, ver+" = if_not_exists("+ver+", "+te.v(num(0))+") + "+te.v(num(1)))
+
+	se := newExpr()
+	sCond := "attribute_exists(pk) AND " + se.n("consentId") + " = " + se.v(str(c.ID)) +
+		" AND " + se.n("status") + " IN (" + se.v(str(SessionUsed)) + ", " + se.v(str(SessionExchangePending)) + ")"
+	se.set("status", str(SessionDone))
+	se.set("updatedAt", str(n.UpdatedAt.UTC().Format(timeLayout)))
+	se.remove("code", "refreshShard", "refreshDue")
+
+	_, err = s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
+		{Put: &types.Put{TableName: aws.String(s.table), Item: cItem, ConditionExpression: aws.String(cCond),
+			ExpressionAttributeNames: ce.names, ExpressionAttributeValues: ce.values}},
+		{Update: &types.Update{TableName: aws.String(s.table), Key: key(consentPK(c.ID), skToken),
+			UpdateExpression: te.update(), ExpressionAttributeNames: te.names, ExpressionAttributeValues: te.values}},
+		{Update: &types.Update{TableName: aws.String(s.table), Key: key(authPK(sessionStateHash), skSession),
+			ConditionExpression: aws.String(sCond), UpdateExpression: se.update(),
+			ExpressionAttributeNames: se.names, ExpressionAttributeValues: se.values}},
+	}})
+	if failed, ok := cancelledAt(err); ok {
+		switch {
+		case len(failed) > 0 && failed[0]:
+			return &ConflictError{Kind: "consent", ID: c.ID, Reason: "version"}
+		case len(failed) > 2 && failed[2]:
+			return ErrSessionUsed
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("consent %s: authorise: %w", c.ID, err)
+	}
+	*c = n
+	return nil
+}

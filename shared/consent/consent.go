@@ -1,0 +1,175 @@
+package consent
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+)
+
+// Local lifecycle statuses of a consent (Consent.Status).
+const (
+	StatusAwaitingAuthorisation = "AwaitingAuthorisation"
+	StatusAuthorised            = "Authorised"
+	StatusReauthRequired        = "ReauthRequired"
+	StatusRejected              = "Rejected"
+	StatusRevoked               = "Revoked"
+	StatusExpired               = "Expired"
+	StatusFailed                = "Failed"
+	StatusConsumed              = "Consumed"
+)
+
+// Consent is the CONSENT#<id>/META item: the consent as the bank created it
+// and its local lifecycle.
+type Consent struct {
+	ID          string   `dynamodbav:"consentId"`
+	Owner       string   `dynamodbav:"owner"` // the caller's JWT sub; the owner index's hash key
+	Brand       string   `dynamodbav:"brand"` // coop or smile
+	Type        string   `dynamodbav:"type"`  // accounts, payments or fundsconfirmations
+	Journey     string   `dynamodbav:"journey,omitempty"`
+	BankStatus  string   `dynamodbav:"bankStatus"` // the bank's: AwaitingAuthorisation, Authorised, Rejected, Revoked, Consumed
+	Status      string   `dynamodbav:"status"`     // local: one of the Status constants
+	Permissions []string `dynamodbav:"permissions,omitempty"`
+	// Request is the exact JSON body sent to the bank to create the consent;
+	// payment orders are built from it, so it is stored byte for byte.
+	Request []byte `dynamodbav:"request,omitempty"`
+	// Payment summary for the authorization URL (ben_name, amount, pymt_dt), exactly as in Request.
+	BenName     string    `dynamodbav:"benName,omitempty"`
+	Amount      string    `dynamodbav:"amount,omitempty"`
+	PaymentDate string    `dynamodbav:"paymentDate,omitempty"`
+	ExpiresAt   time.Time `dynamodbav:"expiresAt,omitempty"`
+	StepUpAt    time.Time `dynamodbav:"stepUpAt,omitempty"` // last step-up authorisation; zero if none
+	LastAction  string    `dynamodbav:"lastAction,omitempty"`
+	LastError   string    `dynamodbav:"lastError,omitempty"`
+	LastUsedAt  time.Time `dynamodbav:"lastUsedAt,omitempty"`
+	CreatedAt   time.Time `dynamodbav:"createdAt"` // the owner index's sort key
+	UpdatedAt   time.Time `dynamodbav:"updatedAt"`
+	// Version is the optimistic-lock counter: 1 after CreateConsent, +1 on every update.
+	Version int64 `dynamodbav:"version"`
+}
+
+func consentPK(id string) string { return consentPrefix + id }
+
+// CreateConsent stores a new consent with Version 1. The condition
+// attribute_not_exists(pk) keeps a second create with the same id (a retry or
+// a clash) from overwriting a consent that may already be authorised:
+// it answers a *ConflictError instead.
+func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
+	now := s.Now()
+	n := *c
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = now
+	}
+	n.UpdatedAt = now
+	n.Version = 1
+	item, err := marshal(&n, consentPK(c.ID), skMeta)
+	if err != nil {
+		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
+	}
+	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
+		TableName: aws.String(s.table), Item: item,
+		ConditionExpression: aws.String("attribute_not_exists(pk)"),
+	})
+	if isConditionFailed(err) {
+		return &ConflictError{Kind: "consent", ID: c.ID, Reason: "exists"}
+	}
+	if err != nil {
+		return fmt.Errorf("consent %s: put: %w", c.ID, err)
+	}
+	*c = n
+	return nil
+}
+
+// GetConsent reads a consent whoever owns it (for the scheduled and callback
+// functions, which act for no caller).
+func (s *Store) GetConsent(ctx context.Context, id string) (*Consent, error) {
+	out, err := s.api.GetItem(ctx, &dynamodb.GetItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(id), skMeta), ConsistentRead: aws.Bool(true),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consent %s: get: %w", id, err)
+	}
+	if len(out.Item) == 0 {
+		return nil, ErrNotFound
+	}
+	var c Consent
+	if err := unmarshal(out.Item, &c); err != nil {
+		return nil, fmt.Errorf("consent %s: unmarshal: %w", id, err)
+	}
+	return &c, nil
+}
+
+// GetConsentForOwner reads a consent on behalf of a caller. Another caller's
+// consent answers ErrNotFound, not a distinct error, so that consent ids
+// cannot be probed.
+func (s *Store) GetConsentForOwner(ctx context.Context, id, owner string) (*Consent, error) {
+	c, err := s.GetConsent(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if owner == "" || c.Owner != owner {
+		return nil, ErrNotFound
+	}
+	return c, nil
+}
+
+// ListConsents returns every consent of owner, oldest first, through the
+// owner index (never a Scan). It reads all pages: a caller holds a handful
+// of consents, and the API returns them in one response. The index is
+// eventually consistent, so a consent created a moment ago may be missing.
+func (s *Store) ListConsents(ctx context.Context, owner string) ([]Consent, error) {
+	e := newExpr()
+	in := &dynamodb.QueryInput{
+		TableName: aws.String(s.table), IndexName: aws.String(OwnerIndex),
+		KeyConditionExpression: aws.String(e.n("owner") + " = " + e.v(str(owner))),
+	}
+	in.ExpressionAttributeNames, in.ExpressionAttributeValues = e.names, e.values
+	var list []Consent
+	for {
+		out, err := s.api.Query(ctx, in)
+		if err != nil {
+			return nil, fmt.Errorf("list consents: query: %w", err)
+		}
+		for _, item := range out.Items {
+			var c Consent
+			if err := unmarshal(item, &c); err != nil {
+				return nil, fmt.Errorf("list consents: unmarshal: %w", err)
+			}
+			list = append(list, c)
+		}
+		if len(out.LastEvaluatedKey) == 0 {
+			return list, nil
+		}
+		in.ExclusiveStartKey = out.LastEvaluatedKey
+	}
+}
+
+// UpdateConsent writes c if the stored Version still equals c.Version, and
+// then increments c.Version and sets UpdatedAt. A stale c answers a
+// *ConflictError and changes nothing: two writers that read the same
+// version never overwrite each other's status changes.
+func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
+	n := *c
+	n.UpdatedAt = s.Now()
+	n.Version = c.Version + 1
+	item, err := marshal(&n, consentPK(c.ID), skMeta)
+	if err != nil {
+		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
+	}
+	e := newExpr()
+	cond := e.n("version") + " = " + e.v(num(c.Version))
+	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
+		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+	})
+	if isConditionFailed(err) {
+		return &ConflictError{Kind: "consent", ID: c.ID, Reason: "version"}
+	}
+	if err != nil {
+		return fmt.Errorf("consent %s: put: %w", c.ID, err)
+	}
+	*c = n
+	return nil
+}

@@ -1,0 +1,22 @@
+// Package consent is the DynamoDB store of the connector's state: consents,
+// their bank tokens, the authorization sessions of the redirect journey and
+// payment idempotency records, all in one table (architecture.md §4).
+//
+// Every write that could race is conditional. The conditions are the point of
+// the package: a refresh token is never lost to a concurrent refresh (token
+// writes check the version read and the refresh lease), an authorization code
+// is exchanged at most once (a session is claimed by one conditional update),
+// and a payment is never sent to the bank twice (its record is created once,
+// before the bank call, and carries the idempotency key reused on retries).
+//
+// Item layout (pk / sk):
+//
+//	CONSENT#<id>   META                    Consent
+//	CONSENT#<id>   TOKEN                   Tokens (sparse "refresh" index keys while a refresh is wanted)
+//	CONSENT#<id>   PAYMENT#<key>           Payment
+//	AUTH#<sha256(state)>  SESSION          AuthSession (sparse "refresh" index keys, shard prefix X#, while an exchange is pending)
+//
+// Expression attribute names are numbered placeholders of one fixed width
+// (#n00, #n01, …): kumo, the emulator the tests run against, substitutes
+// placeholders with a plain string replace, so "#n1" would corrupt "#n10".
+package consent

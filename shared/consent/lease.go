@@ -1,0 +1,216 @@
+package consent
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// AcquireLease takes the refresh lease of a consent's tokens until `until`
+// and returns the tokens as stored, with their version. Only one worker (the
+// scheduled refresher or an on-demand refresh in the proxy) may refresh at a
+// time: refresh tokens may rotate, and two refreshes with the same refresh
+// token would leave one of them holding a token the bank has invalidated.
+//
+// The conditional update succeeds only when no lease is held or the lease
+// has expired by Store.Now (a crashed holder cannot block refreshes for
+// longer than its lease). Otherwise ErrLeaseHeld; missing tokens ErrNotFound.
+// Lease times have one-second resolution.
+func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, until time.Time) (*Tokens, error) {
+	e := newExpr()
+	lu := e.n("leaseUntil")
+	cond := "attribute_exists(pk) AND (attribute_not_exists(" + lu + ") OR " + lu + " < " + e.v(num(s.Now().Unix())) + ")"
+	e.set("leaseHolder", str(holder))
+	e.set("leaseUntil", num(until.Unix()))
+	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
+		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+		ReturnValues: types.ReturnValueAllNew,
+	})
+	if isConditionFailed(err) {
+		if _, gerr := s.GetTokens(ctx, consentID); gerr != nil {
+			return nil, gerr
+		}
+		return nil, ErrLeaseHeld
+	}
+	if err != nil {
+		return nil, fmt.Errorf("tokens %s: acquire lease: %w", consentID, err)
+	}
+	var t Tokens
+	if err := unmarshal(out.Attributes, &t); err != nil {
+		return nil, fmt.Errorf("tokens %s: unmarshal: %w", consentID, err)
+	}
+	return &t, nil
+}
+
+// SaveRefreshed stores refreshed tokens t (as returned by AcquireLease, with
+// the new values filled in). The write is conditional on the version read
+// AND on holder still holding the lease, so a worker whose lease expired and
+// was taken over cannot overwrite the newer tokens. It clears the lease and
+// the failure backoff, bumps Version (t is updated) and re-keys the refresh
+// index from t.RefreshDue.
+//
+// If the bank's refresh response carries no new refresh token, the caller
+// must leave the old one in t.RefreshToken (and its expiry): the store
+// writes exactly what it is given, and an empty refresh token is stored
+// as none.
+func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) error {
+	n := *t
+	n.Version = t.Version + 1
+	n.LeaseHolder, n.LeaseUntil = "", time.Time{}
+	n.Failures, n.NextAttemptAt = 0, time.Time{}
+	item, err := s.tokenItem(&n)
+	if err != nil {
+		return err
+	}
+	e := newExpr()
+	cond := e.n("version") + " = " + e.v(num(t.Version)) + " AND " + e.n("leaseHolder") + " = " + e.v(str(holder))
+	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
+		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+	})
+	if isConditionFailed(err) {
+		return &ConflictError{Kind: "tokens", ID: t.ConsentID, Reason: "version or lease"}
+	}
+	if err != nil {
+		return fmt.Errorf("tokens %s: save refreshed: %w", t.ConsentID, err)
+	}
+	*t = n
+	return nil
+}
+
+// ReleaseLease gives up holder's lease after a failed refresh, keeping the
+// tokens as they are and recording the backoff: failures (consecutive
+// transient failures), nextAttempt, and refreshDue (when the scheduled
+// refresher should try again; zero takes the tokens out of the refresh
+// index). A lease no longer held by holder answers ErrLeaseHeld and changes
+// nothing.
+func (s *Store) ReleaseLease(ctx context.Context, consentID, holder string, failures int, nextAttempt, refreshDue time.Time) error {
+	e := newExpr()
+	cond := e.n("leaseHolder") + " = " + e.v(str(holder))
+	e.set("failures", num(int64(failures)))
+	if nextAttempt.IsZero() {
+		e.remove("nextAttemptAt")
+	} else {
+		e.set("nextAttemptAt", num(nextAttempt.Unix()))
+	}
+	s.setDue(e, refreshShardKey(s.shard(consentID)), refreshDue)
+	e.remove("leaseHolder", "leaseUntil")
+	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
+		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+	})
+	if isConditionFailed(err) {
+		return ErrLeaseHeld
+	}
+	if err != nil {
+		return fmt.Errorf("tokens %s: release lease: %w", consentID, err)
+	}
+	return nil
+}
+
+// setDue sets the sparse index keys, or removes them when due is zero.
+func (s *Store) setDue(e *expr, shardKey string, due time.Time) {
+	if due.IsZero() {
+		e.remove("refreshShard", "refreshDue")
+		return
+	}
+	e.set("refreshShard", str(shardKey))
+	e.set("refreshDue", num(due.Unix()))
+}
+
+// SetRefreshDue schedules the next refresh of a consent's tokens (zero due
+// is ClearRefreshDue). Missing tokens answer ErrNotFound: the condition keeps
+// the update from creating a token item with no tokens.
+func (s *Store) SetRefreshDue(ctx context.Context, consentID string, due time.Time) error {
+	e := newExpr()
+	s.setDue(e, refreshShardKey(s.shard(consentID)), due)
+	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
+		UpdateExpression: e.update(), ConditionExpression: aws.String("attribute_exists(pk)"),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.valuesOrNil(),
+	})
+	if isConditionFailed(err) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("tokens %s: set refresh due: %w", consentID, err)
+	}
+	return nil
+}
+
+// ClearRefreshDue takes a consent's tokens out of the refresh index (the
+// consent is no longer refreshed: unused, revoked, refresh token dead).
+func (s *Store) ClearRefreshDue(ctx context.Context, consentID string) error {
+	return s.SetRefreshDue(ctx, consentID, time.Time{})
+}
+
+// DueToken is a refresh-index entry: what the scheduled refresher needs to
+// pick work without reading the tokens (which are not in the index).
+type DueToken struct {
+	ConsentID        string    `dynamodbav:"consentId"`
+	Owner            string    `dynamodbav:"consentOwner"`
+	RefreshDue       time.Time `dynamodbav:"refreshDue,unixtime"`
+	AccessExpiresAt  time.Time `dynamodbav:"accessExpiresAt,unixtime"`
+	RefreshExpiresAt time.Time `dynamodbav:"refreshExpiresAt,unixtime"`
+	LeaseUntil       time.Time `dynamodbav:"leaseUntil,unixtime"`
+	Failures         int       `dynamodbav:"failures"`
+	NextAttemptAt    time.Time `dynamodbav:"nextAttemptAt,unixtime"`
+}
+
+// Cursor is an opaque position in a paginated index read; the zero Cursor
+// starts at the beginning.
+type Cursor struct {
+	key map[string]types.AttributeValue
+}
+
+// More reports whether a read returning this cursor left items unread.
+func (c Cursor) More() bool { return len(c.key) > 0 }
+
+// DueForRefresh lists up to limit tokens of one shard whose refresh is due
+// at or before `before`, earliest first. It is a Query on the sparse refresh
+// index (shard key "R#nn", refreshDue <= before), never a Scan: its cost
+// grows with the number of due tokens, not with the table. Pass the returned
+// cursor back while it has More.
+func (s *Store) DueForRefresh(ctx context.Context, shard int, before time.Time, limit int32, cursor Cursor) ([]DueToken, Cursor, error) {
+	var due []DueToken
+	next, err := s.queryIndex(ctx, refreshShardKey(shard), before, limit, cursor, func(item map[string]types.AttributeValue) error {
+		var d DueToken
+		if err := unmarshal(item, &d); err != nil {
+			return err
+		}
+		due = append(due, d)
+		return nil
+	})
+	return due, next, err
+}
+
+// queryIndex reads one page of the refresh index for shardKey, due <= before.
+func (s *Store) queryIndex(ctx context.Context, shardKey string, before time.Time, limit int32, cursor Cursor, each func(map[string]types.AttributeValue) error) (Cursor, error) {
+	e := newExpr()
+	kc := e.n("refreshShard") + " = " + e.v(str(shardKey)) + " AND " + e.n("refreshDue") + " <= " + e.v(num(before.Unix()))
+	in := &dynamodb.QueryInput{
+		TableName: aws.String(s.table), IndexName: aws.String(RefreshIndex),
+		KeyConditionExpression: aws.String(kc), ExclusiveStartKey: cursor.key,
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+	}
+	if limit > 0 {
+		in.Limit = aws.Int32(limit)
+	}
+	out, err := s.api.Query(ctx, in)
+	if err != nil {
+		return Cursor{}, fmt.Errorf("query %s: %w", shardKey, err)
+	}
+	for _, item := range out.Items {
+		if err := each(item); err != nil {
+			return Cursor{}, fmt.Errorf("query %s: unmarshal: %w", shardKey, err)
+		}
+	}
+	return Cursor{key: out.LastEvaluatedKey}, nil
+}

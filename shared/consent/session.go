@@ -1,0 +1,168 @@
+package consent
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Auth session statuses (AuthSession.Status).
+const (
+	SessionPending         = "pending"         // waiting for the PSU's callback
+	SessionUsed            = "used"            // claimed by one callback; the code is being exchanged
+	SessionExchangePending = "exchangePending" // the exchange failed transiently; the tokens function retries it
+	SessionDone            = "done"            // tokens stored (AuthoriseWithTokens)
+	SessionFailed          = "failed"          // given up (FinishExchange)
+)
+
+// AuthSession is the AUTH#<sha256(state)>/SESSION item of one redirect
+// journey. Only the hash of state is stored: the table never holds a value
+// that would let someone forge a callback.
+type AuthSession struct {
+	StateHash   string    `dynamodbav:"stateHash"`
+	ConsentID   string    `dynamodbav:"consentId"`
+	Owner       string    `dynamodbav:"consentOwner"`
+	Brand       string    `dynamodbav:"brand"`
+	Verifier    string    `dynamodbav:"verifier"` // PKCE code_verifier (RFC 7636)
+	StepUp      bool      `dynamodbav:"stepUp"`
+	Reauth      bool      `dynamodbav:"reauth"`
+	RedirectURI string    `dynamodbav:"redirectUri"`
+	CreatedAt   time.Time `dynamodbav:"startedAt"` // not "createdAt": keeps sessions out of the owner index
+	UpdatedAt   time.Time `dynamodbav:"updatedAt,omitempty"`
+	// TTL is the expiry (epoch seconds in the table's TTL attribute). The
+	// store treats a session past its TTL as expired even before DynamoDB
+	// reaps it (reaping is lazy, up to days late).
+	TTL           time.Time `dynamodbav:"ttl,unixtime"`
+	Status        string    `dynamodbav:"status"`
+	Code          string    `dynamodbav:"code,omitempty"` // only while exchangePending
+	Attempts      int       `dynamodbav:"attempts,omitempty"`
+	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime,omitempty"`
+}
+
+// HashState returns the hex SHA-256 of an OAuth state value: the session key.
+func HashState(state string) string {
+	sum := sha256.Sum256([]byte(state))
+	return hex.EncodeToString(sum[:])
+}
+
+func authPK(stateHash string) string { return authPrefix + stateHash }
+
+// CreateAuthSession stores a new session in status pending. The condition
+// attribute_not_exists(pk) refuses to overwrite a session with the same
+// state hash (a *ConflictError), which would otherwise reset a used session
+// to pending and let its code be exchanged again.
+func (s *Store) CreateAuthSession(ctx context.Context, a *AuthSession) error {
+	n := *a
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = s.Now()
+	}
+	n.Status = SessionPending
+	item, err := marshal(&n, authPK(a.StateHash), skSession)
+	if err != nil {
+		return fmt.Errorf("session: marshal: %w", err)
+	}
+	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
+		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String("attribute_not_exists(pk)"),
+	})
+	if isConditionFailed(err) {
+		return &ConflictError{Kind: "session", ID: a.StateHash, Reason: "exists"}
+	}
+	if err != nil {
+		return fmt.Errorf("session: put: %w", err)
+	}
+	*a = n
+	return nil
+}
+
+// GetAuthSession reads a session: ErrNotFound when absent, ErrSessionExpired
+// when past its TTL (even if not reaped yet).
+func (s *Store) GetAuthSession(ctx context.Context, stateHash string) (*AuthSession, error) {
+	a, err := s.getSession(ctx, stateHash)
+	if err != nil {
+		return nil, err
+	}
+	if !s.Now().Before(a.TTL) {
+		return nil, ErrSessionExpired
+	}
+	return a, nil
+}
+
+func (s *Store) getSession(ctx context.Context, stateHash string) (*AuthSession, error) {
+	out, err := s.api.GetItem(ctx, &dynamodb.GetItemInput{
+		TableName: aws.String(s.table), Key: key(authPK(stateHash), skSession), ConsistentRead: aws.Bool(true),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("session: get: %w", err)
+	}
+	if len(out.Item) == 0 {
+		return nil, ErrNotFound
+	}
+	return decodeSession(out.Item)
+}
+
+func decodeSession(item map[string]types.AttributeValue) (*AuthSession, error) {
+	var a AuthSession
+	if err := unmarshal(item, &a); err != nil {
+		return nil, fmt.Errorf("session: unmarshal: %w", err)
+	}
+	return &a, nil
+}
+
+// ClaimAuthSession moves a session from pending to used in ONE conditional
+// update (exists AND status = pending AND ttl > now) and returns it. This is
+// what makes a callback single-use: of two concurrent or replayed callbacks
+// with the same state, exactly one gets the verifier and may exchange the
+// code. A failed condition is classified from the item: ErrNotFound,
+// ErrSessionExpired (past TTL, checked first) or ErrSessionUsed.
+func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSession, error) {
+	now := s.Now()
+	e := newExpr()
+	cond := "attribute_exists(pk) AND " + e.n("status") + " = " + e.v(str(SessionPending)) +
+		" AND " + e.n("ttl") + " > " + e.v(num(now.Unix()))
+	e.set("status", str(SessionUsed))
+	e.set("updatedAt", str(now.UTC().Format(timeLayout)))
+	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.table), Key: key(authPK(stateHash), skSession),
+		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+		ReturnValues:                        types.ReturnValueAllNew,
+		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
+	})
+	if isConditionFailed(err) {
+		return nil, s.classifySession(ctx, stateHash, err, now)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("session: claim: %w", err)
+	}
+	return decodeSession(out.Attributes)
+}
+
+// classifySession explains a failed session condition. It uses the item
+// DynamoDB returns with ReturnValuesOnConditionCheckFailure when present and
+// falls back to a consistent read (kumo does not return it).
+func (s *Store) classifySession(ctx context.Context, stateHash string, condErr error, now time.Time) error {
+	var a *AuthSession
+	var ccf *types.ConditionalCheckFailedException
+	if errors.As(condErr, &ccf) && len(ccf.Item) > 0 {
+		var err error
+		if a, err = decodeSession(ccf.Item); err != nil {
+			return err
+		}
+	} else {
+		var err error
+		if a, err = s.getSession(ctx, stateHash); err != nil {
+			return err
+		}
+	}
+	if !now.Before(a.TTL) {
+		return ErrSessionExpired
+	}
+	return ErrSessionUsed
+}

@@ -1,0 +1,120 @@
+package consent
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Tokens is the CONSENT#<id>/TOKEN item: the bank tokens of one consent, the
+// refresh lease and the refresh schedule.
+type Tokens struct {
+	ConsentID        string    `dynamodbav:"consentId"`
+	Owner            string    `dynamodbav:"consentOwner"` // copy of Consent.Owner for safety checks (not "owner": keeps tokens out of the owner index)
+	AccessToken      string    `dynamodbav:"accessToken"`
+	RefreshToken     string    `dynamodbav:"refreshToken,omitempty"`
+	AccessExpiresAt  time.Time `dynamodbav:"accessExpiresAt,unixtime,omitempty"`
+	RefreshExpiresAt time.Time `dynamodbav:"refreshExpiresAt,unixtime,omitempty"`
+	Scope            string    `dynamodbav:"scope,omitempty"`
+	StepUp           bool      `dynamodbav:"stepUp"` // the tokens came from a step-up authorisation
+	// Version is the optimistic-lock counter of the token values; every
+	// store write of new tokens increments it.
+	Version int64 `dynamodbav:"version"`
+	// LeaseHolder and LeaseUntil: the refresh lease (AcquireLease).
+	LeaseHolder   string    `dynamodbav:"leaseHolder,omitempty"`
+	LeaseUntil    time.Time `dynamodbav:"leaseUntil,unixtime,omitempty"`
+	Failures      int       `dynamodbav:"failures,omitempty"` // consecutive transient refresh failures
+	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime,omitempty"`
+	// RefreshDue is when the scheduled refresher should next refresh these
+	// tokens (AccessExpiresAt minus the lookahead; the caller decides). Zero
+	// keeps the tokens out of the refresh index: they are not refreshed.
+	RefreshDue time.Time `dynamodbav:"refreshDue,unixtime,omitempty"`
+	// RefreshShard is derived by the store from ConsentID whenever RefreshDue is set.
+	RefreshShard string `dynamodbav:"refreshShard,omitempty"`
+}
+
+func (s *Store) tokenItem(t *Tokens) (map[string]types.AttributeValue, error) {
+	t.RefreshShard = ""
+	if !t.RefreshDue.IsZero() {
+		t.RefreshShard = refreshShardKey(s.shard(t.ConsentID))
+	}
+	item, err := marshal(t, consentPK(t.ConsentID), skToken)
+	if err != nil {
+		return nil, fmt.Errorf("tokens %s: marshal: %w", t.ConsentID, err)
+	}
+	return item, nil
+}
+
+// GetTokens reads a consent's tokens (strongly consistent: they may have
+// been rotated a moment ago).
+func (s *Store) GetTokens(ctx context.Context, consentID string) (*Tokens, error) {
+	out, err := s.api.GetItem(ctx, &dynamodb.GetItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken), ConsistentRead: aws.Bool(true),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("tokens %s: get: %w", consentID, err)
+	}
+	if len(out.Item) == 0 {
+		return nil, ErrNotFound
+	}
+	var t Tokens
+	if err := unmarshal(out.Item, &t); err != nil {
+		return nil, fmt.Errorf("tokens %s: unmarshal: %w", consentID, err)
+	}
+	return &t, nil
+}
+
+// PutTokens writes t as read: Version 0 means new tokens (condition: no
+// tokens exist), otherwise the stored Version must still equal t.Version.
+// On success t.Version is incremented. The condition is what keeps a
+// refresh token from being lost: a writer holding values read before a
+// concurrent refresh gets a *ConflictError instead of overwriting the newer
+// refresh token (the bank may have invalidated the old one).
+func (s *Store) PutTokens(ctx context.Context, t *Tokens) error {
+	n := *t
+	n.Version = t.Version + 1
+	item, err := s.tokenItem(&n)
+	if err != nil {
+		return err
+	}
+	e := newExpr()
+	cond := "attribute_not_exists(pk)"
+	if t.Version != 0 {
+		cond = e.n("version") + " = " + e.v(num(t.Version))
+	}
+	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
+		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: namesOrNil(e), ExpressionAttributeValues: e.valuesOrNil(),
+	})
+	if isConditionFailed(err) {
+		return &ConflictError{Kind: "tokens", ID: t.ConsentID, Reason: "version"}
+	}
+	if err != nil {
+		return fmt.Errorf("tokens %s: put: %w", t.ConsentID, err)
+	}
+	*t = n
+	return nil
+}
+
+// DeleteTokens wipes a consent's tokens (revocation). Deleting absent tokens
+// is not an error: revocation is idempotent.
+func (s *Store) DeleteTokens(ctx context.Context, consentID string) error {
+	_, err := s.api.DeleteItem(ctx, &dynamodb.DeleteItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
+	})
+	if err != nil {
+		return fmt.Errorf("tokens %s: delete: %w", consentID, err)
+	}
+	return nil
+}
+
+func namesOrNil(e *expr) map[string]string {
+	if len(e.names) == 0 {
+		return nil
+	}
+	return e.names
+}
