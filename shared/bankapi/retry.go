@@ -1,0 +1,80 @@
+package bankapi
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"time"
+)
+
+// RetryPolicy bounds Retry. Zero Base or Cap take the defaults.
+type RetryPolicy struct {
+	Max   int                                              // retries after the first attempt
+	Base  time.Duration                                    // first backoff (default 200 ms)
+	Cap   time.Duration                                    // longest wait, also for Retry-After (default 2 s)
+	Sleep func(ctx context.Context, d time.Duration) error // default: a timer or ctx.Done
+	// Jitter maps a backoff d to the wait actually used; default a uniform
+	// value in [d/2, d].
+	Jitter func(d time.Duration) time.Duration
+}
+
+// DefaultRetryPolicy suits a read inside a Lambda invocation with an 8 s
+// bank timeout.
+var DefaultRetryPolicy = RetryPolicy{Max: 2, Base: 200 * time.Millisecond, Cap: 2 * time.Second}
+
+// Retry calls fn, and again up to p.Max times while Classify says
+// ActionRetryLater, waiting an exponential backoff with jitter, or the
+// error's Retry-After when longer (both capped at p.Cap). Use it for reads:
+// a payment POST may be retried only with the same idempotency key and
+// body, which is the caller's decision. It returns fn's last error, or the
+// context's error joined to it when ctx ends during a wait.
+func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
+	if p.Base <= 0 {
+		p.Base = 200 * time.Millisecond
+	}
+	if p.Cap <= 0 {
+		p.Cap = 2 * time.Second
+	}
+	if p.Sleep == nil {
+		p.Sleep = sleep
+	}
+	if p.Jitter == nil {
+		p.Jitter = func(d time.Duration) time.Duration { return d/2 + rand.N(d/2+1) }
+	}
+	for attempt := 0; ; attempt++ {
+		err := fn()
+		if err == nil || attempt >= p.Max || Classify(err) != ActionRetryLater {
+			return err
+		}
+		if serr := p.Sleep(ctx, p.wait(attempt, err)); serr != nil {
+			return errors.Join(err, serr)
+		}
+	}
+}
+
+// wait is the pause after attempt (0-based) failed with err.
+func (p RetryPolicy) wait(attempt int, err error) time.Duration {
+	d := p.Cap
+	if attempt < 32 {
+		if b := p.Base << attempt; b > 0 && b < p.Cap {
+			d = b
+		}
+	}
+	d = min(p.Jitter(d), p.Cap)
+	var e *Error
+	if errors.As(err, &e) && e.RetryAfter > d {
+		d = min(e.RetryAfter, p.Cap)
+	}
+	return d
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

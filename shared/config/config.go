@@ -1,0 +1,62 @@
+// Package config reads the connector's typed configuration from environment variables.
+//
+// The variables are the same in template.yaml (Globals → Environment), the local stack and
+// tests; docs/configuration.md lists them. Load reports every missing or invalid variable in
+// one error so that a misconfigured deployment is fixed in one pass.
+package config
+
+import "time"
+
+// Environment names accepted in ENVIRONMENT.
+const (
+	Sandbox    = "sandbox"
+	Production = "production"
+)
+
+// Token endpoint client authentication methods accepted in TOKEN_AUTH_METHOD (RFC 6749 §2.3.1).
+const (
+	ClientSecretBasic = "client_secret_basic"
+	ClientSecretPost  = "client_secret_post"
+)
+
+// Refresh policies accepted in REFRESH_POLICY.
+const (
+	RefreshRecent = "recent"
+	RefreshAll    = "all"
+)
+
+// Config is the connector's configuration, one field per environment variable.
+type Config struct {
+	Environment         string        // ENVIRONMENT: Sandbox or Production
+	TableName           string        // TABLE_NAME
+	CredentialsSecretID string        // CREDENTIALS_SECRET_ID: name or ARN
+	BankAPIBaseURL      string        // BANK_API_BASE_URL: https scheme+host(+port), no path, no trailing slash
+	BankTokenURL        string        // BANK_TOKEN_URL
+	BankAuthURLCoop     string        // BANK_AUTH_URL_COOP
+	BankAuthURLSmile    string        // BANK_AUTH_URL_SMILE
+	RedirectURI         string        // REDIRECT_URI: exactly as registered with the bank
+	ResultURL           string        // RESULT_URL
+	AuthSessionTTL      time.Duration // AUTH_SESSION_TTL
+	FinancialID         string        // FINANCIAL_ID: x-fapi-financial-id, sent when not empty
+	TokenAuthMethod     string        // TOKEN_AUTH_METHOD: ClientSecretBasic or ClientSecretPost
+	SecretCacheTTL      time.Duration // SECRET_CACHE_TTL
+	BankHTTPTimeout     time.Duration // BANK_HTTP_TIMEOUT
+	RefreshLookahead    time.Duration // REFRESH_LOOKAHEAD
+	RefreshPolicy       string        // REFRESH_POLICY: RefreshRecent or RefreshAll
+	RefreshRecentWindow time.Duration // REFRESH_RECENT_WINDOW
+	RefreshConcurrency  int           // REFRESH_CONCURRENCY
+	RefreshShards       int           // REFRESH_SHARDS
+	CertExpiryWarnDays  int           // CERT_EXPIRY_WARN_DAYS
+}
+
+// AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for
+// any other brand.
+func (c Config) AuthURL(brand string) string {
+	switch brand {
+	case "coop":
+		return c.BankAuthURLCoop
+	case "smile":
+		return c.BankAuthURLSmile
+	}
+	return ""
+}

@@ -1,0 +1,157 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// valid is a complete sandbox environment; tests copy it and change one thing.
+func valid() map[string]string {
+	return map[string]string{
+		"ENVIRONMENT":           "sandbox",
+		"TABLE_NAME":            "connector",
+		"CREDENTIALS_SECRET_ID": "arn:aws:secretsmanager:eu-west-2:123456789012:secret:coop-AbCdEf",
+		"BANK_API_BASE_URL":     "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk",
+		"BANK_TOKEN_URL":        "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk/apis/oauth/v1/oauth2/token",
+		"BANK_AUTH_URL_COOP":    "https://sandbox-bank.co-operativebanktest.co.uk/openbanking/coop/oauthRedirect",
+		"BANK_AUTH_URL_SMILE":   "https://sandbox-bank.co-operativebanktest.co.uk/openbanking/smile/oauthRedirect",
+		"REDIRECT_URI":          "https://api.example.com/callback",
+		"RESULT_URL":            "https://app.example.com/done",
+	}
+}
+
+func getenv(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestLoadDefaults(t *testing.T) {
+	t.Parallel()
+	got, err := Load(getenv(valid()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Config{
+		Environment:         Sandbox,
+		TableName:           "connector",
+		CredentialsSecretID: "arn:aws:secretsmanager:eu-west-2:123456789012:secret:coop-AbCdEf",
+		BankAPIBaseURL:      "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk",
+		BankTokenURL:        "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk/apis/oauth/v1/oauth2/token",
+		BankAuthURLCoop:     "https://sandbox-bank.co-operativebanktest.co.uk/openbanking/coop/oauthRedirect",
+		BankAuthURLSmile:    "https://sandbox-bank.co-operativebanktest.co.uk/openbanking/smile/oauthRedirect",
+		RedirectURI:         "https://api.example.com/callback",
+		ResultURL:           "https://app.example.com/done",
+		AuthSessionTTL:      10 * time.Minute,
+		TokenAuthMethod:     ClientSecretBasic,
+		SecretCacheTTL:      5 * time.Minute,
+		BankHTTPTimeout:     8 * time.Second,
+		RefreshLookahead:    10 * time.Minute,
+		RefreshPolicy:       RefreshRecent,
+		RefreshRecentWindow: 72 * time.Hour,
+		RefreshConcurrency:  8,
+		RefreshShards:       16,
+		CertExpiryWarnDays:  90,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Load() mismatch (-want +got):\n%s", diff)
+	}
+	if got.AuthURL("coop") != want.BankAuthURLCoop || got.AuthURL("smile") != want.BankAuthURLSmile || got.AuthURL("other") != "" {
+		t.Errorf("AuthURL: coop %q smile %q other %q", got.AuthURL("coop"), got.AuthURL("smile"), got.AuthURL("other"))
+	}
+}
+
+func TestLoadOverrides(t *testing.T) {
+	t.Parallel()
+	env := valid()
+	for k, v := range map[string]string{
+		"ENVIRONMENT": "production", "AUTH_SESSION_TTL": "15m", "FINANCIAL_ID": " 0015800000jf7AeAAI ",
+		"TOKEN_AUTH_METHOD": "client_secret_post", "SECRET_CACHE_TTL": "1m", "BANK_HTTP_TIMEOUT": "5s",
+		"REFRESH_LOOKAHEAD": "20m", "REFRESH_POLICY": "all", "REFRESH_RECENT_WINDOW": "24h",
+		"REFRESH_CONCURRENCY": "4", "REFRESH_SHARDS": "32", "CERT_EXPIRY_WARN_DAYS": "120",
+		"BANK_API_BASE_URL": "https://127.0.0.1:8443/", "REDIRECT_URI": "http://127.0.0.1:3000/callback",
+		"RESULT_URL": "http://localhost:5173/result?x=1",
+	} {
+		env[k] = v
+	}
+	c, err := Load(getenv(env))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
+		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards,
+		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL}
+	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
+		20 * time.Minute, "all", 24 * time.Hour, 4, 32,
+		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("overrides (-want +got):\n%s", diff)
+	}
+}
+
+func TestLoadInvalid(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		set  map[string]string // "" deletes the variable
+		want []Problem
+	}{
+		{"everything missing", nil, []Problem{
+			{"ENVIRONMENT", "missing"}, {"TABLE_NAME", "missing"}, {"CREDENTIALS_SECRET_ID", "missing"},
+			{"BANK_API_BASE_URL", "missing"}, {"BANK_TOKEN_URL", "missing"}, {"BANK_AUTH_URL_COOP", "missing"},
+			{"BANK_AUTH_URL_SMILE", "missing"}, {"REDIRECT_URI", "missing"}, {"RESULT_URL", "missing"},
+		}},
+		{"bad environment", map[string]string{"ENVIRONMENT": "staging"}, []Problem{{"ENVIRONMENT", "must be one of sandbox, production"}}},
+		{"bank url http", map[string]string{"BANK_TOKEN_URL": "http://127.0.0.1/token"}, []Problem{{"BANK_TOKEN_URL", "must be https"}}},
+		{"bank url relative", map[string]string{"BANK_AUTH_URL_COOP": "/openbanking/coop"}, []Problem{{"BANK_AUTH_URL_COOP", "must be an absolute URL"}}},
+		{"base url with path", map[string]string{"BANK_API_BASE_URL": "https://h.example/apis"}, []Problem{{"BANK_API_BASE_URL", "must be scheme and host only, without path or query"}}},
+		{"base url with query", map[string]string{"BANK_API_BASE_URL": "https://h.example?x=1"}, []Problem{{"BANK_API_BASE_URL", "must be scheme and host only, without path or query"}}},
+		{"url with user", map[string]string{"BANK_AUTH_URL_SMILE": "https://u:p@h.example/x"}, []Problem{{"BANK_AUTH_URL_SMILE", "must be an absolute URL"}}},
+		{"redirect http remote", map[string]string{"REDIRECT_URI": "http://api.example.com/callback"}, []Problem{{"REDIRECT_URI", "must be https (http only on 127.0.0.1 or localhost)"}}},
+		{"result fragment", map[string]string{"RESULT_URL": "https://app.example.com/#done"}, []Problem{{"RESULT_URL", "must not have a fragment"}}},
+		{"result scheme", map[string]string{"RESULT_URL": "ftp://app.example.com/"}, []Problem{{"RESULT_URL", "must be https (http only on 127.0.0.1 or localhost)"}}},
+		{"durations", map[string]string{"AUTH_SESSION_TTL": "5", "SECRET_CACHE_TTL": "-1m", "BANK_HTTP_TIMEOUT": "0s"}, []Problem{
+			{"AUTH_SESSION_TTL", "must be a Go duration such as 10m"}, {"SECRET_CACHE_TTL", "must be positive"}, {"BANK_HTTP_TIMEOUT", "must be positive"},
+		}},
+		{"ints", map[string]string{"REFRESH_CONCURRENCY": "0", "REFRESH_SHARDS": "many", "CERT_EXPIRY_WARN_DAYS": "1000"}, []Problem{
+			{"REFRESH_CONCURRENCY", "must be an integer from 1 to 64"}, {"REFRESH_SHARDS", "must be an integer from 1 to 256"},
+			{"CERT_EXPIRY_WARN_DAYS", "must be an integer from 1 to 825"},
+		}},
+		{"enums", map[string]string{"TOKEN_AUTH_METHOD": "private_key_jwt", "REFRESH_POLICY": "some"}, []Problem{
+			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of recent, all"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			env := valid()
+			if tt.set == nil {
+				env = map[string]string{}
+			}
+			for k, v := range tt.set {
+				env[k] = v
+			}
+			c, err := Load(getenv(env))
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("Load() error = %v, want *Error", err)
+			}
+			if diff := cmp.Diff(tt.want, ce.Problems); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(Config{}, c); diff != "" {
+				t.Errorf("config returned with an error (-want +got):\n%s", diff)
+			}
+			for k, v := range tt.set {
+				if v != "" && strings.Contains(err.Error(), v) {
+					t.Errorf("error %q echoes the value of %s", err, k)
+				}
+			}
+			for _, p := range tt.want {
+				if !strings.Contains(err.Error(), p.Var) {
+					t.Errorf("error %q does not name %s", err, p.Var)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,153 @@
+package config
+
+import (
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Load reads the configuration through getenv (os.Getenv in production, a map in tests).
+// It returns an *Error naming every missing or invalid variable; values are never echoed.
+func Load(getenv func(string) string) (Config, error) {
+	r := reader{getenv: getenv}
+	c := Config{
+		Environment:         r.oneOf("ENVIRONMENT", "", Sandbox, Production),
+		TableName:           r.required("TABLE_NAME"),
+		CredentialsSecretID: r.required("CREDENTIALS_SECRET_ID"),
+		BankAPIBaseURL:      r.url("BANK_API_BASE_URL", bankURL|originOnly),
+		BankTokenURL:        r.url("BANK_TOKEN_URL", bankURL),
+		BankAuthURLCoop:     r.url("BANK_AUTH_URL_COOP", bankURL),
+		BankAuthURLSmile:    r.url("BANK_AUTH_URL_SMILE", bankURL),
+		RedirectURI:         r.url("REDIRECT_URI", loopbackHTTP),
+		ResultURL:           r.url("RESULT_URL", loopbackHTTP),
+		AuthSessionTTL:      r.duration("AUTH_SESSION_TTL", 10*time.Minute),
+		FinancialID:         strings.TrimSpace(getenv("FINANCIAL_ID")),
+		TokenAuthMethod:     r.oneOf("TOKEN_AUTH_METHOD", ClientSecretBasic, ClientSecretBasic, ClientSecretPost),
+		SecretCacheTTL:      r.duration("SECRET_CACHE_TTL", 5*time.Minute),
+		BankHTTPTimeout:     r.duration("BANK_HTTP_TIMEOUT", 8*time.Second),
+		RefreshLookahead:    r.duration("REFRESH_LOOKAHEAD", 10*time.Minute),
+		RefreshPolicy:       r.oneOf("REFRESH_POLICY", RefreshRecent, RefreshRecent, RefreshAll),
+		RefreshRecentWindow: r.duration("REFRESH_RECENT_WINDOW", 72*time.Hour),
+		RefreshConcurrency:  r.integer("REFRESH_CONCURRENCY", 8, 1, 64),
+		RefreshShards:       r.integer("REFRESH_SHARDS", 16, 1, 256),
+		CertExpiryWarnDays:  r.integer("CERT_EXPIRY_WARN_DAYS", 90, 1, 825),
+	}
+	if len(r.problems) > 0 {
+		return Config{}, &Error{Problems: r.problems}
+	}
+	c.BankAPIBaseURL = strings.TrimSuffix(c.BankAPIBaseURL, "/")
+	return c, nil
+}
+
+// reader collects one Problem per bad variable while Load reads them all.
+type reader struct {
+	getenv   func(string) string
+	problems []Problem
+}
+
+func (r *reader) fail(name, reason string) {
+	r.problems = append(r.problems, Problem{Var: name, Reason: reason})
+}
+
+func (r *reader) required(name string) string {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		r.fail(name, "missing")
+	}
+	return v
+}
+
+// oneOf reads a value from allowed; def "" makes the variable required.
+func (r *reader) oneOf(name, def string, allowed ...string) string {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		if def == "" {
+			r.fail(name, "missing")
+		}
+		return def
+	}
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	r.fail(name, "must be one of "+strings.Join(allowed, ", "))
+	return ""
+}
+
+func (r *reader) duration(name string, def time.Duration) time.Duration {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	switch {
+	case err != nil:
+		r.fail(name, "must be a Go duration such as 10m")
+	case d <= 0:
+		r.fail(name, "must be positive")
+	}
+	return d
+}
+
+func (r *reader) integer(name string, def, lo, hi int) int {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		r.fail(name, "must be an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
+	}
+	return n
+}
+
+// urlRule says which URLs a variable accepts.
+type urlRule int
+
+const (
+	bankURL      urlRule = 1 << iota // https only
+	originOnly                       // scheme and host only: no path, query or fragment
+	loopbackHTTP                     // https, or http on 127.0.0.1/localhost/::1 for local runs
+)
+
+func (r *reader) url(name string, rule urlRule) string {
+	v := r.required(name)
+	if v == "" {
+		return ""
+	}
+	u, err := url.Parse(v)
+	if err != nil || !u.IsAbs() || u.Host == "" || u.Opaque != "" || u.User != nil {
+		r.fail(name, "must be an absolute URL")
+		return ""
+	}
+	if u.Fragment != "" || strings.HasSuffix(v, "#") {
+		r.fail(name, "must not have a fragment")
+		return ""
+	}
+	switch {
+	case u.Scheme == "https":
+	case u.Scheme == "http" && rule&loopbackHTTP != 0 && isLoopback(u.Hostname()):
+	case rule&loopbackHTTP != 0:
+		r.fail(name, "must be https (http only on 127.0.0.1 or localhost)")
+		return ""
+	default:
+		r.fail(name, "must be https")
+		return ""
+	}
+	if rule&originOnly != 0 && ((u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.ForceQuery) {
+		r.fail(name, "must be scheme and host only, without path or query")
+		return ""
+	}
+	return v
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

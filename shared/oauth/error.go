@@ -1,0 +1,116 @@
+package oauth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"regexp"
+	"syscall"
+
+	"golang.org/x/oauth2"
+)
+
+// Error is a failed token request: an error response (RFC 6749 §5.2) with
+// its HTTP status, or a transport failure (StatusCode 0, Cause set). Its
+// Error() never includes tokens, codes, verifiers or the response body.
+type Error struct {
+	Grant       string // client_credentials, authorization_code or refresh_token
+	StatusCode  int    // 0 when no response was received
+	Code        string // RFC 6749 "error", e.g. invalid_grant
+	Description string // RFC 6749 "error_description": the bank's words; never in Error()
+	Transient   bool   // worth retrying later: 5xx, 429, timeouts, resets, dropped connections
+	Cause       error  // transport or parsing failure; never the response body
+}
+
+func (e *Error) Error() string {
+	s := "oauth: " + e.Grant + " grant"
+	if e.StatusCode != 0 {
+		s += fmt.Sprintf(": HTTP %d", e.StatusCode)
+	}
+	if e.Code != "" {
+		s += ": " + e.Code
+	}
+	if e.Cause != nil {
+		s += ": " + e.Cause.Error()
+	}
+	if e.Transient {
+		s += " (transient)"
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Cause }
+
+// IsInvalidGrant reports whether err is the token endpoint's invalid_grant:
+// the code or refresh token is invalid, expired, revoked or already used, so
+// the PSU must authorise again.
+func IsInvalidGrant(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == "invalid_grant"
+}
+
+// IsTransient reports whether err is a token-endpoint failure worth retrying
+// later. For the refresh_token grant a transient failure may mean the bank
+// did rotate the token and the response was lost.
+func IsTransient(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Transient
+}
+
+var (
+	errTokenType = errors.New("token_type is not bearer")
+	// errorCode is the RFC 6749 §5.2 "error" charset; anything else is not
+	// echoed, so a server cannot smuggle a secret into our messages.
+	errorCode = regexp.MustCompile(`^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$`)
+)
+
+// toError converts an x/oauth2 or transport error.
+func toError(grant string, err error) error {
+	if err == nil {
+		return nil
+	}
+	e := &Error{Grant: grant}
+	var re *oauth2.RetrieveError
+	switch {
+	case errors.As(err, &re):
+		// Never keep re as the cause: its Error() prints the response body.
+		if re.Response != nil {
+			e.StatusCode = re.Response.StatusCode
+		}
+		if errorCode.MatchString(re.ErrorCode) {
+			e.Code = re.ErrorCode
+		}
+		e.Description = re.ErrorDescription
+		e.Transient = e.StatusCode >= 500 || e.StatusCode == 429
+	case errors.Is(err, errTokenType):
+		e.Cause = err
+	default:
+		e.Cause = err
+		e.Transient = transientNet(err)
+	}
+	return e
+}
+
+// transientNet reports whether a transport error is worth retrying: timeouts,
+// resets, refused dials and connections closed before the whole response.
+// A cancelled context is the caller's decision, not transient.
+func transientNet(err error) bool {
+	if errors.Is(err, context.Canceled) {
+		return false
+	}
+	for _, target := range []error{context.DeadlineExceeded, io.EOF, io.ErrUnexpectedEOF,
+		syscall.ECONNRESET, syscall.ECONNREFUSED, syscall.ECONNABORTED, syscall.EPIPE} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true
+	}
+	var oe *net.OpError
+	return errors.As(err, &oe) && oe.Op == "dial"
+}

@@ -1,0 +1,120 @@
+// Package setup wires the clients every function builds once per cold start and reuses across
+// warm invocations: configuration, the credentials secret, the mTLS HTTP client, the token client,
+// the bank API client and the consent store. Functions' main.go call Load; tests call New with
+// clients pointed at kumo and the sandbox bank, so both run the same wiring.
+package setup
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/config"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/credentials"
+	"github.com/coop-ob/connector/shared/mtls"
+	"github.com/coop-ob/connector/shared/oauth"
+)
+
+// Deps are the long-lived clients of one function instance.
+type Deps struct {
+	Config      config.Config
+	Logger      *slog.Logger
+	Credentials *credentials.Source
+	HTTP        *http.Client // mTLS, trusting only the secret's CA bundle
+	OAuth       *oauth.Client
+	Bank        *bankapi.Client
+	Store       *consent.Store
+	Now         func() time.Time
+}
+
+// Load reads the configuration from the process environment and the AWS SDK's default
+// configuration (which honours AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SECRETS_MANAGER),
+// and builds Deps. The logger writes JSON to stdout, which Lambda's JSON log format keeps as is.
+func Load(ctx context.Context) (*Deps, error) {
+	logger := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: logLevel(os.Getenv("AWS_LAMBDA_LOG_LEVEL"))}))
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	awsCfg, err := awsconfig.LoadDefaultConfig(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("aws config: %w", err)
+	}
+	return New(cfg, awsCfg, logger)
+}
+
+// New builds Deps from an explicit configuration and AWS configuration.
+func New(cfg config.Config, awsCfg aws.Config, logger *slog.Logger) (*Deps, error) {
+	ddb := dynamodb.NewFromConfig(awsCfg, func(o *dynamodb.Options) {
+		// DynamoDB's CRC32 header adds nothing over TLS, and emulators (kumo) do not send it.
+		o.DisableValidateResponseChecksum = true
+	})
+	sm := secretsmanager.NewFromConfig(awsCfg)
+	return NewWith(cfg, ddb, sm, logger)
+}
+
+// NewWith builds Deps from already-built AWS service clients.
+func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsAPI, logger *slog.Logger) (*Deps, error) {
+	style, err := oauth.ParseAuthStyle(cfg.TokenAuthMethod)
+	if err != nil {
+		return nil, err
+	}
+	src := credentials.NewSource(sm, cfg.CredentialsSecretID, cfg.SecretCacheTTL, logger)
+	src.ExpiryWarnDays = cfg.CertExpiryWarnDays
+	hc := mtls.NewClient(src, cfg.BankHTTPTimeout)
+	store := consent.New(ddb, cfg.TableName)
+	if cfg.RefreshShards > 0 {
+		store.Shards = cfg.RefreshShards
+	}
+	d := &Deps{
+		Config:      cfg,
+		Logger:      logger,
+		Credentials: src,
+		HTTP:        hc,
+		Store:       store,
+		Now:         time.Now,
+	}
+	d.OAuth = oauth.New(func(ctx context.Context) (oauth.Config, error) {
+		c, err := src.Get(ctx)
+		if err != nil {
+			return oauth.Config{}, err
+		}
+		return oauth.Config{
+			TokenURL:     cfg.BankTokenURL,
+			ClientID:     c.ClientID,
+			ClientSecret: c.ClientSecret,
+			RedirectURI:  cfg.RedirectURI,
+			AuthStyle:    style,
+		}, nil
+	}, hc, d.now)
+	d.Bank = &bankapi.Client{BaseURL: cfg.BankAPIBaseURL, HTTP: hc, FinancialID: cfg.FinancialID, Now: d.now}
+	return d, nil
+}
+
+// now lets tests swap Deps.Now after New and have every client follow.
+func (d *Deps) now() time.Time { return d.Now() }
+
+// SetClock points the store and the credentials cache at the same clock as Deps.Now.
+func (d *Deps) SetClock(now func() time.Time) {
+	d.Now = now
+	d.Store.Now = now
+	d.Credentials.Now = now
+}
+
+func logLevel(s string) slog.Level {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return slog.LevelInfo
+	}
+	return l
+}
