@@ -1,0 +1,168 @@
+// Package testenv starts the real parts a function's tests run against: kumo (DynamoDB and
+// Secrets Manager, in-process), the table created from the store's definition, the sandbox bank
+// over real mTLS with its generated credentials loaded into the secret, and the connector's
+// clients wired by shared/setup exactly as a cold start wires them. Nothing here is a mock.
+package testenv
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/sivchari/kumo"
+
+	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/shared/config"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/setup"
+)
+
+// RedirectURI and ResultURL are the values the environment registers and configures.
+const (
+	RedirectURI = "https://tpp.example.com/callback"
+	ResultURL   = "https://app.example.com/openbanking/result"
+)
+
+// kumo's in-process state is global and NewServer is not safe to call concurrently:
+// one server per test binary, one table and one secret per Env.
+var (
+	kumoOnce sync.Once
+	kumoSrv  *kumo.Server
+)
+
+// KumoURL returns the URL of the process's kumo server, starting it on first use.
+func KumoURL() string {
+	kumoOnce.Do(func() { kumoSrv = kumo.NewServer() })
+	return kumoSrv.URL
+}
+
+// Options adjust an Env.
+type Options struct {
+	Bank bank.Options         // RedirectURI is forced to RedirectURI
+	Env  map[string]string    // overrides of the configuration variables
+	Tune func(*config.Config) // last word on the configuration
+}
+
+// Env is one isolated environment.
+type Env struct {
+	Bank   *bank.Bank
+	Deps   *setup.Deps
+	DDB    *dynamodb.Client
+	SM     *secretsmanager.Client
+	Table  string
+	Secret string
+	Logs   *SyncBuffer // every log line the connector's logger wrote
+}
+
+// Start builds an Env and registers its cleanup on t.
+func Start(t testing.TB, o Options) *Env {
+	t.Helper()
+	ctx := context.Background()
+	url := KumoURL()
+	awsCfg := aws.Config{
+		Region:      "eu-west-2",
+		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
+	}
+	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
+		op.BaseEndpoint = aws.String(url)
+		op.DisableValidateResponseChecksum = true
+	})
+	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) { op.BaseEndpoint = aws.String(url) })
+
+	bo := o.Bank
+	bo.RedirectURI = RedirectURI
+	b, err := bank.Start(ctx, bo)
+	if err != nil {
+		t.Fatalf("start sandbox bank: %v", err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+
+	suffix := Random(6)
+	table := "connector-" + suffix
+	if err := consent.CreateTable(ctx, ddb, table); err != nil {
+		t.Fatalf("create table: %v", err)
+	}
+	secret := "connector/credentials-" + suffix
+	if _, err := sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
+		Name: aws.String(secret), SecretString: aws.String(string(b.SecretJSON())),
+	}); err != nil {
+		t.Fatalf("create secret: %v", err)
+	}
+
+	vars := map[string]string{
+		"ENVIRONMENT":           "sandbox",
+		"TABLE_NAME":            table,
+		"CREDENTIALS_SECRET_ID": secret,
+		"BANK_API_BASE_URL":     b.APIURL(),
+		"BANK_TOKEN_URL":        b.TokenURL(),
+		"BANK_AUTH_URL_COOP":    b.AuthURL("coop"),
+		"BANK_AUTH_URL_SMILE":   b.AuthURL("smile"),
+		"REDIRECT_URI":          RedirectURI,
+		"RESULT_URL":            ResultURL,
+	}
+	for k, v := range o.Env {
+		vars[k] = v
+	}
+	cfg, err := config.Load(func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	if o.Tune != nil {
+		o.Tune(&cfg)
+	}
+	logs := &SyncBuffer{}
+	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	deps, err := setup.NewWith(cfg, ddb, sm, logger)
+	if err != nil {
+		t.Fatalf("setup: %v", err)
+	}
+	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
+	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, Table: table, Secret: secret, Logs: logs}
+}
+
+// Random returns n random bytes as hex.
+func Random(n int) string {
+	p := make([]byte, n)
+	_, _ = rand.Read(p)
+	return hex.EncodeToString(p)
+}
+
+// AssertNoSecrets fails t when any of the given values appears in the collected logs.
+// Values shorter than 8 characters are ignored: they would match by accident.
+func (e *Env) AssertNoSecrets(t testing.TB, values ...string) {
+	t.Helper()
+	logs := e.Logs.String()
+	for _, v := range values {
+		if len(v) >= 8 && strings.Contains(logs, v) {
+			t.Errorf("a secret value (%d chars, starting %q) appears in the logs", len(v), v[:3])
+		}
+	}
+}
+
+// SyncBuffer is a bytes.Buffer safe for concurrent writers.
+type SyncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *SyncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// String returns everything written so far.
+func (s *SyncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
