@@ -63,7 +63,7 @@ bench:
 
 ## run: the whole connector locally against the sandbox bank (dev/stack).
 run: build-local
-	$(GO) run ./dev/stack -functions $(LOCAL_DIR)
+	$(GO) run ./dev/stack/cmd/stack -functions $(LOCAL_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR)

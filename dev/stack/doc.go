@@ -1,0 +1,11 @@
+// Package stack runs the whole connector on one machine without AWS (architecture.md §5):
+// kumo for DynamoDB and Secrets Manager (table and secret created from template.yaml and the
+// sandbox bank), the sandbox bank, every function's bootstrap under its own Lambda Runtime
+// Interface Emulator, an HTTP gateway built from template.yaml's HttpApi routes with a JWT
+// check like API Gateway's JWT authorizer, and the tokens function's schedule.
+//
+// Nothing in the functions knows it is local: they get the same environment variables as in
+// AWS, and the SDK finds kumo through AWS_ENDPOINT_URL_DYNAMODB and
+// AWS_ENDPOINT_URL_SECRETS_MANAGER. The command is in dev/stack/cmd/stack; dev/e2e drives a
+// Stack through Start.
+package stack

@@ -1,0 +1,91 @@
+package stack
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/coop-ob/connector/dev/bank"
+)
+
+// Options configure Start. Only FunctionsDir is required.
+type Options struct {
+	// Root is the repository root: template.yaml is read from it and aws-lambda-rie is built
+	// with its go.mod. Default ".".
+	Root string
+	// Template is the SAM template; default Root/template.yaml.
+	Template string
+	// FunctionsDir holds <name>/bootstrap for every function of the template (make build-local).
+	FunctionsDir string
+	// Bank configures the sandbox bank; the stack sets RedirectURI (the gateway's /callback)
+	// and, when nil, Logger (into the collected logs).
+	Bank bank.Options
+	// ScheduleEvery replaces the template's schedule rate; 0 keeps the template's.
+	ScheduleEvery time.Duration
+	// Logs receives every line of every process and part of the stack as it is collected.
+	Logs io.Writer
+	// GatewayAddr is the gateway's listen address; default "127.0.0.1:0".
+	GatewayAddr string
+	// EmulatorPath is an aws-lambda-rie binary; "" builds the one go.mod pins (BuildEmulator)
+	// into the user's cache folder.
+	EmulatorPath string
+	// TableName and SecretName default to unique names (kumo's state is process-wide).
+	TableName, SecretName string
+	// Env overrides function variables by name (REFRESH_LOOKAHEAD=1h); it wins over everything.
+	Env map[string]string
+	// Parameters are local values for template parameters that variables !Ref.
+	Parameters map[string]string
+	// Issuer and Audience are what the gateway's JWT check wants; defaults
+	// "https://auth.stack.local/" and ["coop-ob-connector"].
+	Issuer   string
+	Audience []string
+	// Now is the gateway's clock (JWT checks, event times); default time.Now.
+	Now func() time.Time
+}
+
+func (o Options) withDefaults() Options {
+	if o.Root == "" {
+		o.Root = "."
+	}
+	if o.Template == "" {
+		o.Template = filepath.Join(o.Root, "template.yaml")
+	}
+	if o.GatewayAddr == "" {
+		o.GatewayAddr = "127.0.0.1:0"
+	}
+	suffix := randomSuffix()
+	if o.TableName == "" {
+		o.TableName = "connector-" + suffix
+	}
+	if o.SecretName == "" {
+		o.SecretName = "connector-credentials-" + suffix
+	}
+	if o.Issuer == "" {
+		o.Issuer = "https://auth.stack.local/"
+	}
+	if len(o.Audience) == 0 {
+		o.Audience = []string{"coop-ob-connector"}
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+func randomSuffix() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// emulatorDir is where BuildEmulator puts aws-lambda-rie by default.
+func emulatorDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "coop-ob-connector", "stack")
+}

@@ -1,0 +1,67 @@
+package stack
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRealTemplate reads the repository's template.yaml: everything the stack needs from it
+// must be there and resolvable locally.
+func TestRealTemplate(t *testing.T) {
+	tmpl, err := LoadTemplate("../../template.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range tmpl.sortedFunctions() {
+		names = append(names, f.Name)
+	}
+	if !slices.Equal(names, []string{"callback", "consents", "proxy", "tokens"}) {
+		t.Errorf("functions = %v, want the Makefile's callback consents proxy tokens", names)
+	}
+	rt := newRouter(tmpl.Routes())
+	for _, c := range []struct{ method, path, function string }{
+		{"POST", "/consents", "consents"},
+		{"GET", "/consents/abc", "consents"},
+		{"GET", "/callback", "callback"},
+		{"GET", "/consents/abc/accounts/1001/balances", "proxy"},
+	} {
+		r, _, ok := rt.match(c.method, c.path)
+		if !ok || r.Function != c.function {
+			t.Errorf("%s %s → %q (ok=%v), want %s", c.method, c.path, r.Function, ok, c.function)
+		}
+		if r.NoAuth != (c.path == "/callback") {
+			t.Errorf("%s %s: NoAuth = %v; only /callback goes without the JWT authorizer", c.method, c.path, r.NoAuth)
+		}
+	}
+	tokens := tmpl.Functions["TokensFunction"]
+	if tokens == nil || len(tokens.Schedules) != 1 {
+		t.Fatalf("TokensFunction schedules = %+v, want one", tokens)
+	}
+	if every, err := ParseRate(tokens.Schedules[0].Expression); err != nil || every != 5*time.Minute {
+		t.Errorf("schedule %q = %v, %v; want 5m", tokens.Schedules[0].Expression, every, err)
+	}
+	if p := string(tokens.Schedules[0].payload(time.Now())); !strings.Contains(p, `"detail-type":"Scheduled Event"`) ||
+		strings.Contains(p, "<aws.scheduler") || strings.Contains(p, "${") {
+		t.Errorf("scheduled payload = %s", p)
+	}
+	_, props, err := tmpl.connectorTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, ttl, err := TableInputs("t", props)
+	if err != nil || len(in.GlobalSecondaryIndexes) != 2 || ttl == nil {
+		t.Errorf("table: %d GSIs, TTL %v, err %v; want owner and refresh with TTL", len(in.GlobalSecondaryIndexes), ttl, err)
+	}
+	local := map[string]string{}
+	for _, name := range contractVars {
+		local[name] = "x"
+	}
+	for _, f := range tmpl.sortedFunctions() {
+		if _, err := functionEnv(tmpl, f, local, nil, nil, func(w string) { t.Error(w) }); err != nil {
+			t.Error(err)
+		}
+	}
+}
