@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/httpapi"
+)
+
+// authorizeResponse is the 200 body of POST /consents/{id}/authorize.
+type authorizeResponse struct {
+	AuthorizationURL string    `json:"authorizationUrl"`
+	ExpiresAt        time.Time `json:"expiresAt"`
+}
+
+// authorize is POST /consents/{id}/authorize {stepUp?}: a new authorization
+// URL for the same consent (a fresh journey, re-authentication or step-up).
+func (h *Handler) authorize(ctx context.Context, c *consent.Consent, req events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
+	var r authorizeRequest
+	if strings.TrimSpace(req.Body) != "" {
+		if p := httpapi.DecodeJSON(req, &r, maxBody); p != nil {
+			return httpapi.ProblemResponse(*p)
+		}
+	}
+	stepUp := r.StepUp != nil && *r.StepUp
+	if stepUp && c.Type != authflow.TypeAccounts {
+		return httpapi.ProblemResponse(httpapi.InvalidRequest("Step-up is only for accounts consents.",
+			httpapi.FieldError{Field: "stepUp", Message: "only for type accounts"}))
+	}
+	u, exp, err := h.auth.Start(ctx, c, stepUp)
+	switch {
+	case errors.Is(err, authflow.ErrStepUpNotAllowed):
+		return httpapi.ProblemResponse(conflict("Step-up needs an Authorised accounts consent; this one is " + c.Status + "."))
+	case errors.Is(err, authflow.ErrNotAuthorisable):
+		return httpapi.ProblemResponse(conflict(notAuthorisableDetail(c)))
+	case err != nil:
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	h.logger.InfoContext(ctx, "authorization started", "consentId", c.ID, "stepUp", stepUp, "status", c.Status)
+	return httpapi.JSON(http.StatusOK, authorizeResponse{AuthorizationURL: u, ExpiresAt: exp})
+}
+
+func notAuthorisableDetail(c *consent.Consent) string {
+	if c.Type == authflow.TypePayments && (c.Status == consent.StatusAuthorised || c.Status == consent.StatusConsumed) {
+		return "A payment consent is authorised once; create a new consent for another payment."
+	}
+	return "The consent is " + c.Status + " (or past its expiry) and cannot be authorised again; create a new consent."
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oauth"
+)
+
+// bankProblem maps a failed client-credentials token or bank call to a
+// problem: retryLater (503) for 429, 5xx and transient transport failures;
+// the bank's field errors (400 bank-error) when it refused the request;
+// 502 bank-error for anything else. Logged with the interaction id, never
+// with a body.
+func (h *Handler) bankProblem(ctx context.Context, op string, err error) events.APIGatewayV2HTTPResponse {
+	var be *bankapi.Error
+	var te *bankapi.TransportError
+	iid := ""
+	switch {
+	case errors.As(err, &be):
+		iid = be.InteractionID
+	case errors.As(err, &te):
+		iid = te.InteractionID
+	}
+	h.logger.WarnContext(ctx, "bank call failed", "op", op, "interactionId", iid, "err", err)
+	transient := bankapi.Classify(err) == bankapi.ActionRetryLater
+	var oe *oauth.Error
+	if errors.As(err, &oe) {
+		transient = oauth.IsTransient(err)
+	}
+	if transient {
+		return httpapi.ProblemResponse(httpapi.Problem{Type: httpapi.TypeRetryLater, Title: "The bank is unavailable",
+			Status: http.StatusServiceUnavailable, Detail: "The bank could not be reached or is busy. Try again later.",
+			Action: httpapi.ActionRetryLater, InteractionID: iid})
+	}
+	p := httpapi.Problem{Type: httpapi.TypeBankError, Title: "The bank refused the request", Status: http.StatusBadGateway,
+		Detail: "The bank refused the request.", InteractionID: iid}
+	if be != nil && be.Status == http.StatusBadRequest && len(be.Errors) > 0 {
+		p.Status = http.StatusBadRequest
+		p.Detail = "The bank refused the consent request; see errors."
+		for _, d := range be.Errors {
+			p.Errors = append(p.Errors, httpapi.FieldError{Field: d.Path, Message: d.ErrorCode + ": " + d.Message})
+		}
+	}
+	return httpapi.ProblemResponse(p)
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/jws"
+)
+
+// createResponse is the 201 body of POST /consents.
+type createResponse struct {
+	ConsentID        string    `json:"consentId"`
+	AuthorizationURL string    `json:"authorizationUrl"`
+	ExpiresAt        time.Time `json:"expiresAt"` // the authorization session's expiry
+}
+
+// bankConsent is one consent to create at the bank.
+type bankConsent struct {
+	scope  string // client-credentials scope
+	path   string // POST path
+	body   []byte // the exact bytes sent (and signed)
+	signed bool   // PIS: x-jws-signature and x-idempotency-key
+	local  consent.Consent
+}
+
+// create is POST /consents: validate everything first (nothing is sent or
+// stored for a bad request), create the consent at the bank, store it with
+// the exact request bytes, and start the authorization journey.
+func (h *Handler) create(ctx context.Context, owner string, req events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
+	var r createRequest
+	if p := httpapi.DecodeJSON(req, &r, maxBody); p != nil {
+		return httpapi.ProblemResponse(*p)
+	}
+	bc, p := h.plan(&r)
+	if p != nil {
+		return httpapi.ProblemResponse(*p)
+	}
+	c, resp := h.createAtBank(ctx, bc)
+	if c == nil {
+		return resp
+	}
+	c.Owner = owner
+	if err := h.store.CreateConsent(ctx, c); err != nil {
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	h.logger.InfoContext(ctx, "consent created", "consentId", c.ID, "type", c.Type, "brand", c.Brand, "journey", c.Journey)
+	u, exp, err := h.auth.Start(ctx, c, false)
+	if err != nil {
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	return httpapi.JSON(http.StatusCreated, createResponse{ConsentID: c.ID, AuthorizationURL: u, ExpiresAt: exp},
+		map[string]string{"Location": "/consents/" + c.ID})
+}
+
+// plan validates r and builds the bank request and the local consent.
+func (h *Handler) plan(r *createRequest) (*bankConsent, *httpapi.Problem) {
+	var f fieldErrors
+	checkBrandType(&f, r)
+	if len(f) > 0 {
+		return nil, f.problem()
+	}
+	now := h.now()
+	bc := &bankConsent{local: consent.Consent{Brand: r.Brand, Type: r.Type}}
+	var body any
+	switch r.Type {
+	case authflow.TypeAccounts:
+		b, exp := accountsConsent(&f, r, now)
+		body, bc.scope, bc.path = b, "accounts", bankapi.AISPPath+"/account-access-consents"
+		bc.local.Permissions, bc.local.ExpiresAt = b.Data.Permissions, exp
+	case authflow.TypeFundsConfirmations:
+		b, exp := fundsConsent(&f, r, now)
+		body, bc.scope, bc.path = b, "fundsconfirmations", bankapi.CBPIIPath+"/funds-confirmation-consents"
+		bc.local.ExpiresAt = exp
+	case authflow.TypePayments:
+		pc := paymentsRequest(&f, r, now)
+		if pc == nil {
+			break
+		}
+		body, bc.scope, bc.path, bc.signed = pc.body, "payments", bankapi.PISPPath+pc.path, true
+		bc.local.Journey, bc.local.BenName, bc.local.Amount, bc.local.PaymentDate = r.Journey, pc.benName, pc.amount, pc.paymentDate
+	}
+	if p := f.problem(); p != nil {
+		return nil, p
+	}
+	raw, err := marshal(body)
+	if err != nil {
+		p := httpapi.Problem{Type: httpapi.TypeInternal, Title: "Internal error", Status: http.StatusInternalServerError}
+		return nil, &p
+	}
+	bc.body = raw
+	return bc, nil
+}
+
+// marshal encodes without HTML escaping (a payee "A&B" stays "A&B") and
+// without the encoder's trailing newline: these bytes are signed and stored.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// createAtBank POSTs the consent with a client-credentials token (and, for
+// payments, an idempotency key and a detached JWS) and returns the local
+// consent to store, or the problem to answer.
+func (h *Handler) createAtBank(ctx context.Context, bc *bankConsent) (*consent.Consent, events.APIGatewayV2HTTPResponse) {
+	tok, err := h.tokens.ClientCredentials(ctx, bc.scope)
+	if err != nil {
+		return nil, h.bankProblem(ctx, "token", err)
+	}
+	breq := bankapi.Request{Method: http.MethodPost, Path: bc.path, Body: bc.body, AccessToken: tok.AccessToken,
+		InteractionID: h.newUUID()}
+	if bc.signed {
+		creds, err := h.creds.Get(ctx)
+		if err != nil {
+			return nil, httpapi.Internal(ctx, h.logger, err)
+		}
+		sig, err := jws.Sign(bc.body, creds.SigningKey, creds.SigningKeyID,
+			creds.OrganisationID+"/"+creds.SoftwareStatementID, h.now())
+		if err != nil {
+			return nil, httpapi.Internal(ctx, h.logger, err)
+		}
+		breq.JWSSignature, breq.IdempotencyKey = sig, h.newUUID()
+	}
+	resp, err := h.bank.Do(ctx, breq)
+	if err != nil {
+		return nil, h.bankProblem(ctx, "create consent", err)
+	}
+	var out struct {
+		Data struct {
+			ConsentID string `json:"ConsentId"`
+			Status    string `json:"Status"`
+		} `json:"Data"`
+	}
+	if err := json.Unmarshal(resp.Body, &out); err != nil || !validConsentID(out.Data.ConsentID) ||
+		out.Data.Status != bankapi.StatusAwaitingAuthorisation {
+		h.logger.ErrorContext(ctx, "bank consent response unusable: no 36-character consent id or not AwaitingAuthorisation",
+			"interactionId", resp.InteractionID, "status", out.Data.Status, "idLength", len(out.Data.ConsentID))
+		return nil, httpapi.ProblemResponse(httpapi.Problem{Type: httpapi.TypeBankError, Title: "Unexpected bank response",
+			Status: http.StatusBadGateway, InteractionID: resp.InteractionID,
+			Detail: "The bank's answer had no usable consent id or an unexpected status; nothing was stored."})
+	}
+	c := bc.local
+	c.ID, c.BankStatus, c.Status, c.Request = out.Data.ConsentID, out.Data.Status, consent.StatusAwaitingAuthorisation, bc.body
+	return &c, events.APIGatewayV2HTTPResponse{}
+}

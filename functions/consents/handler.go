@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/google/uuid"
+
+	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/credentials"
+	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oauth"
+	"github.com/coop-ob/connector/shared/setup"
+)
+
+// tokenSource is the part of *oauth.Client the handler uses (cached per scope).
+type tokenSource interface {
+	ClientCredentials(ctx context.Context, scope string) (*oauth.Token, error)
+}
+
+// bankDoer is the part of *bankapi.Client the handler uses.
+type bankDoer interface {
+	Do(ctx context.Context, r bankapi.Request) (*bankapi.Response, error)
+}
+
+// starter starts an authorization journey (*authflow.Starter).
+type starter interface {
+	Start(ctx context.Context, c *consent.Consent, stepUp bool) (string, time.Time, error)
+}
+
+// Handler serves the consents routes of the HTTP API.
+type Handler struct {
+	store   *consent.Store
+	tokens  tokenSource
+	bank    bankDoer
+	creds   credentials.Provider
+	auth    starter
+	logger  *slog.Logger
+	now     func() time.Time
+	newUUID func() string // interaction ids and idempotency keys
+}
+
+// New builds the handler from the function's long-lived clients.
+func New(d *setup.Deps) *Handler {
+	return &Handler{
+		store: d.Store, tokens: d.OAuth, bank: d.Bank, creds: d.Credentials, logger: d.Logger,
+		auth:    &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
+		now:     func() time.Time { return d.Now() },
+		newUUID: uuid.NewString,
+	}
+}
+
+// Route keys, exactly as template.yaml declares them.
+const (
+	routeCreate    = "POST /consents"
+	routeList      = "GET /consents"
+	routeGet       = "GET /consents/{id}"
+	routeDelete    = "DELETE /consents/{id}"
+	routeAuthorize = "POST /consents/{id}/authorize"
+)
+
+// Handle dispatches on the route key. Every expected failure is a problem
+// response with a nil error.
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+	owner, ok := httpapi.Caller(req)
+	if !ok {
+		return httpapi.ProblemResponse(httpapi.Unauthorized()), nil
+	}
+	switch req.RouteKey {
+	case routeCreate:
+		return h.create(ctx, owner, req), nil
+	case routeList:
+		return h.list(ctx, owner), nil
+	}
+	id := req.PathParameters["id"]
+	var handle func(context.Context, *consent.Consent, events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse
+	switch req.RouteKey {
+	case routeGet:
+		handle = h.get
+	case routeDelete:
+		handle = h.revoke
+	case routeAuthorize:
+		handle = h.authorize
+	default:
+		return httpapi.ProblemResponse(httpapi.NotFound("No such route.")), nil
+	}
+	c, resp := h.owned(ctx, id, owner)
+	if c == nil {
+		return resp, nil
+	}
+	return handle(ctx, c, req), nil
+}
+
+// owned reads the caller's consent id. A malformed id, an unknown one and
+// another caller's all answer the same 404 (ids cannot be probed).
+func (h *Handler) owned(ctx context.Context, id, owner string) (*consent.Consent, events.APIGatewayV2HTTPResponse) {
+	notFound := httpapi.ProblemResponse(httpapi.NotFound("No consent with this id."))
+	if !validConsentID(id) {
+		return nil, notFound
+	}
+	c, err := h.store.GetConsentForOwner(ctx, id, owner)
+	switch {
+	case errors.Is(err, consent.ErrNotFound):
+		return nil, notFound
+	case err != nil:
+		return nil, httpapi.Internal(ctx, h.logger, err)
+	}
+	return c, events.APIGatewayV2HTTPResponse{}
+}
+
+// validConsentID: the bank's consent ids are 36-character UUIDs (General
+// specifications, "Parameters", Display).
+func validConsentID(id string) bool {
+	_, err := uuid.Parse(id)
+	return len(id) == 36 && err == nil
+}
+
+func conflict(detail string) httpapi.Problem {
+	return httpapi.Problem{Type: httpapi.TypeConflict, Title: "Conflict", Status: http.StatusConflict, Detail: detail}
+}

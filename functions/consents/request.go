@@ -1,0 +1,118 @@
+package main
+
+import (
+	"slices"
+	"time"
+
+	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/httpapi"
+)
+
+// maxBody bounds every request body of the consents API.
+const maxBody = 16 << 10
+
+// createRequest is the body of POST /consents. Which fields apply depends on
+// type; a field that does not apply is refused rather than ignored.
+type createRequest struct {
+	Brand string `json:"brand"`
+	Type  string `json:"type"`
+
+	// accounts
+	Permissions             []string `json:"permissions"`
+	TransactionFromDateTime string   `json:"transactionFromDateTime"`
+	TransactionToDateTime   string   `json:"transactionToDateTime"`
+	// accounts and fundsconfirmations
+	ExpirationDateTime string `json:"expirationDateTime"`
+	// fundsconfirmations (required) and payments (optional)
+	DebtorAccount *accountInput `json:"debtorAccount"`
+
+	// payments
+	Journey            string             `json:"journey"`
+	Amount             string             `json:"amount"`
+	Currency           string             `json:"currency"`
+	Creditor           *accountInput      `json:"creditor"`
+	Reference          string             `json:"reference"`
+	ExecutionDate      string             `json:"executionDate"`
+	StandingOrder      *standingOrderSpec `json:"standingOrder"`
+	PaymentContextCode string             `json:"paymentContextCode"`
+}
+
+// accountInput is a UK account: sort code, account number and holder name.
+type accountInput struct {
+	Name          string `json:"name"`
+	SortCode      string `json:"sortCode"`
+	AccountNumber string `json:"accountNumber"`
+}
+
+// standingOrderSpec is the DSO part of a payments request.
+type standingOrderSpec struct {
+	Frequency        string `json:"frequency"`
+	NumberOfPayments int    `json:"numberOfPayments"`
+	FirstPaymentDate string `json:"firstPaymentDate"`
+}
+
+// authorizeRequest is the (optional) body of POST /consents/{id}/authorize.
+type authorizeRequest struct {
+	StepUp *bool `json:"stepUp"`
+}
+
+// fieldErrors collects every problem of a request, so the app fixes them in one pass.
+type fieldErrors []httpapi.FieldError
+
+func (f *fieldErrors) add(field, message string) {
+	*f = append(*f, httpapi.FieldError{Field: field, Message: message})
+}
+
+func (f *fieldErrors) problem() *httpapi.Problem {
+	if len(*f) == 0 {
+		return nil
+	}
+	p := httpapi.InvalidRequest("The request has invalid fields.", *f...)
+	return &p
+}
+
+// notFor refuses the fields of other consent types that are set.
+func (f *fieldErrors) notFor(typ string, fields map[string]bool) {
+	names := make([]string, 0, len(fields))
+	for name, set := range fields {
+		if set {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		f.add(n, "not allowed for type "+typ)
+	}
+}
+
+// obTimeLayout is the OB date-time form the bank's examples use ("+00:00", whole seconds).
+const obTimeLayout = "2006-01-02T15:04:05-07:00"
+
+// dateTime parses an RFC 3339 date-time with offset and returns it in obTimeLayout.
+func dateTime(f *fieldErrors, field, s string) (time.Time, string) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		f.add(field, "must be an RFC 3339 date-time with offset, e.g. 2026-12-31T00:00:00+00:00")
+		return time.Time{}, ""
+	}
+	t = t.Truncate(time.Second)
+	return t, t.Format(obTimeLayout)
+}
+
+// checkBrandType checks the fields every request has.
+func checkBrandType(f *fieldErrors, r *createRequest) {
+	switch r.Brand {
+	case "coop", "smile":
+	case "":
+		f.add("brand", "required")
+	default:
+		f.add("brand", "must be coop or smile")
+	}
+	switch r.Type {
+	case authflow.TypeAccounts, authflow.TypePayments, authflow.TypeFundsConfirmations:
+	case "":
+		f.add("type", "required")
+	default:
+		f.add("type", "must be accounts, payments or fundsconfirmations")
+	}
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/httpapi"
+)
+
+// revokePaths are the bank's consent resources that have a DELETE (ob-reference §1.6).
+var revokePaths = map[string]string{
+	authflow.TypeAccounts:           bankapi.AISPPath + "/account-access-consents/",
+	authflow.TypeFundsConfirmations: bankapi.CBPIIPath + "/funds-confirmation-consents/",
+}
+
+// revoke is DELETE /consents/{id}: DELETE at the bank, then the local status
+// Revoked, then the tokens wiped. Repeating it answers 204 without calling
+// the bank again. Payment consents have no revocation in OB v3.1: 409.
+func (h *Handler) revoke(ctx context.Context, c *consent.Consent, _ events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
+	path, ok := revokePaths[c.Type]
+	if !ok {
+		return httpapi.ProblemResponse(conflict("Payment consents cannot be revoked: Open Banking has no revocation for them. An unauthorised one lapses; an authorised one is used by its payment."))
+	}
+	if c.Status != consent.StatusRevoked {
+		if resp, failed := h.deleteAtBank(ctx, c.ID, c.Type, path); failed {
+			return resp
+		}
+		if err := h.markRevoked(ctx, c); err != nil {
+			return httpapi.Internal(ctx, h.logger, err)
+		}
+		h.logger.InfoContext(ctx, "consent revoked", "consentId", c.ID, "type", c.Type)
+	}
+	// After the status: a callback still exchanging a code then fails its
+	// versioned write instead of storing tokens on a revoked consent.
+	if err := h.store.DeleteTokens(ctx, c.ID); err != nil {
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusNoContent, Headers: map[string]string{"Cache-Control": "no-store"}}
+}
+
+// deleteAtBank calls DELETE with a client-credentials token. The bank's 400
+// UK.OBIE.Resource.NotFound means it is already gone (an earlier attempt
+// that failed locally): done.
+func (h *Handler) deleteAtBank(ctx context.Context, id, typ, path string) (events.APIGatewayV2HTTPResponse, bool) {
+	tok, err := h.tokens.ClientCredentials(ctx, typ)
+	if err != nil {
+		return h.bankProblem(ctx, "token", err), true
+	}
+	_, err = h.bank.Do(ctx, bankapi.Request{Method: http.MethodDelete, Path: path + id,
+		AccessToken: tok.AccessToken, InteractionID: h.newUUID()})
+	var be *bankapi.Error
+	if errors.As(err, &be) && be.Status == http.StatusBadRequest && be.HasCode(bankapi.CodeNotFound) {
+		h.logger.InfoContext(ctx, "consent already gone at the bank", "consentId", id, "interactionId", be.InteractionID)
+		return events.APIGatewayV2HTTPResponse{}, false
+	}
+	if err != nil {
+		return h.bankProblem(ctx, "revoke consent", err), true
+	}
+	return events.APIGatewayV2HTTPResponse{}, false
+}
+
+// markRevoked sets the status, re-reading on a version conflict (a refresh
+// or callback may have written the consent meanwhile).
+func (h *Handler) markRevoked(ctx context.Context, c *consent.Consent) error {
+	for attempt := 0; ; attempt++ {
+		c.Status, c.BankStatus, c.LastAction = consent.StatusRevoked, bankapi.StatusRevoked, "revoked"
+		err := h.store.UpdateConsent(ctx, c)
+		if !errors.Is(err, consent.ErrConflict) || attempt == 2 {
+			return err
+		}
+		fresh, gerr := h.store.GetConsent(ctx, c.ID)
+		if gerr != nil {
+			return gerr
+		}
+		*c = *fresh
+	}
+}
