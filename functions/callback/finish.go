@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/oauth"
+)
+
+// exchange swaps the code for tokens, retrying transient failures briefly
+// (retryPolicy). A code that still cannot be exchanged is kept in the
+// session for the tokens function (outcome pending); a refused code
+// (invalid_grant) or any other failure ends the journey (outcome failed).
+func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code string) string {
+	err := h.retry.run(ctx, func(ctx context.Context) error { return h.exchanger.Complete(ctx, s, code) })
+	switch {
+	case err == nil:
+		return OutcomeAuthorised
+	case oauth.IsTransient(err):
+		next := h.now().Add(h.retry.pendingDelay)
+		if perr := h.store.MarkExchangePending(ctx, s.StateHash, code, next); perr != nil {
+			h.logger.ErrorContext(ctx, "mark exchange pending", "consentId", s.ConsentID, "err", perr, "exchangeErr", err)
+			return h.fail(ctx, s, OutcomeFailed, true)
+		}
+		h.logger.WarnContext(ctx, "code exchange pending", "consentId", s.ConsentID, "err", err, "nextAttemptAt", next)
+		return OutcomePending
+	default:
+		h.logger.WarnContext(ctx, "code exchange failed", "consentId", s.ConsentID, "err", err,
+			"invalidGrant", oauth.IsInvalidGrant(err))
+		return h.fail(ctx, s, OutcomeFailed, true)
+	}
+}
+
+// declined handles the bank's error redirect. An AIS step-up or
+// re-authentication answered "Account not found" means the PSU failed the
+// one-time passcode (ob-reference §1.8), which the app should hear as such.
+func (h *Handler) declined(ctx context.Context, s *consent.AuthSession, errCode, description string) string {
+	outcome := bankOutcome(errCode, description)
+	if outcome == OutcomeAccountNotFound && (s.StepUp || s.Reauth) {
+		if c, err := h.store.GetConsent(ctx, s.ConsentID); err == nil && c.Type == "accounts" {
+			outcome = OutcomeStepUpFailed
+		}
+	}
+	return h.fail(ctx, s, outcome, true)
+}
+
+// fail spends the session and records outcome on the consent. The outcome
+// stands even if the store write fails: the session was claimed, so the
+// journey is over either way, and the app should hear how it ended.
+func (h *Handler) fail(ctx context.Context, s *consent.AuthSession, outcome string, failConsent bool) string {
+	if err := h.exchanger.Fail(ctx, s, outcome, failConsent); err != nil {
+		h.logger.ErrorContext(ctx, "record journey outcome", "consentId", s.ConsentID, "outcome", outcome, "err", err)
+	}
+	return outcome
+}

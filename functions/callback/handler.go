@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/url"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/exchange"
+	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/setup"
+)
+
+// routeCallback is the only route of this function (template.yaml).
+const routeCallback = "GET /callback"
+
+// Handler is the callback function: the bank redirects the PSU's browser
+// here with ?code&state or ?error&error_description&state. It checks state
+// (single use, not expired) through its hash, finishes the journey, and
+// redirects the browser to the app's RESULT_URL with consentId and outcome.
+type Handler struct {
+	store     *consent.Store
+	exchanger *exchange.Exchanger
+	result    *url.URL // RESULT_URL; nil if it does not parse (config.Load has checked it)
+	logger    *slog.Logger
+	now       func() time.Time
+	retry     retryPolicy
+}
+
+// New builds the handler from the function's long-lived clients.
+func New(d *setup.Deps) *Handler {
+	result, err := url.Parse(d.Config.ResultURL)
+	if err != nil || !result.IsAbs() {
+		result = nil
+	}
+	return &Handler{
+		store:  d.Store,
+		result: result,
+		logger: d.Logger,
+		now:    func() time.Time { return d.Now() },
+		retry:  defaultRetry,
+		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
+			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead},
+	}
+}
+
+// Handle serves GET /callback. Every expected failure is a response (an
+// HTML page or a redirect), never a Go error.
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+	ref := req.RequestContext.RequestID
+	if req.RouteKey != routeCallback {
+		return httpapi.ProblemResponse(httpapi.NotFound("No such route.")), nil
+	}
+	if h.result == nil {
+		h.logger.ErrorContext(ctx, "RESULT_URL is not an absolute URL")
+		return render(pageInternal, ref), nil
+	}
+	q, ok := callbackQuery(req)
+	if !ok {
+		h.logger.WarnContext(ctx, "callback refused", "reason", "malformed query")
+		return render(pageBroken, ref), nil
+	}
+	state := q.Get("state")
+	if state == "" {
+		h.logger.WarnContext(ctx, "callback refused", "reason", "no state", "bankError", q.Get("error") != "")
+		return render(pageNoState, ref), nil
+	}
+	s, err := h.store.ClaimAuthSession(ctx, consent.HashState(state))
+	if err != nil {
+		return h.refused(ctx, err, ref), nil
+	}
+	var outcome string
+	switch code := q.Get("code"); {
+	case q.Get("error") != "" || q.Get("error_description") != "":
+		outcome = h.declined(ctx, s, q.Get("error"), q.Get("error_description"))
+	case code != "":
+		outcome = h.exchange(ctx, s, code)
+	default:
+		outcome = h.fail(ctx, s, OutcomeAbandoned, false)
+	}
+	h.logger.InfoContext(ctx, "callback", "consentId", s.ConsentID, "outcome", outcome, "stepUp", s.StepUp, "reauth", s.Reauth)
+	return httpapi.Redirect(resultLocation(h.result, s.ConsentID, outcome)), nil
+}
+
+// refused answers a state that cannot be claimed: unknown (forged, or
+// reaped), expired, or already used (a replayed or concurrent callback).
+func (h *Handler) refused(ctx context.Context, err error, ref string) events.APIGatewayV2HTTPResponse {
+	var p page
+	var reason string
+	switch {
+	case errors.Is(err, consent.ErrNotFound):
+		p, reason = pageUnknown, "unknown state"
+	case errors.Is(err, consent.ErrSessionExpired):
+		p, reason = pageExpired, "expired session"
+	case errors.Is(err, consent.ErrSessionUsed):
+		p, reason = pageUsed, "session already used"
+	default:
+		h.logger.ErrorContext(ctx, "claim auth session", "err", err)
+		return render(pageInternal, ref)
+	}
+	h.logger.WarnContext(ctx, "callback refused", "reason", reason)
+	return render(p, ref)
+}
+
+// callbackQuery parses the raw query string (which decodes the bank's "+"
+// for spaces), falling back to the gateway's parsed parameters. A query that
+// does not parse, or repeats one of the callback's parameters, is refused:
+// which of two states would be the real one?
+func callbackQuery(req events.APIGatewayV2HTTPRequest) (url.Values, bool) {
+	q := url.Values{}
+	if req.RawQueryString != "" {
+		var err error
+		if q, err = url.ParseQuery(req.RawQueryString); err != nil {
+			return nil, false
+		}
+	} else {
+		for k, v := range req.QueryStringParameters {
+			q.Set(k, v)
+		}
+	}
+	for _, k := range []string{"state", "code", "error", "error_description"} {
+		if len(q[k]) > 1 {
+			return nil, false
+		}
+	}
+	return q, true
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/httpapi"
+)
+
+// page is what an error page says. Nothing in it comes from the request
+// except Reference (the gateway's request id), and html/template escapes
+// every field anyway.
+type page struct {
+	Status    int
+	Title     string
+	Message   string
+	Reference string
+}
+
+// The pages the PSU can land on when the callback cannot continue the
+// journey. None of them redirects: without a valid state there is no
+// consent to report on, and the result URL must not be reachable with
+// values an attacker chose.
+var (
+	pageNoState = page{Status: http.StatusBadRequest, Title: "This link is incomplete",
+		Message: "The bank sent you back without the details needed to finish connecting your account. Nothing was shared. Please go back to the app and start again."}
+	pageUnknown = page{Status: http.StatusBadRequest, Title: "We could not find this request",
+		Message: "This link does not match a request we started, so nothing was shared. Please go back to the app and start again."}
+	pageExpired = page{Status: http.StatusBadRequest, Title: "This request has expired",
+		Message: "You took longer than allowed to finish at your bank, so this request has expired and nothing was shared. Please go back to the app and start again."}
+	pageUsed = page{Status: http.StatusBadRequest, Title: "This link has already been used",
+		Message: "This request was already completed or cancelled. Please go back to the app to see the result, or start again from the app."}
+	pageBroken = page{Status: http.StatusBadRequest, Title: "This link is not valid",
+		Message: "The address of this page was altered, so nothing was shared. Please go back to the app and start again."}
+	pageInternal = page{Status: http.StatusInternalServerError, Title: "Something went wrong",
+		Message: "We could not finish connecting your account. Please go back to the app and try again in a few minutes."}
+)
+
+var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{{.Title}}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.5}small{color:#555}</style>
+</head>
+<body>
+<h1>{{.Title}}</h1>
+<p>{{.Message}}</p>
+{{if .Reference}}<p><small>Reference: {{.Reference}}</small></p>{{end}}
+</body>
+</html>
+`))
+
+// render answers p as an HTML page (no-store, no referrer, no scripts).
+func render(p page, reference string) events.APIGatewayV2HTTPResponse {
+	p.Reference = reference
+	var b bytes.Buffer
+	if err := pageTemplate.Execute(&b, p); err != nil {
+		return httpapi.HTML(http.StatusInternalServerError, "<!doctype html><title>Error</title><p>Something went wrong. Please go back to the app.</p>")
+	}
+	return httpapi.HTML(p.Status, b.String())
+}

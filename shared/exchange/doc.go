@@ -1,0 +1,12 @@
+// Package exchange completes an authorization-code journey: it swaps the code
+// for tokens at the bank's token endpoint (RFC 6749 §4.1.3 with the PKCE
+// code_verifier of RFC 7636 §4.5, client_secret_basic, mTLS) and records the
+// result in one consent.Store.AuthoriseWithTokens: the tokens (with their
+// expiries and refresh schedule), the consent Authorised, the auth session
+// done. Fail ends a session that produced no tokens.
+//
+// The callback function calls Complete inline, with its own short retry of
+// transient failures; the tokens function calls it once per run for sessions
+// whose exchange is pending (consent.Store.ClaimExchange). Complete itself
+// never retries: the retry policy belongs to the caller.
+package exchange

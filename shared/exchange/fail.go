@@ -1,0 +1,46 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/coop-ob/connector/shared/consent"
+)
+
+// Fail ends a claimed session s that produced no tokens (the bank redirected
+// with an error, the PSU abandoned the journey, or the code was refused) and
+// records reason (an outcome code such as consent_declined) as the consent's
+// LastError. The session is marked failed first, and its code, if any, is
+// dropped: it is never exchanged.
+//
+// With failConsent, a consent still awaiting its first authorisation becomes
+// Failed. A consent that is already Authorised (a failed re-authentication or
+// step-up) keeps its status: its tokens are still good.
+func (e *Exchanger) Fail(ctx context.Context, s *consent.AuthSession, reason string, failConsent bool) error {
+	if err := e.Store.FinishExchange(ctx, s.StateHash, consent.SessionFailed); err != nil {
+		return fmt.Errorf("exchange: consent %s: finish session: %w", s.ConsentID, err)
+	}
+	var err error
+	for range maxConflicts {
+		var c *consent.Consent
+		c, err = e.Store.GetConsent(ctx, s.ConsentID)
+		if err != nil {
+			break
+		}
+		c.LastError = reason
+		if failConsent && c.Status == consent.StatusAwaitingAuthorisation {
+			c.Status = consent.StatusFailed
+		}
+		err = e.Store.UpdateConsent(ctx, c)
+		if !errors.Is(err, consent.ErrConflict) {
+			break
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("exchange: consent %s: record failure: %w", s.ConsentID, err)
+	}
+	e.logger().InfoContext(ctx, "authorisation not completed", "consentId", s.ConsentID, "outcome", reason,
+		"stepUp", s.StepUp, "reauth", s.Reauth)
+	return nil
+}
