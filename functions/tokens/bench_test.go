@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/testenv"
+	"github.com/coop-ob/connector/shared/config"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/refresh/refreshtest"
+)
+
+// countingDDB counts what the store reads: items the index queries scanned and
+// GetItem calls. It wraps the real client (kumo); nothing is faked.
+type countingDDB struct {
+	consent.DynamoDBAPI
+	scanned, gets atomic.Int64
+}
+
+func (c *countingDDB) Query(ctx context.Context, in *dynamodb.QueryInput, o ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error) {
+	out, err := c.DynamoDBAPI.Query(ctx, in, o...)
+	if err == nil {
+		c.scanned.Add(int64(out.ScannedCount))
+	}
+	return out, err
+}
+
+func (c *countingDDB) GetItem(ctx context.Context, in *dynamodb.GetItemInput, o ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error) {
+	c.gets.Add(1)
+	return c.DynamoDBAPI.GetItem(ctx, in, o...)
+}
+
+// benchSize reads an integer from the environment (for quicker local runs).
+func benchSize(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+// BenchmarkScheduledRun measures one scheduled run over a table of
+// BENCH_TOKENS (100 000) token items of which BENCH_DUE (1 000) are due and
+// real at the sandbox bank: items read per due token (index items scanned +
+// GetItem calls) and refreshes per second.
+func BenchmarkScheduledRun(b *testing.B) {
+	total, due := benchSize("BENCH_TOKENS", 100_000), benchSize("BENCH_DUE", 1_000)
+	env := testenv.Start(b, testenv.Options{Env: map[string]string{"REFRESH_POLICY": "all"},
+		Bank: bank.Options{RefreshMode: bank.RefreshRotate}})
+	start := time.Now()
+	fillTable(b, env, total-due)
+	filled := time.Since(start)
+	start = time.Now()
+	for range due {
+		refreshtest.Authorise(b, env)
+	}
+	b.Logf("setup: %d idle token items in %v, %d authorised consents in %v", total-due, filled.Round(time.Second), due, time.Since(start).Round(time.Second))
+
+	h := New(env.Deps)
+	h.metrics = &testenv.SyncBuffer{}
+	counter := &countingDDB{DynamoDBAPI: env.DDB}
+	store := consent.New(counter, env.Table)
+	store.Now, store.Shards = env.Deps.Now, env.Deps.Store.Shards
+	h.store, h.exchanger.Store = store, store
+
+	for _, policy := range []string{config.RefreshAll, config.RefreshRecent} {
+		b.Run("policy="+policy, func(b *testing.B) {
+			h.cfg.RefreshPolicy = policy
+			counter.scanned.Store(0)
+			counter.gets.Store(0)
+			var dueTotal, refreshedTotal int
+			var elapsed time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				env.Bank.Advance(25 * time.Minute) // every real consent is due again
+				b.StartTimer()
+				t0 := time.Now()
+				s, err := h.Handle(context.Background(), json.RawMessage(`{}`))
+				elapsed += time.Since(t0)
+				if err != nil || s.Refreshed != due || s.Due != due {
+					b.Fatalf("run: %v %+v", err, s)
+				}
+				dueTotal += s.Due
+				refreshedTotal += s.Refreshed
+			}
+			b.ReportMetric(float64(counter.scanned.Load()+counter.gets.Load())/float64(dueTotal), "items-read/due-token")
+			b.ReportMetric(float64(refreshedTotal)/elapsed.Seconds(), "refreshes/s")
+		})
+	}
+}
+
+// fillTable writes n token items straight into the table (BatchWriteItem,
+// 8 writers): half scheduled far in the future, half unscheduled, as idle and
+// not-yet-due consents are. None is due, so a run must not read them.
+func fillTable(b *testing.B, env *testenv.Env, n int) {
+	b.Helper()
+	ctx := context.Background()
+	now := env.Deps.Now()
+	items := make(chan map[string]types.AttributeValue, 256)
+	var wg sync.WaitGroup
+	var failed atomic.Value
+	for range 8 {
+		wg.Go(func() {
+			batch := make([]types.WriteRequest, 0, 25)
+			flush := func() {
+				if len(batch) == 0 {
+					return
+				}
+				_, err := env.DDB.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{env.Table: batch}})
+				if err != nil {
+					failed.Store(err)
+				}
+				batch = batch[:0]
+			}
+			for it := range items {
+				batch = append(batch, types.WriteRequest{PutRequest: &types.PutRequest{Item: it}})
+				if len(batch) == 25 {
+					flush()
+				}
+			}
+			flush()
+		})
+	}
+	for i := range n {
+		id := fmt.Sprintf("idle-%07d", i)
+		t := consent.Tokens{ConsentID: id, Owner: "bench", AccessToken: "a", RefreshToken: "r",
+			AccessExpiresAt: now.Add(-time.Hour), RefreshExpiresAt: now.Add(29 * 24 * time.Hour), Version: 1}
+		item, err := attributevalue.MarshalMap(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		item["pk"] = &types.AttributeValueMemberS{Value: "CONSENT#" + id}
+		item["sk"] = &types.AttributeValueMemberS{Value: "TOKEN"}
+		if i%2 == 0 {
+			item["refreshDue"] = &types.AttributeValueMemberN{Value: strconv.FormatInt(now.AddDate(10, 0, 0).Unix(), 10)}
+			item["refreshShard"] = &types.AttributeValueMemberS{Value: fmt.Sprintf("R#%02d", env.Deps.Store.Shard(id))}
+		}
+		items <- item
+	}
+	close(items)
+	wg.Wait()
+	if err, ok := failed.Load().(error); ok {
+		b.Fatalf("fill table: %v", err)
+	}
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// checkCertificates reports the days to expiry of the transport (mTLS) and
+// signing certificates as the metric CertificateDaysToExpiry, dimension
+// Certificate = transport | signing, and logs an error for each one under
+// CERT_EXPIRY_WARN_DAYS (the bank's page, "Certificate expiry": at least 90
+// days). template.yaml alarms on the metric. An unreadable secret fails the run.
+func (h *Handler) checkCertificates(ctx context.Context, now time.Time, sum *Summary) error {
+	c, err := h.creds.Get(ctx)
+	if err != nil {
+		return fmt.Errorf("credentials: %w", err)
+	}
+	transport, signing := c.DaysToExpiry(now)
+	sum.TransportCertDays, sum.SigningCertDays = transport, signing
+	for _, cert := range []struct {
+		name string
+		days int
+	}{{"transport", transport}, {"signing", signing}} {
+		if err := writeEMF(h.metrics, time.Now(), map[string]string{"Certificate": cert.name},
+			[]emfMetric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: float64(cert.days)}}); err != nil {
+			h.logger.WarnContext(ctx, "metric not written", slog.Any("err", err))
+		}
+		if cert.days < h.cfg.CertExpiryWarnDays {
+			h.logger.ErrorContext(ctx, "certificate expires soon: renew it and update the secret",
+				slog.String("certificate", cert.name), slog.Int("daysToExpiry", cert.days),
+				slog.Int("minimumDays", h.cfg.CertExpiryWarnDays))
+		}
+	}
+	return nil
+}

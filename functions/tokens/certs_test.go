@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+
+	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/testenv"
+	"github.com/coop-ob/connector/shared/credentials"
+	"github.com/coop-ob/connector/shared/credentials/credentialstest"
+)
+
+func TestCertificateExpiryMetric(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, bank.RefreshKeep, nil)
+	now := f.env.Deps.Now()
+	secret, m := credentialstest.NewSecret(t)
+	transport := m.ClientCA.Issue(t, credentialstest.Leaf{CommonName: "tpp-transport", NotAfter: now.Add(80*24*time.Hour + time.Hour)})
+	secret.TransportCertPem, secret.TransportKeyPem = string(transport.CertPEM), string(transport.KeyPEM)
+	name := "tokens-cert-" + testenv.Random(6)
+	if _, err := f.env.SM.CreateSecret(context.Background(), &secretsmanager.CreateSecretInput{
+		Name: aws.String(name), SecretString: aws.String(string(secret.JSON(t)))}); err != nil {
+		t.Fatal(err)
+	}
+	src := credentials.NewSource(f.env.SM, name, time.Minute, f.env.Deps.Logger)
+	src.Now = f.env.Deps.Now
+	f.h.creds = src
+
+	s := f.run(t)
+	if s.TransportCertDays != 80 || s.SigningCertDays < 300 {
+		t.Errorf("days: transport %d signing %d", s.TransportCertDays, s.SigningCertDays)
+	}
+	got := map[string]float64{}
+	for _, line := range f.emfLines(t) {
+		cert, ok := line["Certificate"].(string)
+		if !ok {
+			continue
+		}
+		got[cert] = line["CertificateDaysToExpiry"].(float64)
+		def := line["_aws"].(map[string]any)["CloudWatchMetrics"].([]any)[0].(map[string]any)
+		dims := def["Dimensions"].([]any)[0].([]any)
+		metric := def["Metrics"].([]any)[0].(map[string]any)
+		if def["Namespace"] != "CoopConnector" || len(dims) != 1 || dims[0] != "Certificate" || metric["Name"] != "CertificateDaysToExpiry" {
+			t.Errorf("EMF definition %v", def)
+		}
+	}
+	if got["transport"] != 80 || got["signing"] < 300 || len(got) != 2 {
+		t.Errorf("CertificateDaysToExpiry = %v", got)
+	}
+	var warned []string
+	for _, l := range f.logLines(t, "certificate expires soon: renew it and update the secret") {
+		if l["level"] == "ERROR" && l["daysToExpiry"] == 80.0 {
+			warned = append(warned, l["certificate"].(string))
+		}
+	}
+	if len(warned) != 1 || warned[0] != "transport" {
+		t.Errorf("error logs for %v, want [transport]", warned)
+	}
+	f.env.AssertNoSecrets(t, secret.ClientSecret, secret.TransportKeyPem[40:80])
+}

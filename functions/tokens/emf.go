@@ -1,0 +1,55 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+)
+
+// namespace is the CloudWatch namespace of every metric the connector emits
+// (template.yaml's alarms read CertificateDaysToExpiry from it).
+const namespace = "CoopConnector"
+
+// emfMetric is one value of an embedded-metric-format line.
+type emfMetric struct {
+	Name  string
+	Unit  string // CloudWatch unit: Count, Milliseconds, None
+	Value float64
+}
+
+// writeEMF writes one CloudWatch embedded metric format line
+// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html):
+// a raw JSON object with the _aws metadata, the dimension values and the
+// metric values as top-level members. Lambda's log agent turns it into
+// metrics; it must not be wrapped by the logger.
+func writeEMF(w io.Writer, at time.Time, dims map[string]string, metrics []emfMetric) error {
+	type def struct {
+		Name string `json:"Name"`
+		Unit string `json:"Unit"`
+	}
+	keys := make([]string, 0, len(dims))
+	line := map[string]any{}
+	for k, v := range dims {
+		keys = append(keys, k)
+		line[k] = v
+	}
+	defs := make([]def, len(metrics))
+	for i, m := range metrics {
+		defs[i] = def{m.Name, m.Unit}
+		line[m.Name] = m.Value
+	}
+	line["_aws"] = map[string]any{
+		"Timestamp": at.UnixMilli(),
+		"CloudWatchMetrics": []any{map[string]any{
+			"Namespace":  namespace,
+			"Dimensions": [][]string{keys},
+			"Metrics":    defs,
+		}},
+	}
+	b, err := json.Marshal(line)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/refresh/refreshtest"
+)
+
+func TestPendingExchanges(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, bank.RefreshKeep, nil)
+	ctx := context.Background()
+	store := f.env.Deps.Store
+	pending := func(j *refreshtest.Journey) {
+		t.Helper()
+		if err := store.MarkExchangePending(ctx, j.StateHash, j.Code, f.env.Deps.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Too old: its session outlived AUTH_SESSION_TTL (10 minutes).
+	old := refreshtest.StartJourney(t, f.env)
+	pending(old)
+	f.advance(11 * time.Minute)
+	// Young: exchanged by the run.
+	young := refreshtest.StartJourney(t, f.env)
+	pending(young)
+	// Refused: its code was already spent, so the bank answers invalid_grant.
+	spent := refreshtest.StartJourney(t, f.env)
+	if _, err := f.env.Deps.OAuth.Exchange(ctx, spent.Code, spent.Session.Verifier); err != nil {
+		t.Fatal(err)
+	}
+	pending(spent)
+
+	s := f.run(t)
+	if s.ExchangesCompleted != 1 || s.ExchangesFailed != 2 || s.ExchangesRetry != 0 {
+		t.Fatalf("summary %+v", s)
+	}
+	if c := f.consent(t, young.Consent.ID); c.Status != consent.StatusAuthorised {
+		t.Errorf("young: %s", c.Status)
+	}
+	if tk := f.tokens(t, young.Consent.ID); tk.RefreshToken == "" || tk.RefreshDue.IsZero() {
+		t.Error("young: tokens not stored or not scheduled")
+	}
+	for name, j := range map[string]*refreshtest.Journey{"old": old, "spent": spent} {
+		c := f.consent(t, j.Consent.ID)
+		if c.Status != consent.StatusFailed || c.LastError != "exchange_failed" {
+			t.Errorf("%s: %s / %s", name, c.Status, c.LastError)
+		}
+	}
+	// Nothing left pending.
+	if s := f.run(t); s.ExchangesCompleted+s.ExchangesFailed+s.ExchangesRetry != 0 {
+		t.Errorf("second run: %+v", s)
+	}
+	f.env.AssertNoSecrets(t, young.Code, young.Session.Verifier, old.Code, spent.Code)
+}
+
+func TestPendingExchangeTransient(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, bank.RefreshKeep, nil)
+	ctx := context.Background()
+	j := refreshtest.StartJourney(t, f.env)
+	if err := f.env.Deps.Store.MarkExchangePending(ctx, j.StateHash, j.Code, f.env.Deps.Now()); err != nil {
+		t.Fatal(err)
+	}
+	f.env.Bank.Fail("/apis/oauth", bank.Fault{Status: 503})
+	if s := f.run(t); s.ExchangesRetry != 1 {
+		t.Fatalf("summary %+v", s)
+	}
+	if c := f.consent(t, j.Consent.ID); c.Status != consent.StatusAwaitingAuthorisation {
+		t.Errorf("status %s", c.Status)
+	}
+	f.advance(45 * time.Second) // past the retry pause, within the bank's 60 s code lifetime
+	if s := f.run(t); s.ExchangesCompleted != 1 {
+		t.Fatalf("retry run %+v", s)
+	}
+	if c := f.consent(t, j.Consent.ID); c.Status != consent.StatusAuthorised {
+		t.Errorf("status %s", c.Status)
+	}
+}

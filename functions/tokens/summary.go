@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// Summary is the outcome of one run. It is returned to Lambda, logged as one
+// JSON line ("tokens run") and published as EMF metrics of the same names.
+type Summary struct {
+	Due            int `json:"due"`            // refresh-index entries read (due at the run's start)
+	Refreshed      int `json:"refreshed"`      // new tokens stored
+	RetryLater     int `json:"retryLater"`     // transient bank failure (backing off) or lease held by another worker
+	ReauthRequired int `json:"reauthRequired"` // invalid_grant: consent now ReauthRequired
+	Expired        int `json:"expired"`        // refresh token lapsed: consent now Expired
+	Skipped        int `json:"skipped"`        // idle under policy recent, no longer due, or no refresh token
+	Remaining      int `json:"remaining"`      // read but left for the next run: the run stopped before its deadline
+	Errors         int `json:"errors"`         // unexpected per-consent failures (logged)
+	// Incomplete: the run stopped before reading the whole index.
+	Incomplete         bool  `json:"incomplete"`
+	ExchangesCompleted int   `json:"exchangesCompleted"`
+	ExchangesFailed    int   `json:"exchangesFailed"`
+	ExchangesRetry     int   `json:"exchangesRetry"`
+	TransportCertDays  int   `json:"transportCertDays"`
+	SigningCertDays    int   `json:"signingCertDays"`
+	DurationMs         int64 `json:"durationMs"`
+}
+
+// add counts one refresh outcome.
+func (s *Summary) add(o outcome) {
+	switch o {
+	case refreshed:
+		s.Refreshed++
+	case retryLater:
+		s.RetryLater++
+	case reauthRequired:
+		s.ReauthRequired++
+	case expired:
+		s.Expired++
+	case skipped:
+		s.Skipped++
+	case remaining:
+		s.Remaining++
+	default:
+		s.Errors++
+	}
+}
+
+// outcome is what happened to one due consent.
+type outcome int
+
+const (
+	failed outcome = iota
+	refreshed
+	retryLater
+	reauthRequired
+	expired
+	skipped
+	remaining
+)
+
+// report logs the summary line and writes its EMF metrics.
+func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
+	attrs := []slog.Attr{slog.Int("due", s.Due), slog.Int("refreshed", s.Refreshed), slog.Int("retryLater", s.RetryLater),
+		slog.Int("reauthRequired", s.ReauthRequired), slog.Int("expired", s.Expired), slog.Int("skipped", s.Skipped),
+		slog.Int("remaining", s.Remaining), slog.Int("errors", s.Errors), slog.Bool("incomplete", s.Incomplete),
+		slog.Int("exchangesCompleted", s.ExchangesCompleted), slog.Int("exchangesFailed", s.ExchangesFailed),
+		slog.Int("exchangesRetry", s.ExchangesRetry), slog.Int("transportCertDays", s.TransportCertDays),
+		slog.Int("signingCertDays", s.SigningCertDays), slog.Int64("durationMs", s.DurationMs)}
+	level := slog.LevelInfo
+	if runErr != nil {
+		level = slog.LevelError
+		attrs = append(attrs, slog.Any("err", runErr))
+	}
+	h.logger.LogAttrs(ctx, level, "tokens run", attrs...)
+
+	count := func(name string, v int) emfMetric { return emfMetric{Name: name, Unit: "Count", Value: float64(v)} }
+	metrics := []emfMetric{
+		count("Due", s.Due), count("Refreshed", s.Refreshed), count("RetryLater", s.RetryLater),
+		count("ReauthRequired", s.ReauthRequired), count("Expired", s.Expired), count("Skipped", s.Skipped),
+		count("Remaining", s.Remaining), count("Errors", s.Errors),
+		count("ExchangesCompleted", s.ExchangesCompleted), count("ExchangesFailed", s.ExchangesFailed),
+		{Name: "DurationMs", Unit: "Milliseconds", Value: float64(s.DurationMs)},
+	}
+	if runErr != nil {
+		metrics = append(metrics, count("RunFailed", 1))
+	}
+	if err := writeEMF(h.metrics, time.Now(), nil, metrics); err != nil {
+		h.logger.WarnContext(ctx, "metrics not written", slog.Any("err", err))
+	}
+}

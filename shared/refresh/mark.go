@@ -1,0 +1,43 @@
+package refresh
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"github.com/coop-ob/connector/shared/consent"
+)
+
+// ActionReauthenticate is the LastAction of a consent whose tokens died: the
+// app asks for a new authorization URL for the same consent.
+const ActionReauthenticate = "reauthenticate"
+
+// markConsent moves an Authorised consent to status (ReauthRequired or
+// Expired) with LastAction reauthenticate. A consent in any other status is
+// left alone (a revocation or failure says more). Conflicts are retried; a
+// failure is logged, not returned: the tokens are already out of the refresh
+// index, and the next on-demand refresh reaches the same verdict.
+func (r *Refresher) markConsent(ctx context.Context, id, status, lastError string) {
+	for range 3 {
+		c, err := r.Store.GetConsent(ctx, id)
+		if err != nil {
+			r.logger().ErrorContext(ctx, "consent not marked", slog.String("consentId", id), slog.String("status", status), slog.Any("err", err))
+			return
+		}
+		if c.Status != consent.StatusAuthorised {
+			return
+		}
+		c.Status, c.LastAction, c.LastError = status, ActionReauthenticate, lastError
+		err = r.Store.UpdateConsent(ctx, c)
+		if err == nil {
+			r.logger().WarnContext(ctx, "consent needs re-authentication", slog.String("consentId", id),
+				slog.String("status", status), slog.String("reason", lastError))
+			return
+		}
+		if !errors.Is(err, consent.ErrConflict) {
+			r.logger().ErrorContext(ctx, "consent not marked", slog.String("consentId", id), slog.String("status", status), slog.Any("err", err))
+			return
+		}
+	}
+	r.logger().ErrorContext(ctx, "consent not marked: it keeps changing", slog.String("consentId", id), slog.String("status", status))
+}

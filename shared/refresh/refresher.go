@@ -1,0 +1,201 @@
+package refresh
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/oauth"
+)
+
+// Defaults used when the corresponding Refresher field is zero.
+const (
+	// DefaultAccessLifetime is the bank's access-token lifetime (General
+	// specifications, "Tokens": 30 minutes), assumed when a response has no expires_in.
+	DefaultAccessLifetime = 30 * time.Minute
+	// DefaultLease outlasts one bank call (BANK_HTTP_TIMEOUT, 8 s by default)
+	// plus the store writes, so a lease never lapses under a live refresh.
+	DefaultLease = 45 * time.Second
+	// DefaultBusyWait is how long Valid waits for another holder's refresh.
+	DefaultBusyWait = 3 * time.Second
+	// storeTimeout bounds the writes after the bank answered. They run on a
+	// context detached from the caller's: a rotated refresh token the bank has
+	// issued must be stored even if the caller gives up (ob-reference §3.4).
+	storeTimeout = 10 * time.Second
+)
+
+// Refresher refreshes one consent's tokens at a time under the store's lease.
+// It is safe for concurrent use by many goroutines when each worker (function
+// instance, run) uses its own Holder.
+type Refresher struct {
+	Store  *consent.Store
+	OAuth  *oauth.Client
+	Now    func() time.Time
+	Logger *slog.Logger
+	// Holder names this worker in the lease; unique per run or invocation.
+	Holder string
+	// Lease is how long the lease is taken for (DefaultLease when zero); it
+	// must outlast a bank call plus the store writes.
+	Lease time.Duration
+	// Lookahead: after a refresh the tokens are due again at AccessExpiresAt - Lookahead.
+	Lookahead time.Duration
+	// BusyWait bounds how long Valid waits for another holder (DefaultBusyWait when zero).
+	BusyWait time.Duration
+}
+
+// Refresh refreshes consentID's tokens now (RFC 6749 §6) and returns the new
+// tokens once they are stored. Errors: ErrBusy (lease held elsewhere),
+// ErrReauthRequired, ErrExpired, ErrNoRefreshToken, consent.ErrNotFound (no
+// tokens), a transient *oauth.Error (wrapped; oauth.IsTransient holds: the old
+// tokens stay and a retry is scheduled with Backoff), or a store error.
+func (r *Refresher) Refresh(ctx context.Context, consentID string) (*consent.Tokens, error) {
+	return r.refresh(ctx, consentID, time.Time{})
+}
+
+// RefreshIfDue is Refresh for the schedule: under the lease it re-reads the
+// tokens and refreshes only if their RefreshDue is set and not after before,
+// else it answers ErrNotDue and changes nothing. A duplicate or concurrent
+// run therefore never refreshes a consent another run has just refreshed.
+func (r *Refresher) RefreshIfDue(ctx context.Context, consentID string, before time.Time) (*consent.Tokens, error) {
+	if before.IsZero() {
+		return nil, fmt.Errorf("refresh %s: RefreshIfDue needs a time", consentID)
+	}
+	return r.refresh(ctx, consentID, before)
+}
+
+// refresh does one refresh; a non-zero dueBefore makes it conditional on the stored RefreshDue.
+func (r *Refresher) refresh(ctx context.Context, id string, dueBefore time.Time) (*consent.Tokens, error) {
+	now := r.now()
+	t, err := r.Store.AcquireLease(ctx, id, r.Holder, now.Add(r.lease()))
+	if errors.Is(err, consent.ErrLeaseHeld) {
+		return nil, ErrBusy
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case !dueBefore.IsZero() && (t.RefreshDue.IsZero() || t.RefreshDue.After(dueBefore)):
+		if err := r.release(ctx, t, t.Failures, t.NextAttemptAt, t.RefreshDue); err != nil {
+			return nil, err
+		}
+		return nil, ErrNotDue
+	case t.RefreshToken == "":
+		if err := r.release(ctx, t, 0, time.Time{}, time.Time{}); err != nil {
+			return nil, err
+		}
+		return nil, ErrNoRefreshToken
+	case !t.RefreshExpiresAt.IsZero() && !now.Before(t.RefreshExpiresAt):
+		if err := r.release(ctx, t, 0, time.Time{}, time.Time{}); err != nil {
+			return nil, err
+		}
+		r.markConsent(ctx, id, consent.StatusExpired, "refresh_token_expired")
+		return nil, ErrExpired
+	}
+
+	tok, err := r.OAuth.Refresh(ctx, t.RefreshToken)
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
+	defer cancel()
+	if err != nil {
+		return nil, r.failed(wctx, t, err)
+	}
+	n := r.apply(t, tok, now)
+	if err := r.Store.SaveRefreshed(wctx, n, r.Holder); err != nil {
+		// The bank may have rotated: the refresh token it issued is lost, and
+		// the next refresh with the old one may answer invalid_grant.
+		r.logger().ErrorContext(ctx, "refreshed tokens not stored", slog.String("consentId", id),
+			slog.Bool("rotated", n.RefreshToken != t.RefreshToken), slog.Any("err", err))
+		return nil, fmt.Errorf("refresh %s: save: %w", id, err)
+	}
+	r.logger().DebugContext(ctx, "tokens refreshed", slog.String("consentId", id),
+		slog.Bool("rotated", n.RefreshToken != t.RefreshToken), slog.Time("accessExpiresAt", n.AccessExpiresAt))
+	return n, nil
+}
+
+// apply returns t with the refresh response's values (ob-reference §3.4:
+// replace the refresh token if rotated, else keep it and its expiry).
+func (r *Refresher) apply(t *consent.Tokens, tok *oauth.Token, issuedAt time.Time) *consent.Tokens {
+	n := *t
+	n.AccessToken = tok.AccessToken
+	n.AccessExpiresAt = tok.ExpiresAt
+	if n.AccessExpiresAt.IsZero() {
+		n.AccessExpiresAt = issuedAt.Add(DefaultAccessLifetime)
+	}
+	switch {
+	case tok.RefreshToken != "" && tok.RefreshToken != t.RefreshToken:
+		n.RefreshToken = tok.RefreshToken
+		n.RefreshExpiresAt = tok.RefreshExpiry(issuedAt)
+	case !tok.RefreshExpiresAt.IsZero():
+		n.RefreshExpiresAt = tok.RefreshExpiresAt
+	}
+	if tok.Scope != "" {
+		n.Scope = tok.Scope
+	}
+	n.RefreshDue = n.AccessExpiresAt.Add(-r.Lookahead)
+	if !n.RefreshExpiresAt.IsZero() && n.RefreshExpiresAt.Before(n.RefreshDue) {
+		n.RefreshDue = n.RefreshExpiresAt // then marked Expired on time, without a bank call
+	}
+	return &n
+}
+
+// failed handles a refused or failed refresh call; the old tokens stay.
+func (r *Refresher) failed(ctx context.Context, t *consent.Tokens, cause error) error {
+	id := t.ConsentID
+	if oauth.IsInvalidGrant(cause) {
+		err := r.Store.ReleaseLease(ctx, id, r.Holder, 0, time.Time{}, time.Time{})
+		if errors.Is(err, consent.ErrLeaseHeld) {
+			// The tokens were replaced meanwhile (a re-authorisation revokes the
+			// old grant): the refusal was about tokens that no longer matter.
+			return fmt.Errorf("refresh %s: tokens replaced during the refresh: %w", id, ErrBusy)
+		}
+		if err != nil {
+			return err
+		}
+		r.markConsent(ctx, id, consent.StatusReauthRequired, "invalid_grant")
+		return fmt.Errorf("refresh %s: %w: %w", id, ErrReauthRequired, cause)
+	}
+	failures := t.Failures + 1
+	next := r.now().Add(Backoff(failures))
+	due := next
+	if !t.RefreshExpiresAt.IsZero() && t.RefreshExpiresAt.Before(due) {
+		due = t.RefreshExpiresAt
+	}
+	if err := r.release(ctx, t, failures, next, due); err != nil {
+		return errors.Join(fmt.Errorf("refresh %s: %w", id, cause), err)
+	}
+	r.logger().WarnContext(ctx, "token refresh failed; old tokens kept", slog.String("consentId", id),
+		slog.Int("failures", failures), slog.Time("nextAttemptAt", next),
+		slog.Bool("transient", oauth.IsTransient(cause)), slog.Any("err", cause))
+	return fmt.Errorf("refresh %s: %w", id, cause)
+}
+
+func (r *Refresher) release(ctx context.Context, t *consent.Tokens, failures int, next, due time.Time) error {
+	err := r.Store.ReleaseLease(ctx, t.ConsentID, r.Holder, failures, next, due)
+	if errors.Is(err, consent.ErrLeaseHeld) {
+		return fmt.Errorf("refresh %s: lease lost: %w", t.ConsentID, ErrBusy)
+	}
+	return err
+}
+
+func (r *Refresher) now() time.Time {
+	if r.Now == nil {
+		return time.Now()
+	}
+	return r.Now()
+}
+
+func (r *Refresher) lease() time.Duration {
+	if r.Lease <= 0 {
+		return DefaultLease
+	}
+	return r.Lease
+}
+
+func (r *Refresher) logger() *slog.Logger {
+	if r.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return r.Logger
+}
