@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/httpapi"
+)
+
+// Transaction filters (OB AIS; ob-reference §2.7).
+const (
+	paramFrom = "fromBookingDateTime"
+	paramTo   = "toBookingDateTime"
+	paramPage = "page"
+)
+
+// stepUpDays: transactions older than this need step-up (bank page,
+// "Two-factor authentication").
+const stepUpDays = 90
+
+// aisKind is one AIS resource.
+type aisKind struct {
+	suffix  string // after /accounts/{AccountId}; "" for the account itself
+	list    bool   // /accounts (no account id)
+	stepUp  bool   // always needs step-up: direct debits, standing orders, scheduled payments
+	filters bool   // transactions: date filters, and a bank 403 Reauthenticate means step-up
+}
+
+var (
+	aisAccounts          = aisKind{list: true}
+	aisAccount           = aisKind{}
+	aisBalances          = aisKind{suffix: "/balances"}
+	aisTransactions      = aisKind{suffix: "/transactions", filters: true}
+	aisDirectDebits      = aisKind{suffix: "/direct-debits", stepUp: true}
+	aisStandingOrders    = aisKind{suffix: "/standing-orders", stepUp: true}
+	aisScheduledPayments = aisKind{suffix: "/scheduled-payments", stepUp: true}
+)
+
+// ais serves one AIS route: validate, check step-up, call with the consent's
+// token, rewrite Links, pass the bank's body through (never logged).
+func (h *Handler) ais(k aisKind) route {
+	return func(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
+		bankPath := bankapi.AISPPath + "/accounts"
+		if !k.list {
+			id := r.req.PathParameters["accountId"]
+			if !resourceID.MatchString(id) {
+				return h.problem(r, *badID("accountId"))
+			}
+			bankPath += "/" + id + k.suffix
+		}
+		q, needStepUp, p := h.aisQuery(r, k)
+		if p == nil {
+			p = r.readPSU(h.now())
+		}
+		if p != nil {
+			return h.problem(r, *p)
+		}
+		c, bad := h.load(ctx, r, typeAccounts)
+		if bad != nil {
+			return *bad
+		}
+		if needStepUp && c.StepUpAt.IsZero() {
+			return h.stepUp(ctx, r, c, "step-up not held", "")
+		}
+		tok, err := h.tokens.Valid(ctx, r.consentID, minValidity)
+		if err != nil {
+			return h.fail(ctx, r, c, err, failure{})
+		}
+		if needStepUp && !tok.StepUp {
+			return h.stepUp(ctx, r, c, "step-up not held", "")
+		}
+		resp, _, err := h.send(ctx, r, tok, bankapi.Request{Method: http.MethodGet, Path: bankPath, Query: q}, true)
+		if err != nil {
+			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.stepUp || k.filters})
+		}
+		h.touch(ctx, c)
+		body := rewriteLinks(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
+		return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusOK, Body: string(body),
+			Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}
+	}
+}
+
+// aisQuery validates the app's query and returns the bank's, and whether
+// the call needs step-up. Only page (every route) and the booking dates
+// (transactions) are accepted. A fromBookingDateTime before the start of
+// today minus 90 days needs step-up; without one the bank's default window
+// applies and the bank decides (a 403 Reauthenticate is then a step-up).
+func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Problem) {
+	q, err := r.query()
+	if err != nil {
+		p := httpapi.InvalidRequest("The query string is malformed.")
+		return nil, false, &p
+	}
+	allowed := []string{paramPage}
+	if k.filters {
+		allowed = append(allowed, paramFrom, paramTo)
+	}
+	if p := onlyParams(q, allowed...); p != nil {
+		return nil, false, p
+	}
+	if tok := q.Get(paramPage); tok != "" || q.Has(paramPage) {
+		if len(q) > 1 {
+			p := httpapi.InvalidRequest("page carries the filters of the listing: send it alone.",
+				httpapi.FieldError{Field: paramPage, Message: "must be the only query parameter"})
+			return nil, false, p2(p)
+		}
+		bq, p := decodePage(tok, k.filters)
+		if p != nil {
+			return nil, false, p
+		}
+		q = bq
+	}
+	var from, to time.Time
+	var errs []httpapi.FieldError
+	for name, dst := range map[string]*time.Time{paramFrom: &from, paramTo: &to} {
+		if v := q.Get(name); v != "" || q.Has(name) {
+			t, fe := parseQueryDate(name, v)
+			if fe != nil {
+				errs = append(errs, *fe)
+			}
+			*dst = t
+		}
+	}
+	if len(errs) == 0 && !from.IsZero() && !to.IsZero() && to.Before(from) {
+		errs = append(errs, httpapi.FieldError{Field: paramTo, Message: "must not be before " + paramFrom})
+	}
+	if len(errs) > 0 {
+		sortFieldErrors(errs)
+		return nil, false, p2(httpapi.InvalidRequest("A date filter is invalid.", errs...))
+	}
+	horizon := h.now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -stepUpDays)
+	need := k.stepUp || (!from.IsZero() && from.Before(horizon))
+	if len(q) == 0 {
+		q = nil
+	}
+	return q, need, nil
+}
+
+func p2(p httpapi.Problem) *httpapi.Problem { return &p }

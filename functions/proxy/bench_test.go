@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/coop-ob/connector/shared/bankapi"
+)
+
+// BenchmarkBalances measures GET balances through Handle against the local
+// sandbox bank (real mTLS, kumo for the store) and, in the same run, the
+// same call made directly with bankapi.Client.Do and the same token.
+// ns/op, B/op and allocs/op are the proxy call only (the direct call runs
+// with the timer stopped). Everything runs in one process: the bank's and
+// kumo's server-side work is inside these figures, and the difference
+// between the proxy and direct metrics is the proxy's own cost plus its
+// DynamoDB reads (GetItem consent, GetItem tokens), which are timed alone
+// as store-reads-p50-µs.
+func BenchmarkBalances(b *testing.B) {
+	f := newFixture(b)
+	c := f.aisConsent(owner, false)
+	token := f.tokens(c.ID).AccessToken
+	req := aisGet(c, "/balances", "1001", "").event()
+	ctx := context.Background()
+	direct := bankapi.Request{Method: http.MethodGet, Path: balancesPath, AccessToken: token}
+	// Warm both paths (TLS connection, token cache, LastUsedAt write).
+	for range 3 {
+		if resp, _ := f.h.Handle(ctx, req); resp.StatusCode != http.StatusOK {
+			b.Fatalf("proxy status %d: %s", resp.StatusCode, resp.Body)
+		}
+		if _, err := f.env.Deps.Bank.Do(ctx, direct); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var proxyLat, directLat, storeLat []time.Duration
+	var proxyCPU, directCPU time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		c0, t0 := cpuTime(), time.Now()
+		resp, _ := f.h.Handle(ctx, req)
+		proxyLat = append(proxyLat, time.Since(t0))
+		proxyCPU += cpuTime() - c0
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("proxy status %d", resp.StatusCode)
+		}
+		b.StopTimer()
+		c0, t0 = cpuTime(), time.Now()
+		_, err := f.env.Deps.Bank.Do(ctx, direct)
+		directLat = append(directLat, time.Since(t0))
+		directCPU += cpuTime() - c0
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 = time.Now()
+		if _, err := f.env.Deps.Store.GetConsentForOwner(ctx, c.ID, owner); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.env.Deps.Store.GetTokens(ctx, c.ID); err != nil {
+			b.Fatal(err)
+		}
+		storeLat = append(storeLat, time.Since(t0))
+		b.StartTimer()
+	}
+	n := float64(len(proxyLat))
+	us := func(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
+	b.ReportMetric(us(pct(proxyLat, 50)), "proxy-p50-µs")
+	b.ReportMetric(us(pct(proxyLat, 99)), "proxy-p99-µs")
+	b.ReportMetric(us(pct(directLat, 50)), "direct-p50-µs")
+	b.ReportMetric(us(pct(directLat, 99)), "direct-p99-µs")
+	b.ReportMetric(us(pct(proxyLat, 50)-pct(directLat, 50)), "overhead-p50-µs")
+	b.ReportMetric(us(pct(storeLat, 50)), "store-reads-p50-µs")
+	b.ReportMetric(us(proxyCPU)/n, "proxy-cpu-µs/op")
+	b.ReportMetric(us(directCPU)/n, "direct-cpu-µs/op")
+}
+
+// pct returns the p-th percentile (nearest rank) of ds.
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := (len(s)*p + 99) / 100
+	return s[max(0, min(len(s)-1, i-1))]
+}
+
+// cpuTime is the process's user+system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

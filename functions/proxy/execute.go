@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/jws"
+)
+
+// execute sends the payment order of rec (pending or sent) and records the
+// outcome. The body is rebuilt from the stored consent request, byte for byte
+// the same on every attempt, and goes with the record's x-idempotency-key: a
+// bank that already processed it answers with the same payment. A failure
+// after which the bank may have processed the order (a dropped connection,
+// a timeout, a 5xx) is retried here a bounded number of times; if it still
+// fails the record stays "sent" and the app's retry with the same
+// Idempotency-Key finishes it.
+func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec *consent.Payment) events.APIGatewayV2HTTPResponse {
+	body, err := bankapi.OrderBody(c.Request, c.ID)
+	if err != nil {
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	creds, err := h.creds.Get(ctx)
+	if err != nil {
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	sig, err := jws.Sign(body, creds.SigningKey, creds.SigningKeyID, creds.OrganisationID+"/"+creds.SoftwareStatementID, h.now())
+	if err != nil {
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	tok, err := h.tokens.Valid(ctx, c.ID, minValidity)
+	if err != nil {
+		return h.fail(ctx, r, c, err, failure{})
+	}
+	if rec.State == consent.PaymentPending {
+		rec.State = consent.PaymentSent
+		if err := h.store.UpdatePayment(ctx, rec); err != nil {
+			fresh, gerr := h.store.GetPayment(ctx, rec.ConsentID, rec.IdempotencyKey)
+			if gerr != nil {
+				return httpapi.Internal(ctx, h.logger, errors.Join(err, gerr))
+			}
+			if fresh.State == consent.PaymentDone || fresh.State == consent.PaymentFailed {
+				return h.resume(ctx, r, c, fresh)
+			}
+			rec = fresh // sent by a concurrent request: resending under the same key is safe
+		}
+	}
+	req := bankapi.Request{Method: http.MethodPost, Path: bankapi.PISPPath + orderPaths[c.Journey], Body: body,
+		IdempotencyKey: rec.BankIdempotencyKey, JWSSignature: sig}
+	var resp *bankapi.Response
+	for attempt := 0; ; attempt++ {
+		resp, tok, err = h.send(ctx, r, tok, req, false)
+		if err == nil || attempt+1 >= payAttempts || !mayResend(err) {
+			break
+		}
+		if werr := h.pause(ctx, attempt, err); werr != nil {
+			break
+		}
+	}
+	if err != nil {
+		if !mayResend(err) && bankapi.Classify(err) != bankapi.ActionRefresh && isBankRefusal(err) {
+			rec.State = consent.PaymentFailed
+			h.savePayment(ctx, rec)
+		}
+		return h.fail(ctx, r, c, err, failure{})
+	}
+	var order bankapi.PaymentOrderResponse
+	if err := json.Unmarshal(resp.Body, &order); err != nil || order.ID() == "" {
+		// The bank took the order but its answer is unreadable: keep the
+		// record "sent" so a retry with the same key reads it again.
+		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank's answer to the payment could not be read; retry with the same Idempotency-Key.", resp.InteractionID, nil)
+	}
+	rec.BankPaymentID, rec.Status, rec.State = order.ID(), order.Data.Status, consent.PaymentDone
+	h.savePayment(ctx, rec)
+	h.update(ctx, c, func(n *consent.Consent) bool {
+		n.Status, n.BankStatus, n.LastUsedAt, n.LastAction, n.LastError = consent.StatusConsumed, bankapi.StatusConsumed, h.now(), "", ""
+		return true
+	})
+	return h.paymentResponse(r, c, rec)
+}
+
+// mayResend: the order may not have been processed, or may have been and
+// the answer was lost; the same key and body make a resend safe.
+func mayResend(err error) bool {
+	var te *bankapi.TransportError
+	if errors.As(err, &te) {
+		return te.Transient || te.MayHaveBeenProcessed
+	}
+	return bankapi.Classify(err) == bankapi.ActionRetryLater
+}
+
+// isBankRefusal: the bank answered with a definitive 4xx.
+func isBankRefusal(err error) bool {
+	var be *bankapi.Error
+	return errors.As(err, &be) && be.Status >= 400 && be.Status < 500 && be.Status != http.StatusTooManyRequests
+}
+
+// pause waits before resending a payment: the retry policy's backoff, or the
+// bank's Retry-After, capped by the policy.
+func (h *Handler) pause(ctx context.Context, attempt int, err error) error {
+	p := h.retry
+	if p.Base <= 0 {
+		p.Base = 200 * time.Millisecond
+	}
+	if p.Cap <= 0 {
+		p.Cap = 2 * time.Second
+	}
+	d := p.Base << attempt
+	var be *bankapi.Error
+	if errors.As(err, &be) && be.RetryAfter > d {
+		d = be.RetryAfter
+	}
+	d = min(d, p.Cap)
+	if h.payWait != nil {
+		return h.payWait(ctx, d)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// savePayment writes rec; a version conflict means a concurrent request with
+// the same key recorded the same bank outcome (same bank key, same payment).
+func (h *Handler) savePayment(ctx context.Context, rec *consent.Payment) {
+	ctx, cancel := detached(ctx)
+	defer cancel()
+	if err := h.store.UpdatePayment(ctx, rec); err != nil {
+		h.logger.WarnContext(ctx, "payment record update", "consentId", rec.ConsentID, "err", err)
+	}
+}

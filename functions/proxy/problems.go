@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oauth"
+	"github.com/coop-ob/connector/shared/refresh"
+)
+
+// failure says how a failed step maps to a problem.
+type failure struct {
+	stepUpRoute bool // a 403 Reauthenticate means step-up (transactions, direct debits, standing orders, scheduled payments)
+}
+
+// fail turns an error of a token or bank step into the problem the app gets,
+// and records the action on the consent (LastAction/LastError, and the local
+// status where the bank's answer changes it). The bank's error table is in
+// the General specifications page, "Error scenarios".
+func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err error, f failure) events.APIGatewayV2HTTPResponse {
+	var be *bankapi.Error
+	var te *bankapi.TransportError
+	switch {
+	case errors.Is(err, refresh.ErrReauthRequired), errors.Is(err, refresh.ErrNoRefreshToken), errors.Is(err, consent.ErrNotFound):
+		return h.reauthenticate(ctx, r, c, "refresh: invalid_grant or no tokens")
+	case errors.Is(err, refresh.ErrExpired):
+		return h.reconsent(ctx, r, c, "refresh: refresh token expired", consent.StatusExpired, "")
+	case errors.Is(err, refresh.ErrBusy), oauth.IsTransient(err):
+		return h.retryLater(ctx, r, c, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable", "")
+	case errors.As(err, &te):
+		if te.Transient {
+			return h.retryLater(ctx, r, c, http.StatusBadGateway, 0, "bank transport error", te.InteractionID)
+		}
+		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank could not be reached.", te.InteractionID, nil)
+	case !errors.As(err, &be):
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	code := be.Error()
+	switch bankapi.Classify(be) {
+	case bankapi.ActionReauthenticate:
+		if f.stepUpRoute {
+			return h.stepUp(ctx, r, c, code, be.InteractionID)
+		}
+		return h.reauthenticate(ctx, r, c, code)
+	case bankapi.ActionRefresh: // still 401 after one refresh
+		return h.reauthenticate(ctx, r, c, code)
+	case bankapi.ActionReconsent:
+		status := ""
+		if be.HasCode(bankapi.CodeInvalidConsentStatus) {
+			status = consent.StatusRejected
+			if !c.ExpiresAt.IsZero() && !h.now().Before(c.ExpiresAt) {
+				status = consent.StatusExpired
+			}
+		}
+		return h.reconsent(ctx, r, c, code, status, be.InteractionID)
+	case bankapi.ActionAccountUnavailable:
+		h.record(ctx, r, c, httpapi.ActionAccountUnavailable, code, "")
+		return h.problem(r, httpapi.Problem{Type: httpapi.TypeAccountUnavailable, Title: "Account unavailable",
+			Status: http.StatusConflict, Action: httpapi.ActionAccountUnavailable, InteractionID: be.InteractionID,
+			Detail: "The bank reports the account as temporarily unavailable (for example barred). The customer should check the account with the bank."})
+	case bankapi.ActionRetryLater:
+		status := http.StatusBadGateway
+		if be.Status == http.StatusTooManyRequests || be.Status == http.StatusServiceUnavailable {
+			status = http.StatusServiceUnavailable
+		}
+		return h.retryLater(ctx, r, c, status, be.RetryAfter, code, be.InteractionID)
+	case bankapi.ActionFixRequest:
+		var errs []httpapi.FieldError
+		for _, d := range be.Errors {
+			errs = append(errs, httpapi.FieldError{Field: d.Path, Message: d.ErrorCode})
+		}
+		return h.bankFailure(ctx, r, http.StatusBadRequest, "The bank refused the request's values.", be.InteractionID, errs)
+	}
+	if be.Status == http.StatusForbidden {
+		return h.bankFailure(ctx, r, http.StatusForbidden, "The bank refused access: the consent may not grant it.", be.InteractionID, codesOf(be))
+	}
+	return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank answered with an unexpected error.", be.InteractionID, codesOf(be))
+}
+
+func codesOf(be *bankapi.Error) []httpapi.FieldError {
+	var errs []httpapi.FieldError
+	for _, c := range be.ErrorCodes() {
+		errs = append(errs, httpapi.FieldError{Field: "bank", Message: c})
+	}
+	return errs
+}
+
+func (h *Handler) problem(r *call, p httpapi.Problem) events.APIGatewayV2HTTPResponse {
+	r.action = p.Action
+	if p.InteractionID == "" && r.bankCalls > 0 {
+		p.InteractionID = r.interactionID
+	}
+	return httpapi.ProblemResponse(p)
+}
+
+func (h *Handler) bankFailure(ctx context.Context, r *call, status int, detail, iid string, errs []httpapi.FieldError) events.APIGatewayV2HTTPResponse {
+	h.logger.WarnContext(ctx, "bank refused", "consentId", r.consentID, "status", status, "interactionId", iid)
+	return h.problem(r, httpapi.Problem{Type: httpapi.TypeBankError, Title: "Bank error", Status: status,
+		Detail: detail, InteractionID: iid, Errors: errs})
+}
+
+// reauthenticate: the PSU must authorise the same consent again (403
+// UK.OBIE.Reauthenticate, a 401 that a refresh did not cure, a dead refresh
+// token). Payment consents cannot be re-authorised (OB PIS profile): reconsent.
+func (h *Handler) reauthenticate(ctx context.Context, r *call, c *consent.Consent, why string) events.APIGatewayV2HTTPResponse {
+	if c.Type == typePayments {
+		return h.reconsent(ctx, r, c, why, "", "")
+	}
+	u := h.startURL(ctx, r, c, false)
+	h.record(ctx, r, c, httpapi.ActionReauthenticate, why, consent.StatusReauthRequired)
+	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReauthenticationRequired, Title: "Re-authentication required",
+		Status: http.StatusForbidden, Action: httpapi.ActionReauthenticate, AuthorizationURL: u,
+		Detail: "The bank needs the customer to authorise this consent again: send them to authorizationUrl."})
+}
+
+// stepUp: the call needs a step-up (2FA) authorisation the consent does not
+// hold (bank page, "Two-factor authentication"). On these routes a bank 403
+// Reauthenticate is read as step-up even when the tokens carried one (the
+// bank may have let it lapse, or revoked the tokens): a step-up journey cures
+// both, and the local status is left alone so that the consent's other
+// routes keep working until the bank says otherwise.
+func (h *Handler) stepUp(ctx context.Context, r *call, c *consent.Consent, why, iid string) events.APIGatewayV2HTTPResponse {
+	u := h.startURL(ctx, r, c, true)
+	h.record(ctx, r, c, httpapi.ActionStepUp, why, "")
+	return h.problem(r, httpapi.Problem{Type: httpapi.TypeStepUpRequired, Title: "Step-up authentication required",
+		Status: http.StatusForbidden, Action: httpapi.ActionStepUp, AuthorizationURL: u, InteractionID: iid,
+		Detail: "This data needs a step-up (two-factor) authorisation: send the customer to authorizationUrl, then call again."})
+}
+
+// reconsent: the consent can no longer be used; the app creates a new one.
+func (h *Handler) reconsent(ctx context.Context, r *call, c *consent.Consent, why, status, iid string) events.APIGatewayV2HTTPResponse {
+	h.record(ctx, r, c, httpapi.ActionReconsent, why, status)
+	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReconsentRequired, Title: "New consent required",
+		Status: http.StatusConflict, Action: httpapi.ActionReconsent, InteractionID: iid,
+		Detail: "The bank no longer accepts this consent for this call: create a new consent (POST /consents)."})
+}
+
+// retryLater: the bank is busy, failing or unreachable; nothing changed.
+func (h *Handler) retryLater(ctx context.Context, r *call, c *consent.Consent, status int, after time.Duration, why, iid string) events.APIGatewayV2HTTPResponse {
+	h.record(ctx, r, c, httpapi.ActionRetryLater, why, "")
+	secs := max(1, int((after+time.Second-1)/time.Second))
+	resp := h.problem(r, httpapi.Problem{Type: httpapi.TypeRetryLater, Title: "Try again later", Status: status,
+		Action: httpapi.ActionRetryLater, InteractionID: iid,
+		Detail: "The bank is unavailable or throttling: retry after the Retry-After delay."})
+	resp.Headers["Retry-After"] = strconv.Itoa(secs)
+	return resp
+}
+
+// startURL makes a fresh authorization URL for c, or "" (logged) when it cannot.
+func (h *Handler) startURL(ctx context.Context, r *call, c *consent.Consent, stepUp bool) string {
+	dctx, cancel := detached(ctx)
+	defer cancel()
+	u, _, err := h.auth.Start(dctx, c, stepUp)
+	if err != nil {
+		h.logger.ErrorContext(ctx, "authorization url", "consentId", r.consentID, "stepUp", stepUp, "err", err)
+		return ""
+	}
+	return u
+}
+
+// detached is ctx without its cancellation and with a short deadline: state
+// changes after a long retry must still be written.
+func detached(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), 3*time.Second)
+}

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+
+	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/consent"
+)
+
+// send makes one bank call with the consent's access token tok and the
+// request's FAPI headers. With retry, a 429, 5xx or transient transport
+// failure is retried with backoff honouring Retry-After (bankapi.Retry). A
+// 401 refreshes the tokens once (under the refresh lease) and sends once
+// more. It returns the tokens last used, so the caller knows whether they
+// carried step-up.
+func (h *Handler) send(ctx context.Context, r *call, tok *consent.Tokens, req bankapi.Request, retry bool) (*bankapi.Response, *consent.Tokens, error) {
+	resp, err := h.do(ctx, r, tok.AccessToken, req, retry)
+	if bankapi.Classify(err) != bankapi.ActionRefresh {
+		return resp, tok, err
+	}
+	fresh, rerr := h.tokens.Refresh(ctx, r.consentID)
+	if rerr != nil {
+		return nil, tok, rerr
+	}
+	resp, err = h.do(ctx, r, fresh.AccessToken, req, retry)
+	return resp, fresh, err
+}
+
+// do sends req with token, retrying reads when retry is set.
+func (h *Handler) do(ctx context.Context, r *call, token string, req bankapi.Request, retry bool) (*bankapi.Response, error) {
+	req.AccessToken = token
+	req.InteractionID = r.interactionID
+	req.CustomerIP = r.psu.ip
+	req.AuthDate = r.psu.authDate
+	var resp *bankapi.Response
+	once := func() error {
+		r.bankCalls++
+		var err error
+		resp, err = h.bank.Do(ctx, req)
+		return err
+	}
+	if !retry {
+		err := once()
+		return resp, err
+	}
+	err := bankapi.Retry(ctx, h.retry, once)
+	return resp, err
+}
