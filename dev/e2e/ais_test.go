@@ -1,0 +1,117 @@
+package e2e
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// consentView is the part of GET /consents/{id} the tests read.
+type consentView struct {
+	ID     string `json:"id"`
+	Status string `json:"status"`
+	StepUp bool   `json:"stepUp"`
+}
+
+func (c caller) consent(t *testing.T, id string) consentView {
+	t.Helper()
+	r := c.get(t, "/consents/"+id)
+	mustStatus(t, r, http.StatusOK, "GET /consents/"+id)
+	var v consentView
+	r.decode(t, &v)
+	if v.ID != id {
+		t.Fatalf("GET /consents/%s answered consent %q: %s", id, v.ID, r.body)
+	}
+	return v
+}
+
+// mustContain fails t unless the 200 answer's body contains every want.
+func mustContain(t *testing.T, r reply, what string, want ...string) {
+	t.Helper()
+	mustStatus(t, r, http.StatusOK, what)
+	for _, w := range want {
+		if !strings.Contains(string(r.body), w) {
+			t.Errorf("%s: body lacks %q: %.400s", what, w, r.body)
+		}
+	}
+}
+
+// TestAIS is the account-information journey end to end in Chromium: consent, log in as
+// alice, approve two accounts, the callback's redirect to the result page, the data, and
+// the step-up journey (OTP) that standing orders need.
+func TestAIS(t *testing.T) {
+	c := newCaller(t)
+	cr := c.createConsent(t, aisBody())
+	id := cr.ConsentID
+	if s := c.consent(t, id).Status; s != "AwaitingAuthorisation" {
+		t.Errorf("status before the journey = %q, want AwaitingAuthorisation", s)
+	}
+	tab := newBrowser(t)
+
+	t.Run("consent journey in the browser", func(t *testing.T) {
+		q := browserJourney(t, tab, cr.AuthorizationURL, browserSteps{user: "alice", password: "password", accounts: []string{"1001", "1002"}})
+		expectOutcome(t, q, id, "authorised")
+		if s := c.consent(t, id).Status; s != "Authorised" {
+			t.Errorf("status after the journey = %q, want Authorised", s)
+		}
+		info, err := st.Bank().Consent(id)
+		if err != nil || info.Status != "Authorised" || !slices.Equal(info.Accounts, []string{"1001", "1002"}) {
+			t.Errorf("the bank's consent = %+v, %v; want Authorised on 1001 and 1002", info, err)
+		}
+	})
+	if t.Failed() {
+		t.FailNow()
+	}
+
+	t.Run("accounts", func(t *testing.T) {
+		r := c.get(t, "/consents/"+id+"/accounts")
+		mustContain(t, r, "GET accounts", "1001", "1002")
+		if strings.Contains(string(r.body), `"1003"`) {
+			t.Errorf("GET accounts shows account 1003 the PSU did not choose: %.400s", r.body)
+		}
+		mustContain(t, c.get(t, "/consents/"+id+"/accounts/1001"), "GET account 1001", "1001")
+	})
+	t.Run("balances", func(t *testing.T) {
+		mustContain(t, c.get(t, "/consents/"+id+"/accounts/1001/balances"), "GET balances", "1001", "Amount")
+	})
+	t.Run("transactions", func(t *testing.T) {
+		mustContain(t, c.get(t, "/consents/"+id+"/accounts/1001/transactions"), "GET transactions", "T1001-")
+	})
+	t.Run("an account not in the consent", func(t *testing.T) {
+		r := c.get(t, "/consents/"+id+"/accounts/1003/balances")
+		if r.status < 400 || r.status >= 500 {
+			t.Errorf("GET balances of 1003 (not consented) = %s, want a 4xx problem", r)
+		}
+	})
+	t.Run("another caller", func(t *testing.T) {
+		other := newCaller(t)
+		for _, p := range []string{"/consents/" + id, "/consents/" + id + "/accounts"} {
+			if r := other.get(t, p); r.status != http.StatusNotFound {
+				t.Errorf("GET %s by another caller = %s, want 404", p, r)
+			}
+		}
+	})
+
+	t.Run("step-up for standing orders", func(t *testing.T) {
+		path := "/consents/" + id + "/accounts/1001/standing-orders"
+		p := problemOf(t, c.get(t, path), http.StatusForbidden)
+		if p.Action != "stepUp" {
+			t.Fatalf("standing orders without step-up: action %q, want stepUp: %+v", p.Action, p)
+		}
+		u := p.AuthorizationURL
+		if u == "" {
+			t.Errorf("the stepUp problem has no authorizationUrl: %+v", p)
+			u = c.authorize(t, id, true).AuthorizationURL
+		}
+		checkAuthURL(t, u, id)
+		harvest(t)
+		q := browserJourney(t, tab, u, browserSteps{user: "alice", password: "password", otp: "123456"})
+		expectOutcome(t, q, id, "authorised")
+		if v := c.consent(t, id); v.Status != "Authorised" || !v.StepUp {
+			t.Errorf("after the step-up journey: %+v, want Authorised with stepUp", v)
+		}
+		mustContain(t, c.get(t, path), "GET standing orders after step-up", "SO-1001-1")
+		mustContain(t, c.get(t, "/consents/"+id+"/accounts/1001/balances"), "GET balances after step-up", "1001")
+	})
+}

@@ -1,0 +1,87 @@
+package e2e
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/coop-ob/connector/dev/stack"
+)
+
+// repoRoot is the repository root seen from this package's folder (go test runs in it).
+const repoRoot = "../.."
+
+// functions are the connector's functions, each built from ./functions/<name>.
+var functions = []string{"consents", "callback", "tokens", "proxy"}
+
+// st is the one stack of the test binary: starting it builds and runs four emulators, so
+// every test shares it and uses its own consents (and its own caller, the JWT sub).
+var st *stack.Stack
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	dir, err := os.MkdirTemp("", "e2e-functions-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	if err := buildFunctions(ctx, dir); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	st, err = stack.Start(ctx, stack.Options{
+		Root:         repoRoot,
+		FunctionsDir: dir,
+		// Only TickSchedule runs the tokens function: a background run must not race a test.
+		ScheduleEvery: 24 * time.Hour,
+		Env:           stackEnv,
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: start the stack:", err)
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "e2e: stack up in %s (gateway %s)\n", time.Since(start).Round(time.Millisecond), st.APIURL())
+	code := m.Run()
+	// The log check runs last, over every line of every process of the whole run.
+	if err := checkLogs(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: FAIL:", err)
+		code = 1
+	}
+	if err := st.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: close the stack:", err)
+	}
+	fmt.Fprintf(os.Stderr, "e2e: whole run %s\n", time.Since(start).Round(time.Millisecond))
+	return code
+}
+
+// buildFunctions builds every function's bootstrap for the host into dir/<name>/bootstrap
+// (go build -tags lambda.norpc -trimpath), in parallel, as make build-local does.
+func buildFunctions(ctx context.Context, dir string) error {
+	errs := make([]error, len(functions))
+	var wg sync.WaitGroup
+	for i, name := range functions {
+		wg.Go(func() { errs[i] = stack.BuildFunctions(ctx, repoRoot, dir, name) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for _, name := range functions {
+		if _, err := os.Stat(filepath.Join(dir, name, "bootstrap")); err != nil {
+			return err
+		}
+	}
+	return nil
+}

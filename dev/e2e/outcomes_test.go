@@ -1,0 +1,33 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/coop-ob/connector/dev/bank"
+)
+
+// TestJourneyOutcomes ends the bank journey in each of the bank's error redirects
+// (ob-reference §1.8) and checks the outcome code the result page gets, and that the
+// consent was not authorised.
+func TestJourneyOutcomes(t *testing.T) {
+	c := newCaller(t)
+	for _, tc := range []struct {
+		name    string
+		o       bank.JourneyOptions
+		outcome string
+	}{
+		{"consent declined", bank.JourneyOptions{User: "alice", Password: "password", Decline: true}, "consent_declined"},
+		{"login cancelled", bank.JourneyOptions{Cancel: true}, "authentication_declined"},
+		{"locked out", bank.JourneyOptions{User: "locked", Password: "password"}, "locked_out"},
+		{"must reset credentials", bank.JourneyOptions{User: "reset", Password: "password"}, "reset_credentials"},
+		{"no eligible accounts", bank.JourneyOptions{User: "nobody", Password: "password"}, "no_eligible_accounts"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cr := c.createConsent(t, aisBody())
+			expectOutcome(t, journey(t, cr.AuthorizationURL, tc.o), cr.ConsentID, tc.outcome)
+			if s := c.consent(t, cr.ConsentID).Status; s == "Authorised" {
+				t.Errorf("consent is %s after %s", s, tc.name)
+			}
+		})
+	}
+}

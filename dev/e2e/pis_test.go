@@ -1,0 +1,159 @@
+package e2e
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+
+	"github.com/coop-ob/connector/dev/bank"
+)
+
+// fundsAvailable reports the FundsAvailable flag in an answer, whatever its nesting or case.
+func fundsAvailable(t *testing.T, r reply) bool {
+	t.Helper()
+	compact := strings.ToLower(string(bytes.Join(bytes.Fields(r.body), nil)))
+	switch {
+	case strings.Contains(compact, `"fundsavailable":true`):
+		return true
+	case strings.Contains(compact, `"fundsavailable":false`):
+		return false
+	}
+	t.Fatalf("no FundsAvailable in the answer: %s", r)
+	return false
+}
+
+// payment is the part of the POST /consents/{id}/payments answer the tests read.
+type payment struct {
+	PaymentID string `json:"paymentId"`
+	Status    string `json:"status"`
+}
+
+// pay sends POST /consents/{id}/payments with the Idempotency-Key and returns the payment.
+func (c caller) pay(t *testing.T, id, key string) payment {
+	t.Helper()
+	r := c.call(t, http.MethodPost, "/consents/"+id+"/payments", map[string]any{}, map[string]string{"Idempotency-Key": key})
+	if r.status != http.StatusCreated && r.status != http.StatusOK && r.status != http.StatusAccepted {
+		t.Fatalf("POST payments = %s, want 2xx", r)
+	}
+	var p payment
+	r.decode(t, &p)
+	if p.PaymentID == "" {
+		t.Fatalf("POST payments answered no paymentId: %s", r.body)
+	}
+	return p
+}
+
+// TestPIS makes a domestic payment, a scheduled payment and a standing order end to end,
+// each sent twice with the same Idempotency-Key: the bank gets one payment order.
+func TestPIS(t *testing.T) {
+	c := newCaller(t)
+	for _, tc := range []struct {
+		journey, amount, kind string
+	}{
+		{"DP", "12.34", "DP"},
+		{"DSP", "56.78", "DSP"},
+		{"DSO", "9.99", "DSO"},
+	} {
+		t.Run(tc.journey, func(t *testing.T) {
+			cr := c.createConsent(t, paymentBody(tc.journey, tc.amount))
+			id := cr.ConsentID
+			q := journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
+			expectOutcome(t, q, id, "authorised")
+
+			if tc.journey == "DP" {
+				r := c.get(t, "/consents/"+id+"/funds-confirmation")
+				mustStatus(t, r, http.StatusOK, "GET funds-confirmation")
+				if !fundsAvailable(t, r) {
+					t.Errorf("funds for %s on alice's current account: not available: %s", tc.amount, r.body)
+				}
+			}
+
+			key := uuid.NewString()
+			first := c.pay(t, id, key)
+			again := c.pay(t, id, key)
+			if again.PaymentID != first.PaymentID {
+				t.Errorf("the retry with the same Idempotency-Key made payment %s, the first %s", again.PaymentID, first.PaymentID)
+			}
+			var orders []bank.PaymentRecord
+			for _, p := range st.Bank().Payments() {
+				if p.ConsentID == id {
+					orders = append(orders, p)
+				}
+			}
+			if len(orders) != 1 {
+				t.Fatalf("the bank holds %d payment orders for consent %s, want exactly 1: %+v", len(orders), id, orders)
+			}
+			o := orders[0]
+			if o.PaymentID != first.PaymentID || o.Kind != tc.kind || o.Amount != tc.amount || o.DebtorAccountID != "1001" {
+				t.Errorf("the bank's payment = %+v, want %s %s %s from 1001", o, first.PaymentID, tc.kind, tc.amount)
+			}
+			mustContain(t, c.get(t, "/consents/"+id+"/payments/"+first.PaymentID), "GET payment", first.PaymentID)
+		})
+	}
+}
+
+// TestPaymentLostAnswer makes the bank take a payment order and drop the connection before
+// answering: the proxy's retry (same x-idempotency-key) gets the same payment, and the app's
+// own retry too, so the bank holds one payment order.
+func TestPaymentLostAnswer(t *testing.T) {
+	c := newCaller(t)
+	cr := c.createConsent(t, paymentBody("DP", "3.21"))
+	id := cr.ConsentID
+	expectOutcome(t, journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}}), id, "authorised")
+	st.Bank().Fail("/apis/retail/open-banking/v3.1/pisp/domestic-payments", bank.Fault{Count: 1, DropAfterProcessing: true})
+	t.Cleanup(st.Bank().ClearFaults)
+	key := uuid.NewString()
+	n0 := len(st.Bank().Requests())
+	first := c.pay(t, id, key)
+	sent := map[string]int{} // x-idempotency-key → payment orders sent
+	for _, r := range st.Bank().Requests()[n0:] {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.Path, "/domestic-payments") {
+			sent[r.IdempotencyKey]++
+		}
+	}
+	if len(sent) != 1 {
+		t.Errorf("the proxy sent the payment order with %d different x-idempotency-keys, want 1 (%v)", len(sent), sent)
+	}
+	for _, count := range sent {
+		if count < 2 {
+			t.Errorf("the payment order was sent %d times: the dropped answer was not retried", count)
+		}
+	}
+	again := c.pay(t, id, key)
+	var n int
+	for _, p := range st.Bank().Payments() {
+		if p.ConsentID == id {
+			n++
+		}
+	}
+	if n != 1 || again.PaymentID != first.PaymentID {
+		t.Errorf("after a lost answer: %d payment orders at the bank, payments %s and %s; want one", n, first.PaymentID, again.PaymentID)
+	}
+}
+
+// TestCBPII is a funds-confirmation consent, its journey and two confirmations.
+func TestCBPII(t *testing.T) {
+	c := newCaller(t)
+	cr := c.createConsent(t, fundsBody())
+	id := cr.ConsentID
+	q := journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
+	expectOutcome(t, q, id, "authorised")
+	for _, tc := range []struct {
+		amount string
+		want   bool
+	}{{"10.00", true}, {"99999.00", false}} {
+		t.Run(tc.amount, func(t *testing.T) {
+			r := c.call(t, http.MethodPost, "/consents/"+id+"/funds-confirmations",
+				map[string]string{"amount": tc.amount, "reference": "Purchase01"}, nil)
+			if r.status != http.StatusOK && r.status != http.StatusCreated {
+				t.Fatalf("POST funds-confirmations = %s", r)
+			}
+			if got := fundsAvailable(t, r); got != tc.want {
+				t.Errorf("funds available for %s = %v, want %v: %s", tc.amount, got, tc.want, r.body)
+			}
+		})
+	}
+}

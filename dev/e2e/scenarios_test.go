@@ -1,0 +1,86 @@
+package e2e
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/coop-ob/connector/dev/bank"
+)
+
+// authorisedAIS creates an AIS consent and authorises it for all of alice's accounts
+// through the bank's pages (HTTP journey) and the connector's callback.
+func (c caller) authorisedAIS(t *testing.T) string {
+	t.Helper()
+	cr := c.createConsent(t, aisBody())
+	q := journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001", "1002", "1003"}})
+	expectOutcome(t, q, cr.ConsentID, "authorised")
+	mustStatus(t, c.get(t, "/consents/"+cr.ConsentID+"/accounts"), http.StatusOK, "GET accounts before the scenario")
+	return cr.ConsentID
+}
+
+// TestErrorScenarios runs each of the bank's error scenarios (General specifications,
+// "Error scenarios") through the whole stack and checks the action the app is given.
+func TestErrorScenarios(t *testing.T) {
+	c := newCaller(t)
+	b := st.Bank()
+
+	t.Run("revoked tokens: reauthenticate the same consent", func(t *testing.T) {
+		id := c.authorisedAIS(t)
+		if err := b.RevokeTokens(id); err != nil {
+			t.Fatal(err)
+		}
+		p := problemOf(t, c.get(t, "/consents/"+id+"/accounts"), http.StatusForbidden)
+		if p.Action != "reauthenticate" {
+			t.Fatalf("after the bank revoked the tokens: action %q, want reauthenticate: %+v", p.Action, p)
+		}
+		checkAuthURL(t, p.AuthorizationURL, id)
+		harvest(t)
+		q := journey(t, p.AuthorizationURL, alice)
+		expectOutcome(t, q, id, "authorised")
+		mustContain(t, c.get(t, "/consents/"+id+"/accounts"), "GET accounts after re-authentication", "1001")
+	})
+
+	for _, sc := range []struct {
+		name string
+		do   func(id string) error
+	}{
+		{"rejected consent: reconsent", b.RejectConsent},
+		{"expired consent: reconsent", b.ExpireConsent},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			id := c.authorisedAIS(t)
+			if err := sc.do(id); err != nil {
+				t.Fatal(err)
+			}
+			p := problemOf(t, c.get(t, "/consents/"+id+"/accounts"), http.StatusConflict)
+			if p.Action != "reconsent" {
+				t.Errorf("action %q, want reconsent: %+v", p.Action, p)
+			}
+			if p.AuthorizationURL != "" {
+				t.Errorf("a reconsent problem carries an authorizationUrl for a dead consent: %+v", p)
+			}
+		})
+	}
+
+	for _, sc := range []struct {
+		name, account, action string
+		do                    func(string) error
+	}{
+		{"closed account: reconsent", "1002", "reconsent", b.CloseAccount},
+		{"barred account: accountUnavailable", "1003", "accountUnavailable", b.BarAccount},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			id := c.authorisedAIS(t)
+			if err := sc.do(sc.account); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = b.ReopenAccount(sc.account) })
+			p := problemOf(t, c.get(t, "/consents/"+id+"/accounts/"+sc.account+"/balances"), http.StatusConflict)
+			if p.Action != sc.action {
+				t.Errorf("action %q, want %s: %+v", p.Action, sc.action, p)
+			}
+			// The consent's other accounts still answer.
+			mustContain(t, c.get(t, "/consents/"+id+"/accounts/1001/balances"), "GET balances of 1001", "1001")
+		})
+	}
+}

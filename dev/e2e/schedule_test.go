@@ -1,0 +1,77 @@
+package e2e
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/shared/consent"
+)
+
+// stackEnv overrides function settings for the run. The functions run as their own
+// processes on the real clock, so advancing the bank's clock does not move theirs: with
+// REFRESH_LOOKAHEAD equal to the bank's 30-minute access-token lifetime, tokens are due for
+// the scheduled refresh as soon as they are stored, and only TestSchedule ticks the
+// schedule (Options.ScheduleEvery keeps the background one away).
+var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m"}
+
+// refreshGrants lists the token-endpoint refresh_token requests in reqs.
+func refreshGrants(reqs []bank.RequestLog) []bank.RequestLog {
+	var out []bank.RequestLog
+	for _, r := range reqs {
+		if r.Server == "api" && r.Method == http.MethodPost && r.GrantType == "refresh_token" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// TestSchedule advances the bank's clock to a minute before the access token expires,
+// runs the schedule as EventBridge would, and checks that the tokens function refreshed the
+// consent's tokens at the bank and that the consent keeps working on the new token after
+// the old one has expired at the bank.
+func TestSchedule(t *testing.T) {
+	c := newCaller(t)
+	b := st.Bank()
+	id := c.authorisedAIS(t) // also uses the consent (REFRESH_POLICY recent)
+	store := consent.New(table(), st.TableName())
+	before, err := store.GetTokens(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(b.Requests())
+	b.Advance(29 * time.Minute)
+	if err := st.TickSchedule(t.Context()); err != nil {
+		t.Fatalf("scheduled run: %v", err)
+	}
+	var mine []bank.RequestLog
+	for _, r := range refreshGrants(b.Requests()[n:]) {
+		if r.Status == http.StatusOK {
+			mine = append(mine, r)
+		}
+	}
+	if len(mine) == 0 {
+		t.Fatalf("the bank's request log shows no successful refresh_token grant after the scheduled run")
+	}
+	for _, r := range mine {
+		if !r.BasicAuth || r.ClientCertFingerprint == "" {
+			t.Errorf("refresh grant without client_secret_basic or mTLS: %+v", r)
+		}
+	}
+	harvest(t)
+	after, err := store.GetTokens(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.AccessToken == before.AccessToken || after.Version <= before.Version {
+		t.Fatalf("the consent's tokens were not refreshed by the schedule (version %d → %d)", before.Version, after.Version)
+	}
+
+	b.Advance(2 * time.Minute) // the old access token has now expired at the bank
+	m := len(b.Requests())
+	mustContain(t, c.get(t, "/consents/"+id+"/accounts"), "GET accounts on the refreshed token", "1001")
+	if g := refreshGrants(b.Requests()[m:]); len(g) != 0 {
+		t.Errorf("the call needed %d more refresh grants: the scheduled refresh was not used", len(g))
+	}
+}
