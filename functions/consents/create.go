@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -144,7 +145,7 @@ func (h *Handler) createAtBank(ctx context.Context, bc *bankConsent) (*consent.C
 			Status    string `json:"Status"`
 		} `json:"Data"`
 	}
-	if err := json.Unmarshal(resp.Body, &out); err != nil || !validConsentID(out.Data.ConsentID) ||
+	if err := json.Unmarshal(resp.Body, &out); err != nil || !authurl.ValidConsentID(out.Data.ConsentID) ||
 		out.Data.Status != bankapi.StatusAwaitingAuthorisation {
 		h.logger.ErrorContext(ctx, "bank consent response unusable: no 36-character consent id or not AwaitingAuthorisation",
 			"interactionId", resp.InteractionID, "status", out.Data.Status, "idLength", len(out.Data.ConsentID))

@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
@@ -97,12 +98,13 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 	return handle(ctx, c, req), nil
 }
 
-// owned reads the caller's consent id. A malformed id, an unknown one and
-// another caller's all answer the same 404 (ids cannot be probed).
+// owned reads the caller's consent id. A malformed id is a 400, as on the proxy's routes; an
+// unknown id and another caller's answer the same 404 (ids cannot be probed).
 func (h *Handler) owned(ctx context.Context, id, owner string) (*consent.Consent, events.APIGatewayV2HTTPResponse) {
 	notFound := httpapi.ProblemResponse(httpapi.NotFound("No consent with this id."))
-	if !validConsentID(id) {
-		return nil, notFound
+	if !authurl.ValidConsentID(id) {
+		return nil, httpapi.ProblemResponse(httpapi.InvalidRequest("The consent id is malformed.",
+			httpapi.FieldError{Field: "id", Message: "must be the bank's consent id: a UUID of 36 characters"}))
 	}
 	c, err := h.store.GetConsentForOwner(ctx, id, owner)
 	switch {
@@ -112,13 +114,6 @@ func (h *Handler) owned(ctx context.Context, id, owner string) (*consent.Consent
 		return nil, httpapi.Internal(ctx, h.logger, err)
 	}
 	return c, events.APIGatewayV2HTTPResponse{}
-}
-
-// validConsentID: the bank's consent ids are 36-character UUIDs (General
-// specifications, "Parameters", Display).
-func validConsentID(id string) bool {
-	_, err := uuid.Parse(id)
-	return len(id) == 36 && err == nil
 }
 
 func conflict(detail string) httpapi.Problem {

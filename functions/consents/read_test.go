@@ -94,7 +94,7 @@ func TestHandlerRouting(t *testing.T) {
 		{"proxy route", "GET /consents/{id}/accounts", "app", 404, httpapi.TypeNotFound},
 		{"no sub", routeCreate, "", 401, httpapi.TypeUnauthorized},
 		{"no sub on list", routeList, "", 401, httpapi.TypeUnauthorized},
-		{"malformed id", routeGet, "app", 404, httpapi.TypeNotFound},
+		{"malformed id", routeGet, "app", 400, httpapi.TypeInvalidRequest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -99,8 +99,8 @@ func TestRevoke(t *testing.T) {
 	})
 }
 
-// TestOwnerIsolation: another caller's consent is the same 404 as an unknown
-// or malformed id, on every route, and changes nothing.
+// TestOwnerIsolation: another caller's consent is the same 404 as an unknown id, a malformed
+// id is a 400, on every route, and neither changes anything.
 func TestOwnerIsolation(t *testing.T) {
 	f := newFixture(t)
 	out := f.create(t, "owner", `{"brand":"coop","type":"accounts"}`)
@@ -111,10 +111,14 @@ func TestOwnerIsolation(t *testing.T) {
 	f.env.Bank.ResetRequests()
 	items := f.countItems(t)
 	for _, rk := range []string{routeGet, routeAuthorize, routeDelete} {
-		for _, tc := range []struct{ sub, id string }{{"intruder", out.ConsentID}, {"owner", "not-a-uuid"}, {"owner", out.ConsentID + "x"}} {
-			resp := f.do(t, rk, tc.sub, tc.id, "")
-			if p := problem(t, resp); p.Status != 404 || p.Type != httpapi.TypeNotFound || resp.Body != unknown.Body {
-				t.Errorf("%s as %s on %q = %s, want the unknown-id 404", rk, tc.sub, tc.id, resp.Body)
+		resp := f.do(t, rk, "intruder", out.ConsentID, "")
+		if p := problem(t, resp); p.Status != 404 || p.Type != httpapi.TypeNotFound || resp.Body != unknown.Body {
+			t.Errorf("%s as intruder = %s, want the unknown-id 404", rk, resp.Body)
+		}
+		for _, id := range []string{"not-a-uuid", out.ConsentID + "x"} {
+			resp := f.do(t, rk, "owner", id, "")
+			if p := problem(t, resp); p.Status != 400 || p.Type != httpapi.TypeInvalidRequest {
+				t.Errorf("%s on malformed id %q = %s, want 400 invalid-request", rk, id, resp.Body)
 			}
 		}
 	}

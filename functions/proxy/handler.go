@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
@@ -133,7 +134,7 @@ func (h *Handler) serve(ctx context.Context, r *call) events.APIGatewayV2HTTPRes
 	}
 	r.owner = sub
 	id := r.req.PathParameters["id"]
-	if !validConsentID(id) {
+	if !authurl.ValidConsentID(id) {
 		return httpapi.ProblemResponse(httpapi.InvalidRequest("The consent id must be a 36-character UUID.",
 			httpapi.FieldError{Field: "id", Message: "must be a 36-character UUID"}))
 	}

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
@@ -33,15 +31,6 @@ const (
 	headerPSUAuthDate = "x-psu-auth-date"
 	headerIdempotency = "idempotency-key"
 )
-
-// validConsentID reports whether id is the bank's consent id: a 36-character UUID.
-func validConsentID(id string) bool {
-	if len(id) != 36 {
-		return false
-	}
-	_, err := uuid.Parse(id)
-	return err == nil
-}
 
 func badID(field string) *httpapi.Problem {
 	p := httpapi.InvalidRequest("The "+field+" is malformed.",

@@ -28,6 +28,17 @@ const (
 
 // validate checks p against the bank's rules, in parameter order, and returns
 // the first rule broken.
+// ValidConsentID reports whether id has the form of the bank's consent ids, which the
+// authorization URL carries as display: a UUID of exactly 36 characters, hyphens included
+// (General specifications, "Parameters"). The functions check path ids with it before use.
+func ValidConsentID(id string) bool {
+	if len(id) != consentIDLength {
+		return false
+	}
+	_, err := uuid.Parse(id)
+	return err == nil
+}
+
 func validate(p Params) error {
 	rule := func(param, r string) error { return &RuleError{Param: param, Rule: r} }
 	if p.ClientID == "" {
@@ -56,7 +67,7 @@ func validate(p Params) error {
 	if p.StepUp && p.Scope != ScopeAccounts {
 		return rule(ParamStepUp, "only with scope accounts+offline")
 	}
-	if _, err := uuid.Parse(p.ConsentID); err != nil || len(p.ConsentID) != consentIDLength {
+	if !ValidConsentID(p.ConsentID) {
 		return rule(ParamDisplay, "must be the consent id: a UUID of exactly 36 characters")
 	}
 	return paymentRules(p, rule)
