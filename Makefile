@@ -62,8 +62,10 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 20m ./...
 
 ## run: the whole connector locally against the sandbox bank (dev/stack).
+## Extra flags go in RUN_ARGS, e.g. make run RUN_ARGS='-schedule-every 30s'.
+RUN_ARGS ?=
 run: build-local
-	$(GO) run ./dev/stack/cmd/stack -functions $(LOCAL_DIR)
+	$(GO) run ./dev/stack/cmd/stack -functions $(LOCAL_DIR) $(RUN_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR)
