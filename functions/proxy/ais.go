@@ -78,7 +78,7 @@ func (h *Handler) ais(k aisKind) route {
 		if err != nil {
 			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.stepUp || k.filters})
 		}
-		h.touch(ctx, c)
+		h.touch(ctx, c, tok)
 		body := rewriteLinks(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
 		return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusOK, Body: string(body),
 			Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}

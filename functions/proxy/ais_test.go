@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coop-ob/connector/dev/bank"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -293,23 +294,72 @@ func TestWarmCallsReuseTheConnection(t *testing.T) {
 	}
 }
 
-// LastUsedAt is written on use, but not on every call.
-func TestLastUsedAt(t *testing.T) {
+// A call records the use on the tokens (Tokens.UsedAt, which the refresh
+// index carries), at most once per touchEvery, without a new token version
+// and without writing the consent.
+func TestTokensUsedAt(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	c := f.aisConsent(owner, false)
-	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
-	first := f.consent(c.ID)
-	if first.LastUsedAt.IsZero() {
-		t.Fatal("LastUsedAt not set after a call")
+	issued := f.tokens(c.ID)
+	if issued.UsedAt.IsZero() {
+		t.Fatal("new tokens without UsedAt")
 	}
 	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
-	if again := f.consent(c.ID); again.Version != first.Version {
-		t.Errorf("a second call within %s wrote the consent again (version %d → %d)", touchEvery, first.Version, again.Version)
+	if again := f.tokens(c.ID); !again.UsedAt.Equal(issued.UsedAt) {
+		t.Errorf("a call within %s of the last use moved UsedAt (%v → %v)", touchEvery, issued.UsedAt, again.UsedAt)
 	}
 	f.env.Bank.Advance(touchEvery + time.Minute)
+	before := f.consent(c.ID)
 	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
-	if later := f.consent(c.ID); !later.LastUsedAt.After(first.LastUsedAt) {
-		t.Errorf("LastUsedAt not moved after %s", touchEvery)
+	later := f.tokens(c.ID)
+	if !later.UsedAt.After(issued.UsedAt) {
+		t.Errorf("UsedAt not moved after %s", touchEvery)
+	}
+	if later.Version != issued.Version || later.AccessToken != issued.AccessToken {
+		t.Errorf("the touch wrote new tokens (version %d → %d)", issued.Version, later.Version)
+	}
+	if after := f.consent(c.ID); after.Version != before.Version || !after.LastUsedAt.IsZero() {
+		t.Errorf("a use wrote the consent (version %d → %d, lastUsedAt %v)", before.Version, after.Version, after.LastUsedAt)
+	}
+	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
+	if again := f.tokens(c.ID); !again.UsedAt.Equal(later.UsedAt) {
+		t.Errorf("a second call within %s moved UsedAt again", touchEvery)
+	}
+}
+
+// A consent the bank no longer accepts leaves the refresh index with its
+// status (the tokens function does not read consents); one that stays
+// Authorised stays scheduled.
+func TestLeavingAuthorisedUnschedules(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name      string
+		provoke   func(b *bank.Bank, consentID string) error
+		status    string
+		scheduled bool
+	}{
+		{"rejected", func(b *bank.Bank, id string) error { return b.RejectConsent(id) }, consent.StatusRejected, false},
+		{"revoked tokens", func(b *bank.Bank, id string) error { return b.RevokeTokens(id) }, consent.StatusReauthRequired, false},
+		{"account closed", func(b *bank.Bank, _ string) error { return b.CloseAccount("1001") }, consent.StatusAuthorised, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t)
+			c := f.aisConsent(owner, false)
+			if f.tokens(c.ID).RefreshDue.IsZero() {
+				t.Fatal("authorised consent not scheduled")
+			}
+			if err := tt.provoke(f.env.Bank, c.ID); err != nil {
+				t.Fatal(err)
+			}
+			f.call(aisGet(c, "/balances", "1001", ""))
+			if got := f.consent(c.ID); got.Status != tt.status {
+				t.Fatalf("consent status %q, want %q", got.Status, tt.status)
+			}
+			if tk := f.tokens(c.ID); tk.RefreshDue.IsZero() == tt.scheduled || (tk.RefreshShard == "") == tt.scheduled {
+				t.Errorf("scheduled = %v (due %v, shard %q), want %v", !tk.RefreshDue.IsZero(), tk.RefreshDue, tk.RefreshShard, tt.scheduled)
+			}
+		})
 	}
 }

@@ -60,6 +60,11 @@ func (h *Handler) load(ctx context.Context, r *call, typ string) (*consent.Conse
 // status is set, the local status. The write is version-checked; on a
 // conflict the consent is read again and the change applied once more, then
 // given up (logged): the action still reaches the app.
+//
+// A consent that leaves Authorised (ReauthRequired, Rejected, Expired) also
+// leaves the refresh index: the scheduled refresher stops keeping its tokens
+// warm (functions/tokens relies on this instead of reading the consent). A
+// re-authorisation schedules the new tokens again.
 func (h *Handler) record(ctx context.Context, r *call, c *consent.Consent, action, why, status string) {
 	h.update(ctx, c, func(n *consent.Consent) bool {
 		n.LastAction, n.LastError = action, truncate(why, 200)
@@ -69,20 +74,37 @@ func (h *Handler) record(ctx context.Context, r *call, c *consent.Consent, actio
 		return true
 	})
 	r.action = action
+	if status != "" && c.Status == status {
+		dctx, cancel := detached(ctx)
+		defer cancel()
+		if err := h.store.ClearRefreshDue(dctx, c.ID); err != nil && !errors.Is(err, consent.ErrNotFound) {
+			h.logger.ErrorContext(ctx, "refresh due not cleared", "consentId", c.ID, "err", err)
+		}
+	}
 }
 
-// touch records a successful use: LastUsedAt at most once per touchEvery (the
-// "recent" refresh policy reads it), and clears a stale LastAction.
-func (h *Handler) touch(ctx context.Context, c *consent.Consent) {
+// touch records a successful use with the tokens tok the call used: their
+// UsedAt at most once per touchEvery, decided from tok (no extra read; the
+// "recent" refresh policy reads it from the refresh index), and a stale
+// LastAction cleared from the consent.
+func (h *Handler) touch(ctx context.Context, c *consent.Consent, tok *consent.Tokens) {
 	now := h.now()
-	if c.LastAction == "" && now.Sub(c.LastUsedAt) < touchEvery {
+	if tok != nil && now.Sub(tok.UsedAt) >= touchEvery {
+		dctx, cancel := detached(ctx)
+		err := h.store.TouchTokens(dctx, c.ID, now)
+		cancel()
+		if err != nil && !errors.Is(err, consent.ErrNotFound) {
+			h.logger.ErrorContext(ctx, "tokens use not recorded", "consentId", c.ID, "err", err)
+		}
+	}
+	if c.LastAction == "" {
 		return
 	}
 	h.update(ctx, c, func(n *consent.Consent) bool {
-		if n.LastAction == "" && now.Sub(n.LastUsedAt) < touchEvery {
+		if n.LastAction == "" {
 			return false
 		}
-		n.LastUsedAt, n.LastAction, n.LastError = now, "", ""
+		n.LastAction, n.LastError = "", ""
 		return true
 	})
 }

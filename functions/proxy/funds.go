@@ -56,7 +56,7 @@ func (h *Handler) pisFunds(ctx context.Context, r *call) events.APIGatewayV2HTTP
 	if json.Unmarshal(resp.Body, &out) != nil || out.Data.FundsAvailableResult == nil {
 		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank's funds confirmation could not be read.", resp.InteractionID, nil)
 	}
-	h.touch(ctx, c)
+	h.touch(ctx, c, tok)
 	res := out.Data.FundsAvailableResult
 	return httpapi.JSON(http.StatusOK, map[string]any{"fundsAvailable": res.FundsAvailable, "checkedAt": res.FundsAvailableDateTime})
 }
@@ -109,7 +109,7 @@ func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HT
 	if json.Unmarshal(resp.Body, &out) != nil || out.Data.FundsConfirmationID == "" {
 		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank's funds confirmation could not be read.", resp.InteractionID, nil)
 	}
-	h.touch(ctx, c)
+	h.touch(ctx, c, tok)
 	return httpapi.JSON(http.StatusCreated, map[string]any{"fundsAvailable": out.Data.FundsAvailable,
 		"fundsConfirmationId": out.Data.FundsConfirmationID, "createdAt": out.Data.CreationDateTime})
 }

@@ -22,7 +22,7 @@ func (h *Handler) refreshOne(ctx context.Context, ref *refresh.Refresher, r *run
 	}
 	lapsed := !d.RefreshExpiresAt.IsZero() && !r.now.Before(d.RefreshExpiresAt)
 	if h.cfg.RefreshPolicy == config.RefreshRecent && !lapsed {
-		if o, done := h.idle(ctx, r, d.ConsentID); done {
+		if o, done := h.idle(ctx, r, d); done {
 			return o
 		}
 	}
@@ -52,40 +52,84 @@ func (h *Handler) refreshOne(ctx context.Context, ref *refresh.Refresher, r *run
 	return failed
 }
 
-// idle applies REFRESH_POLICY=recent: a consent not used (nor authorised)
-// within REFRESH_RECENT_WINDOW is not kept warm. Its tokens leave the refresh
-// index (so idle consents cost nothing per run); the proxy refreshes on
-// demand when the app comes back, as long as the refresh token lives. done
-// reports that the entry needs nothing more.
-func (h *Handler) idle(ctx context.Context, r *run, id string) (o outcome, done bool) {
+// idle applies REFRESH_POLICY=recent: a consent whose tokens were not used
+// (nor issued) within REFRESH_RECENT_WINDOW is not kept warm. Its tokens
+// leave the refresh index (so idle consents cost nothing per run); the proxy
+// refreshes on demand when the app comes back, as long as the refresh token
+// lives, and that refresh schedules the tokens again. done reports that the
+// entry needs nothing more.
+//
+// The decision reads nothing: the index entry carries UsedAt (the proxy's
+// TouchTokens; the authorisation time for new tokens), so a run reads one
+// index item per due token. The consent's status is deliberately not
+// checked here, because every way out of Authorised already takes the tokens
+// out of the index or ends their refreshes:
+//   - Revoked: the consents function deletes the tokens (DeleteTokens), so
+//     the refresher finds none (ErrNotFound → skipped);
+//   - ReauthRequired or Expired by the refresher (invalid_grant, refresh
+//     token lapsed): it releases the lease with no due before marking;
+//   - ReauthRequired, Rejected or Expired by the proxy (the bank's answer to
+//     a call): the proxy clears the refresh due after writing the status
+//     (functions/proxy record). Should a refresh in flight re-schedule the
+//     tokens meanwhile, the bank refuses the next refresh with invalid_grant
+//     (handled by the refresher) or, at worst, the tokens stay warm until the
+//     window lapses;
+//   - Consumed: payment consents get no refresh token, so are never in the
+//     index; Failed: only a consent never authorised, which has no tokens.
+//
+// Migration path: tokens written before UsedAt existed have none in the
+// index. For those the consent is read, as before (one more item per due
+// token), and judged by its LastUsedAt or last update. They stop taking this
+// path by themselves: the proxy's next use touches them, and idle ones leave
+// the index within one window.
+func (h *Handler) idle(ctx context.Context, r *run, d consent.DueToken) (o outcome, done bool) {
+	if d.UsedAt.IsZero() {
+		return h.idleLegacy(ctx, r, d.ConsentID)
+	}
+	if recentAt(d.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
+		return 0, false
+	}
+	h.logger.DebugContext(ctx, "idle consent not kept warm", slog.String("consentId", d.ConsentID), slog.Time("usedAt", d.UsedAt))
+	return h.unschedule(ctx, r, d.ConsentID, true), true
+}
+
+// idleLegacy is idle for tokens without UsedAt (see idle: the migration
+// path): it reads the consent and checks its status too.
+func (h *Handler) idleLegacy(ctx context.Context, r *run, id string) (o outcome, done bool) {
 	c, err := h.store.GetConsent(ctx, id)
 	switch {
 	case errors.Is(err, consent.ErrNotFound):
-		return h.unschedule(ctx, r, id), true
+		return h.unschedule(ctx, r, id, false), true
 	case err != nil:
 		h.logger.ErrorContext(ctx, "consent not read", slog.String("consentId", id), slog.Any("err", err))
 		return failed, true
 	case c.Status != consent.StatusAuthorised:
-		return h.unschedule(ctx, r, id), true
+		return h.unschedule(ctx, r, id, false), true
 	case recent(c, r.now, h.cfg.RefreshRecentWindow):
 		return 0, false
 	}
 	h.logger.DebugContext(ctx, "idle consent not kept warm", slog.String("consentId", id), slog.Time("lastUsedAt", c.LastUsedAt))
-	return h.unschedule(ctx, r, id), true
+	return h.unschedule(ctx, r, id, false), true
 }
 
-// recent reports whether the consent was used, or (re)authorised, within window.
+// recentAt reports whether last is within window of now.
+func recentAt(last, now time.Time, window time.Duration) bool { return now.Sub(last) <= window }
+
+// recent reports whether the consent was used, or (re)authorised, within
+// window (the migration path: consents of tokens without UsedAt).
 func recent(c *consent.Consent, now time.Time, window time.Duration) bool {
 	last := c.LastUsedAt
 	if c.UpdatedAt.After(last) {
 		last = c.UpdatedAt
 	}
-	return now.Sub(last) <= window
+	return recentAt(last, now, window)
 }
 
 // unschedule takes a consent out of the refresh index under the lease, so it
 // cannot undo a refresh (and its new RefreshDue) that the proxy is making.
-func (h *Handler) unschedule(ctx context.Context, r *run, id string) outcome {
+// With idle, the tokens the lease returns are judged again: a use the index
+// did not show yet (it is eventually consistent) keeps them scheduled.
+func (h *Handler) unschedule(ctx context.Context, r *run, id string, idle bool) outcome {
 	t, err := h.store.AcquireLease(ctx, id, r.holder, h.now().Add(h.lease()))
 	switch {
 	case errors.Is(err, consent.ErrLeaseHeld):
@@ -99,6 +143,9 @@ func (h *Handler) unschedule(ctx context.Context, r *run, id string) outcome {
 	due := time.Time{}
 	if !t.RefreshDue.IsZero() && t.RefreshDue.After(r.now) {
 		due = t.RefreshDue // refreshed meanwhile: in use after all
+	}
+	if idle && !t.UsedAt.IsZero() && recentAt(t.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
+		due = t.RefreshDue // used meanwhile: the next run refreshes it
 	}
 	if err := h.store.ReleaseLease(ctx, id, r.holder, t.Failures, t.NextAttemptAt, due); err != nil {
 		h.logger.ErrorContext(ctx, "tokens not unscheduled", slog.String("consentId", id), slog.Any("err", err))

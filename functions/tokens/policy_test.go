@@ -16,29 +16,51 @@ func TestRefreshPolicy(t *testing.T) {
 		refreshed, skipped int
 		idleScheduled      bool
 	}{
-		{"recent", 1, 1, false},
-		{"all", 2, 0, true},
+		{"recent", 2, 2, false},
+		{"all", 4, 0, true},
 	} {
 		t.Run(tc.policy, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t, bank.RefreshKeep, map[string]string{"REFRESH_POLICY": tc.policy, "REFRESH_RECENT_WINDOW": "72h"})
+			ctx := context.Background()
+			store := f.env.Deps.Store
 			used := refreshtest.Authorise(t, f.env)
 			idle := refreshtest.Authorise(t, f.env)
+			// Tokens written before Tokens.UsedAt existed: judged by the consent.
+			legacyUsed, legacyIdle := refreshtest.Authorise(t, f.env), refreshtest.Authorise(t, f.env)
+			for _, id := range []string{legacyUsed, legacyIdle} {
+				tk := f.tokens(t, id)
+				tk.UsedAt = time.Time{}
+				if err := store.PutTokens(ctx, tk); err != nil {
+					t.Fatal(err)
+				}
+			}
 			f.advance(73 * time.Hour)
-			c := f.consent(t, used)
+			usedAt := f.env.Deps.Now().Add(-time.Hour).Truncate(time.Second)
+			if err := store.TouchTokens(ctx, used, usedAt); err != nil {
+				t.Fatal(err)
+			}
+			c := f.consent(t, legacyUsed)
 			c.LastUsedAt = f.env.Deps.Now().Add(-time.Hour)
-			if err := f.env.Deps.Store.UpdateConsent(context.Background(), c); err != nil {
+			if err := store.UpdateConsent(ctx, c); err != nil {
 				t.Fatal(err)
 			}
 			s := f.run(t)
-			if s.Due != 2 || s.Refreshed != tc.refreshed || s.Skipped != tc.skipped {
+			if s.Due != 4 || s.Refreshed != tc.refreshed || s.Skipped != tc.skipped {
 				t.Errorf("summary %+v", pick(s))
 			}
-			if tk := f.tokens(t, idle); tk.RefreshDue.IsZero() == tc.idleScheduled {
-				t.Errorf("idle consent scheduled = %v, want %v", !tk.RefreshDue.IsZero(), tc.idleScheduled)
+			for _, id := range []string{idle, legacyIdle} {
+				if tk := f.tokens(t, id); tk.RefreshDue.IsZero() == tc.idleScheduled {
+					t.Errorf("idle consent scheduled = %v, want %v", !tk.RefreshDue.IsZero(), tc.idleScheduled)
+				}
 			}
-			if tk := f.tokens(t, used); tk.RefreshDue.IsZero() || tk.AccessExpiresAt.Before(f.env.Deps.Now()) {
-				t.Error("used consent not refreshed and rescheduled")
+			for _, id := range []string{used, legacyUsed} {
+				if tk := f.tokens(t, id); tk.RefreshDue.IsZero() || tk.AccessExpiresAt.Before(f.env.Deps.Now()) {
+					t.Errorf("used consent %s not refreshed and rescheduled", id)
+				}
+			}
+			if tk := f.tokens(t, used); !tk.UsedAt.Equal(usedAt) {
+				t.Errorf("refresh moved usedAt to %v", tk.UsedAt)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package consent
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -14,7 +15,22 @@ import (
 // rest, so nothing of the replaced tokens (an old lease, backoff) survives.
 var tokenAttributes = []string{"consentId", "consentOwner", "accessToken", "refreshToken",
 	"accessExpiresAt", "refreshExpiresAt", "scope", "stepUp", "leaseHolder", "leaseUntil",
-	"failures", "nextAttemptAt", "refreshDue", "refreshShard"}
+	"failures", "nextAttemptAt", "refreshDue", "refreshShard", "usedAt"}
+
+// setTokenAttributes adds to e a SET of every tokenAttributes entry present
+// in item and a REMOVE of the absent ones, skipping the names in keep (left
+// as stored).
+func setTokenAttributes(e *expr, item map[string]types.AttributeValue, keep ...string) {
+	for _, a := range tokenAttributes {
+		switch v, ok := item[a]; {
+		case slices.Contains(keep, a):
+		case ok:
+			e.set(a, v)
+		default:
+			e.remove(a)
+		}
+	}
+}
 
 // AuthoriseWithTokens records a completed authorisation in one
 // TransactWriteItems, so that no reader ever sees an authorised consent
@@ -22,7 +38,8 @@ var tokenAttributes = []string{"consentId", "consentOwner", "accessToken", "refr
 //
 //   - the consent c is written if its stored Version still equals c.Version
 //     (else a *ConflictError and nothing changes), then c.Version is incremented;
-//   - the tokens t replace any existing tokens unconditionally: a
+//   - the tokens t replace any existing tokens unconditionally (their UsedAt,
+//     when zero, is the authorisation time: new tokens count as used): a
 //     re-authentication's tokens supersede the old ones, and the stored token
 //     version is incremented (if_not_exists(version, 0) + 1) so that a refresher
 //     still holding the old version or lease fails its conditional write
@@ -44,18 +61,15 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 
 	tt := *t
 	tt.ConsentID = c.ID
+	if tt.UsedAt.IsZero() {
+		tt.UsedAt = n.UpdatedAt
+	}
 	tItem, err := s.tokenItem(&tt)
 	if err != nil {
 		return err
 	}
 	te := newExpr()
-	for _, a := range tokenAttributes {
-		if v, ok := tItem[a]; ok {
-			te.set(a, v)
-		} else {
-			te.remove(a)
-		}
-	}
+	setTokenAttributes(te, tItem)
 	ver := te.n("version")
 	te.sets = append(te.sets, ver+" = if_not_exists("+ver+", "+te.v(num(0))+") + "+te.v(num(1)))
 

@@ -54,6 +54,10 @@ func TestAuthoriseWithTokens(t *testing.T) {
 	}
 	want := *tok
 	want.Version = 2
+	want.UsedAt = clk.Now().Truncate(time.Second) // new tokens count as used at the authorisation
+	if !tok.UsedAt.IsZero() {
+		t.Error("AuthoriseWithTokens changed the tokens passed")
+	}
 	if diff := cmp.Diff(&want, gotT); diff != "" {
 		t.Errorf("tokens (-want +got):\n%s", diff)
 	}

@@ -43,9 +43,12 @@ type Consent struct {
 	StepUpAt    time.Time `dynamodbav:"stepUpAt,omitempty"` // last step-up authorisation; zero if none
 	LastAction  string    `dynamodbav:"lastAction,omitempty"`
 	LastError   string    `dynamodbav:"lastError,omitempty"`
-	LastUsedAt  time.Time `dynamodbav:"lastUsedAt,omitempty"`
-	CreatedAt   time.Time `dynamodbav:"createdAt"` // the owner index's sort key
-	UpdatedAt   time.Time `dynamodbav:"updatedAt"`
+	// LastUsedAt is no longer written on every use: uses are recorded on the
+	// tokens (Tokens.UsedAt, TouchTokens). It is still read by the tokens
+	// function for tokens without UsedAt (written before it existed).
+	LastUsedAt time.Time `dynamodbav:"lastUsedAt,omitempty"`
+	CreatedAt  time.Time `dynamodbav:"createdAt"` // the owner index's sort key
+	UpdatedAt  time.Time `dynamodbav:"updatedAt"`
 	// Version is the optimistic-lock counter: 1 after CreateConsent, +1 on every update.
 	Version int64 `dynamodbav:"version"`
 }

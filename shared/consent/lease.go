@@ -52,8 +52,10 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 // the new values filled in). The write is conditional on the version read
 // AND on holder still holding the lease, so a worker whose lease expired and
 // was taken over cannot overwrite the newer tokens. It clears the lease and
-// the failure backoff, bumps Version (t is updated) and re-keys the refresh
-// index from t.RefreshDue.
+// the failure backoff, bumps Version and re-keys the refresh index from
+// t.RefreshDue. UsedAt is the one attribute not taken from t: the stored
+// value is kept, so a TouchTokens that landed after AcquireLease survives.
+// On success *t is the item as stored.
 //
 // If the bank's refresh response carries no new refresh token, the caller
 // must leave the old one in t.RefreshToken (and its expiry): the store
@@ -70,9 +72,13 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 	}
 	e := newExpr()
 	cond := e.n("version") + " = " + e.v(num(t.Version)) + " AND " + e.n("leaseHolder") + " = " + e.v(str(holder))
-	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
+	setTokenAttributes(e, item, "usedAt")
+	e.set("version", num(n.Version))
+	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(t.ConsentID), skToken),
+		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
 		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+		ReturnValues: types.ReturnValueAllNew,
 	})
 	if isConditionFailed(err) {
 		return &ConflictError{Kind: "tokens", ID: t.ConsentID, Reason: "version or lease"}
@@ -80,7 +86,11 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 	if err != nil {
 		return fmt.Errorf("tokens %s: save refreshed: %w", t.ConsentID, err)
 	}
-	*t = n
+	var stored Tokens
+	if err := unmarshal(out.Attributes, &stored); err != nil {
+		return fmt.Errorf("tokens %s: unmarshal: %w", t.ConsentID, err)
+	}
+	*t = stored
 	return nil
 }
 
@@ -162,6 +172,8 @@ type DueToken struct {
 	LeaseUntil       time.Time `dynamodbav:"leaseUntil,unixtime"`
 	Failures         int       `dynamodbav:"failures"`
 	NextAttemptAt    time.Time `dynamodbav:"nextAttemptAt,unixtime"`
+	// UsedAt: Tokens.UsedAt; zero for tokens written before it existed.
+	UsedAt time.Time `dynamodbav:"usedAt,unixtime"`
 }
 
 // Cursor is an opaque position in a paginated index read; the zero Cursor

@@ -28,10 +28,12 @@ func TestDueForRefresh(t *testing.T) {
 	s, clk, api := newStore(t)
 	ctx := context.Background()
 	now := clk.Now()
+	usedAt := now.Add(-time.Hour).Truncate(time.Second)
 	put := func(id string, due time.Time) {
 		t.Helper()
 		tok := sampleTokens(id, now)
 		tok.RefreshDue = due
+		tok.UsedAt = usedAt
 		if err := s.PutTokens(ctx, tok); err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +78,7 @@ func TestDueForRefresh(t *testing.T) {
 		pages++
 		for i, d := range page {
 			got = append(got, d.ConsentID)
-			if d.RefreshDue.After(now) || d.Owner != "alice" || d.AccessExpiresAt.IsZero() {
+			if d.RefreshDue.After(now) || d.Owner != "alice" || d.AccessExpiresAt.IsZero() || !d.UsedAt.Equal(usedAt) {
 				t.Errorf("entry %+v", d)
 			}
 			if i > 0 && d.RefreshDue.Before(page[i-1].RefreshDue) {

@@ -25,7 +25,7 @@ const (
 // with a strongly consistent GetItem/UpdateItem under a lease.
 func RefreshIndexAttributes() []string {
 	return []string{"consentId", "consentOwner", "accessExpiresAt", "refreshExpiresAt",
-		"leaseUntil", "failures", "nextAttemptAt", "attempts", "stateHash"}
+		"leaseUntil", "failures", "nextAttemptAt", "usedAt", "attempts", "stateHash"}
 }
 
 // TableDefinition is the table as template.yaml declares it (keys, the owner

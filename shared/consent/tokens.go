@@ -35,6 +35,12 @@ type Tokens struct {
 	RefreshDue time.Time `dynamodbav:"refreshDue,unixtime,omitempty"`
 	// RefreshShard is derived by the store from ConsentID whenever RefreshDue is set.
 	RefreshShard string `dynamodbav:"refreshShard,omitempty"`
+	// UsedAt is when the app last used these tokens through the proxy
+	// (TouchTokens, at most every few minutes), or when they were issued
+	// (AuthoriseWithTokens sets it when zero). It is projected into the
+	// refresh index, so REFRESH_POLICY=recent decides from the index entry
+	// alone. Zero on tokens written before the field existed.
+	UsedAt time.Time `dynamodbav:"usedAt,unixtime,omitempty"`
 }
 
 func (s *Store) tokenItem(t *Tokens) (map[string]types.AttributeValue, error) {
@@ -97,6 +103,30 @@ func (s *Store) PutTokens(ctx context.Context, t *Tokens) error {
 		return fmt.Errorf("tokens %s: put: %w", t.ConsentID, err)
 	}
 	*t = n
+	return nil
+}
+
+// TouchTokens records that the app used a consent's tokens at `at`: one
+// UpdateItem of usedAt alone. It does not bump Version: a touch is not new
+// tokens, so it never makes an in-flight refresh's SaveRefreshed (or any
+// versioned write) fail, and SaveRefreshed in turn leaves usedAt as stored,
+// so a touch landing while a refresh holds the lease is not lost. Missing
+// tokens answer ErrNotFound (the condition keeps the update from creating a
+// token item with no tokens).
+func (s *Store) TouchTokens(ctx context.Context, consentID string, at time.Time) error {
+	e := newExpr()
+	e.set("usedAt", num(at.Unix()))
+	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
+		UpdateExpression: e.update(), ConditionExpression: aws.String("attribute_exists(pk)"),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+	})
+	if isConditionFailed(err) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("tokens %s: touch: %w", consentID, err)
+	}
 	return nil
 }
 

@@ -183,3 +183,61 @@ func TestReleaseLease(t *testing.T) {
 		t.Errorf("after ReleaseLease (-want +got):\n%s", diff)
 	}
 }
+
+func TestTouchTokens(t *testing.T) {
+	t.Parallel()
+	s, clk, _ := newStore(t)
+	ctx := context.Background()
+	if err := s.PutTokens(ctx, sampleTokens("c1", clk.Now())); err != nil {
+		t.Fatal(err)
+	}
+	at := clk.Now().Add(time.Hour).Truncate(time.Second)
+	if err := s.TouchTokens(ctx, "c1", at); err != nil {
+		t.Fatalf("TouchTokens: %v", err)
+	}
+	got, _ := s.GetTokens(ctx, "c1")
+	want := sampleTokens("c1", clk.Now())
+	want.Version, want.UsedAt = 1, at
+	want.RefreshShard = refreshShardKey(s.Shard("c1"))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("after TouchTokens (-want +got):\n%s", diff)
+	}
+	if err := s.TouchTokens(ctx, "missing", at); !errors.Is(err, ErrNotFound) {
+		t.Errorf("TouchTokens(missing) = %v, want ErrNotFound", err)
+	}
+	if _, err := s.GetTokens(ctx, "missing"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("TouchTokens created an item: %v", err)
+	}
+}
+
+// A touch between AcquireLease and SaveRefreshed is neither refused nor lost,
+// and does not make the refresh fail.
+func TestTouchDuringRefresh(t *testing.T) {
+	t.Parallel()
+	s, clk, _ := newStore(t)
+	ctx := context.Background()
+	tok := sampleTokens("c1", clk.Now())
+	tok.UsedAt = clk.Now().Add(-time.Hour).Truncate(time.Second)
+	if err := s.PutTokens(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	leased, err := s.AcquireLease(ctx, "c1", "w1", clk.Now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := clk.Now().Truncate(time.Second)
+	if err := s.TouchTokens(ctx, "c1", at); err != nil {
+		t.Fatal(err)
+	}
+	leased.AccessToken, leased.RefreshToken = "at-2", "rt-2"
+	if err := s.SaveRefreshed(ctx, leased, "w1"); err != nil {
+		t.Fatalf("SaveRefreshed after a touch: %v", err)
+	}
+	got, _ := s.GetTokens(ctx, "c1")
+	if !got.UsedAt.Equal(at) || got.RefreshToken != "rt-2" || got.Version != 2 {
+		t.Errorf("stored usedAt %v refresh token %q version %d, want %v rt-2 2", got.UsedAt, got.RefreshToken, got.Version, at)
+	}
+	if diff := cmp.Diff(leased, got); diff != "" {
+		t.Errorf("SaveRefreshed's result is not the stored item (-returned +stored):\n%s", diff)
+	}
+}
