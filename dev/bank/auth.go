@@ -64,6 +64,27 @@ func (b *Bank) consentOfLocked(w http.ResponseWriter, r *http.Request, tok *acce
 	return c
 }
 
+// tokenForConsent refuses, with 400 UK.OBIE.Resource.ConsentMismatch at path, a call
+// that names consentID with an auth-code token issued for another consent.
+func tokenForConsent(w http.ResponseWriter, r *http.Request, tok *accessToken, consentID, path string) bool {
+	if consentID == tok.grant.consentID {
+		return true
+	}
+	writeOBError(w, r, 0, obErr("UK.OBIE.Resource.ConsentMismatch", "the access token was issued for another consent", path))
+	return false
+}
+
+// debtorAccountLocked is the account a PIS or CBPII consent was authorised for, checked
+// available (closed or barred accounts are refused).
+func (b *Bank) debtorAccountLocked(w http.ResponseWriter, r *http.Request, c *consent) *account {
+	a := b.st.accounts[c.Accounts[0]]
+	if e := a.unavailable(); e != nil {
+		writeOBError(w, r, 0, e)
+		return nil
+	}
+	return a
+}
+
 // readJSON reads a JSON request body (415 for another content type) into v, keeping
 // the exact bytes for JWS verification and idempotency.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) ([]byte, bool) {

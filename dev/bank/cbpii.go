@@ -42,10 +42,8 @@ func (b *Bank) handleCBPIIConsentCreate(w http.ResponseWriter, r *http.Request) 
 		writeOBError(w, r, 0, e)
 		return
 	}
-	c := &consent{ID: uuid.NewString(), Kind: kindCBPII, ClientID: b.mat.ClientID, Created: now,
-		Debtor: req.Data.DebtorAccount, Expiration: exp, ExpirationRaw: req.Data.ExpirationDateTime}
-	c.setStatus(statusAwaiting, now)
-	b.st.consents[c.ID] = c
+	c := &consent{Kind: kindCBPII, Debtor: req.Data.DebtorAccount, Expiration: exp, ExpirationRaw: req.Data.ExpirationDateTime}
+	b.addConsentLocked(c, now)
 	b.writeCBPIIConsent(w, http.StatusCreated, c)
 }
 
@@ -94,8 +92,7 @@ func (b *Bank) handleFundsConfirmation(w http.ResponseWriter, r *http.Request) {
 		writeOBError(w, r, 0, obErr("UK.OBIE.Field.Missing", "Data.ConsentId, Data.Reference and Data.InstructedAmount are required", "Data"))
 		return
 	}
-	if req.Data.ConsentID != tok.grant.consentID {
-		writeOBError(w, r, 0, obErr("UK.OBIE.Resource.ConsentMismatch", "the access token was issued for another consent", "Data.ConsentId"))
+	if !tokenForConsent(w, r, tok, req.Data.ConsentID, "Data.ConsentId") {
 		return
 	}
 	if e := validateAmount(req.Data.InstructedAmount, "Data.InstructedAmount"); e != nil {
@@ -106,9 +103,8 @@ func (b *Bank) handleFundsConfirmation(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
-	a := b.st.accounts[c.Accounts[0]]
-	if e := a.unavailable(); e != nil {
-		writeOBError(w, r, 0, e)
+	a := b.debtorAccountLocked(w, r, c)
+	if a == nil {
 		return
 	}
 	writeJSON(w, http.StatusCreated, envelope{Data: map[string]any{

@@ -64,9 +64,7 @@ func (b *Bank) handleAISConsentCreate(w http.ResponseWriter, r *http.Request) {
 		writeOBError(w, r, 0, e)
 		return
 	}
-	c.ID, c.ClientID, c.Created = uuid.NewString(), b.mat.ClientID, now
-	c.setStatus(statusAwaiting, now)
-	b.st.consents[c.ID] = c
+	b.addConsentLocked(c, now)
 	b.writeAISConsent(w, r, http.StatusCreated, c)
 }
 
@@ -135,6 +133,14 @@ func (b *Bank) writeAISConsent(w http.ResponseWriter, r *http.Request, status in
 		Risk:  []byte("{}"),
 		Links: links{Self: b.apiURL + aispBase + "/account-access-consents/" + c.ID},
 	})
+}
+
+// addConsentLocked registers a consent the TPP just created (AIS, PIS or CBPII): a new
+// id, the TPP's client id, AwaitingAuthorisation since now.
+func (b *Bank) addConsentLocked(c *consent, now time.Time) {
+	c.ID, c.ClientID, c.Created = uuid.NewString(), b.mat.ClientID, now
+	c.setStatus(statusAwaiting, now)
+	b.st.consents[c.ID] = c
 }
 
 // consentForTPPLocked finds a consent of the given kinds for GET/DELETE; an unknown or

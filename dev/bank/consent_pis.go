@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // initiation is what the bank reads from a PIS Initiation (DP, DSP and DSO fields).
@@ -75,14 +73,10 @@ func (b *Bank) handlePISConsentCreate(k kind) http.HandlerFunc {
 			return
 		}
 		var req pisConsentRequest
-		key, body, ok := b.signedIdempotentBodyLocked(w, r, &req)
-		if !ok {
-			return
-		}
-		if id, done := b.replayLocked(w, r, key, body); done {
-			return
-		} else if id != "" {
+		key, body, ok := b.signedIdempotentBodyLocked(w, r, &req, func(id string) {
 			b.writePISConsent(w, http.StatusCreated, b.st.consents[id])
+		})
+		if !ok {
 			return
 		}
 		now := b.nowLocked()
@@ -91,9 +85,7 @@ func (b *Bank) handlePISConsentCreate(k kind) http.HandlerFunc {
 			writeOBError(w, r, 0, e)
 			return
 		}
-		c.ID, c.ClientID, c.Created = uuid.NewString(), b.mat.ClientID, now
-		c.setStatus(statusAwaiting, now)
-		b.st.consents[c.ID] = c
+		b.addConsentLocked(c, now)
 		b.rememberLocked(r, key, body, c.ID)
 		b.writePISConsent(w, http.StatusCreated, c)
 	}
@@ -303,17 +295,15 @@ func (b *Bank) handlePISFundsConfirmation(w http.ResponseWriter, r *http.Request
 	if tok == nil {
 		return
 	}
-	if tok.grant.consentID != r.PathValue("ConsentId") {
-		writeOBError(w, r, 0, obErr("UK.OBIE.Resource.ConsentMismatch", "the access token was issued for another consent", ""))
+	if !tokenForConsent(w, r, tok, r.PathValue("ConsentId"), "") {
 		return
 	}
 	c := b.consentOfLocked(w, r, tok)
 	if c == nil {
 		return
 	}
-	a := b.st.accounts[c.Accounts[0]]
-	if e := a.unavailable(); e != nil {
-		writeOBError(w, r, 0, e)
+	a := b.debtorAccountLocked(w, r, c)
+	if a == nil {
 		return
 	}
 	writeJSON(w, http.StatusOK, envelope{Data: map[string]any{"FundsAvailableResult": map[string]any{

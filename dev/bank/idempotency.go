@@ -50,8 +50,10 @@ func (b *Bank) rememberLocked(r *http.Request, key string, body []byte, id strin
 }
 
 // signedIdempotentBodyLocked does what every PIS POST needs before its own checks: the
-// idempotency key, the body, and the detached JWS over the exact body bytes.
-func (b *Bank) signedIdempotentBodyLocked(w http.ResponseWriter, r *http.Request, v any) (key string, body []byte, ok bool) {
+// idempotency key, the body, the detached JWS over the exact body bytes, and the replay
+// of an earlier POST with the same key and body, which replay answers (with the id of
+// the resource it made). ok is false when the request has been answered.
+func (b *Bank) signedIdempotentBodyLocked(w http.ResponseWriter, r *http.Request, v any, replay func(id string)) (key string, body []byte, ok bool) {
 	if key, ok = idempotencyKey(w, r); !ok {
 		return "", nil, false
 	}
@@ -60,6 +62,12 @@ func (b *Bank) signedIdempotentBodyLocked(w http.ResponseWriter, r *http.Request
 	}
 	if e := b.verifier().verify(r.Header.Get("x-jws-signature"), body, b.nowLocked()); e != nil {
 		writeOBError(w, r, 0, e)
+		return "", nil, false
+	}
+	if id, done := b.replayLocked(w, r, key, body); done {
+		return "", nil, false
+	} else if id != "" {
+		replay(id)
 		return "", nil, false
 	}
 	return key, body, true

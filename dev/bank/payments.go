@@ -59,22 +59,17 @@ func (b *Bank) handlePaymentOrder(k kind) http.HandlerFunc {
 			return
 		}
 		var req paymentOrderRequest
-		key, body, ok := b.signedIdempotentBodyLocked(w, r, &req)
-		if !ok {
-			return
-		}
-		if id, done := b.replayLocked(w, r, key, body); done {
-			return
-		} else if id != "" {
+		key, body, ok := b.signedIdempotentBodyLocked(w, r, &req, func(id string) {
 			b.writePayment(w, http.StatusCreated, b.paymentLocked(id))
+		})
+		if !ok {
 			return
 		}
 		if req.Data == nil || req.Data.ConsentID == "" || len(req.Data.Initiation) == 0 {
 			writeOBError(w, r, 0, obErr("UK.OBIE.Field.Missing", "Data.ConsentId and Data.Initiation are required", "Data"))
 			return
 		}
-		if req.Data.ConsentID != tok.grant.consentID {
-			writeOBError(w, r, 0, obErr("UK.OBIE.Resource.ConsentMismatch", "the access token was issued for another consent", "Data.ConsentId"))
+		if !tokenForConsent(w, r, tok, req.Data.ConsentID, "Data.ConsentId") {
 			return
 		}
 		c := b.consentOfLocked(w, r, tok)
@@ -89,9 +84,8 @@ func (b *Bank) handlePaymentOrder(k kind) http.HandlerFunc {
 			writeOBError(w, r, 0, obErr("UK.OBIE.Resource.ConsentMismatch", "Initiation does not match the consent", "Data.Initiation"))
 			return
 		}
-		a := b.st.accounts[c.Accounts[0]]
-		if e := a.unavailable(); e != nil {
-			writeOBError(w, r, 0, e)
+		a := b.debtorAccountLocked(w, r, c)
+		if a == nil {
 			return
 		}
 		now := b.nowLocked()

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/coop-ob/connector/shared/credentials/credentialstest"
 )
 
 // seen is what the fake bank saw of one request.
@@ -70,7 +72,7 @@ func (f *fakeBank) count() int {
 func newBank(t *testing.T) (*Client, *fakeBank) {
 	t.Helper()
 	fb := &fakeBank{}
-	srv, hc := newMTLSServer(t, fb)
+	srv, hc := credentialstest.MTLSServer(t, fb)
 	return &Client{BaseURL: srv.URL, HTTP: hc, Now: func() time.Time { return testNow }}, fb
 }
 

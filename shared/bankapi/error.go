@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/coop-ob/connector/shared/internal/neterr"
 )
 
 // BodyKind is what a non-2xx response body turned out to be.
@@ -142,7 +144,7 @@ func newTransportError(method, iid string, err error) *TransportError {
 	safe := method == "" || method == http.MethodGet || method == http.MethodHead || method == http.MethodOptions
 	return &TransportError{
 		Method: method, InteractionID: iid, Cause: err,
-		Transient:            transientNet(err),
-		MayHaveBeenProcessed: !safe && !isDialError(err),
+		Transient:            neterr.Transient(err),
+		MayHaveBeenProcessed: !safe && !neterr.Dial(err),
 	}
 }

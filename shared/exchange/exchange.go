@@ -2,12 +2,12 @@ package exchange
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/internal/conflict"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -24,10 +24,6 @@ const DefaultAccessLifetime = 30 * time.Minute
 // BankStatusAuthorised is the bank's consent status once a PSU authorised it
 // and its code was exchanged (OB v3.1 consent status).
 const BankStatusAuthorised = "Authorised"
-
-// maxConflicts bounds the re-reads of a consent whose version moved between
-// read and write (a concurrent status change by another function).
-const maxConflicts = 3
 
 // Exchanger completes authorization-code journeys. Its fields are the
 // long-lived clients of one function instance (setup.Deps).
@@ -60,19 +56,15 @@ func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code s
 	t := e.tokens(s, tok, issued)
 	// From here the code is spent at the bank: every failure below loses
 	// the tokens, so the store write gets the attention, not a new exchange.
-	for range maxConflicts {
-		var c *consent.Consent
-		c, err = e.Store.GetConsent(ctx, s.ConsentID)
+	err = conflict.Retry(func() error {
+		c, err := e.Store.GetConsent(ctx, s.ConsentID)
 		if err != nil {
-			break
+			return err
 		}
 		authorise(c, s, e.now())
 		t.Owner = c.Owner
-		err = e.Store.AuthoriseWithTokens(ctx, c, t, s.StateHash)
-		if !errors.Is(err, consent.ErrConflict) {
-			break
-		}
-	}
+		return e.Store.AuthoriseWithTokens(ctx, c, t, s.StateHash)
+	})
 	if err != nil {
 		e.logger().ErrorContext(ctx, "tokens obtained but not stored", "consentId", s.ConsentID, "err", err)
 		return fmt.Errorf("exchange: consent %s: store tokens: %w", s.ConsentID, err)

@@ -2,10 +2,10 @@ package exchange
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/internal/conflict"
 )
 
 // Fail ends a claimed session s that produced no tokens (the bank redirected
@@ -21,22 +21,17 @@ func (e *Exchanger) Fail(ctx context.Context, s *consent.AuthSession, reason str
 	if err := e.Store.FinishExchange(ctx, s.StateHash, consent.SessionFailed); err != nil {
 		return fmt.Errorf("exchange: consent %s: finish session: %w", s.ConsentID, err)
 	}
-	var err error
-	for range maxConflicts {
-		var c *consent.Consent
-		c, err = e.Store.GetConsent(ctx, s.ConsentID)
+	err := conflict.Retry(func() error {
+		c, err := e.Store.GetConsent(ctx, s.ConsentID)
 		if err != nil {
-			break
+			return err
 		}
 		c.LastError = reason
 		if failConsent && c.Status == consent.StatusAwaitingAuthorisation {
 			c.Status = consent.StatusFailed
 		}
-		err = e.Store.UpdateConsent(ctx, c)
-		if !errors.Is(err, consent.ErrConflict) {
-			break
-		}
-	}
+		return e.Store.UpdateConsent(ctx, c)
+	})
 	if err != nil {
 		return fmt.Errorf("exchange: consent %s: record failure: %w", s.ConsentID, err)
 	}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/coop-ob/connector/shared/credentials/credentialstest"
 )
 
 const (
@@ -87,7 +89,7 @@ func (c *clock) advance(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.U
 func setup(t *testing.T, style AuthStyle) (*Client, *tokenEndpoint, *clock, *http.Client) {
 	t.Helper()
 	te := &tokenEndpoint{}
-	srv, hc := newMTLSServer(t, te)
+	srv, hc := credentialstest.MTLSServer(t, te)
 	clk := &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 	cfg := Config{TokenURL: srv.URL + "/apis/oauth/v1/oauth2/token", ClientID: clientID,
 		ClientSecret: clientSecret, RedirectURI: redirectURI, AuthStyle: style}
@@ -252,7 +254,7 @@ func TestTokenTypeAndLifetimes(t *testing.T) {
 func TestConfigReadOnEveryCall(t *testing.T) {
 	t.Parallel()
 	te := &tokenEndpoint{}
-	srv, hc := newMTLSServer(t, te)
+	srv, hc := credentialstest.MTLSServer(t, te)
 	var mu sync.Mutex
 	secret := "old"
 	c := New(func(context.Context) (Config, error) {

@@ -1,15 +1,13 @@
 package oauth
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"regexp"
-	"syscall"
 
 	"golang.org/x/oauth2"
+
+	"github.com/coop-ob/connector/shared/internal/neterr"
 )
 
 // Error is a failed token request: an error response (RFC 6749 §5.2) with
@@ -89,28 +87,7 @@ func toError(grant string, err error) error {
 		e.Cause = err
 	default:
 		e.Cause = err
-		e.Transient = transientNet(err)
+		e.Transient = neterr.Transient(err)
 	}
 	return e
-}
-
-// transientNet reports whether a transport error is worth retrying: timeouts,
-// resets, refused dials and connections closed before the whole response.
-// A cancelled context is the caller's decision, not transient.
-func transientNet(err error) bool {
-	if errors.Is(err, context.Canceled) {
-		return false
-	}
-	for _, target := range []error{context.DeadlineExceeded, io.EOF, io.ErrUnexpectedEOF,
-		syscall.ECONNRESET, syscall.ECONNREFUSED, syscall.ECONNABORTED, syscall.EPIPE} {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return true
-	}
-	var oe *net.OpError
-	return errors.As(err, &oe) && oe.Op == "dial"
 }

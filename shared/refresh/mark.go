@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/internal/conflict"
 )
 
 // ActionReauthenticate is the LastAction of a consent whose tokens died: the
@@ -18,26 +19,26 @@ const ActionReauthenticate = "reauthenticate"
 // failure is logged, not returned: the tokens are already out of the refresh
 // index, and the next on-demand refresh reaches the same verdict.
 func (r *Refresher) markConsent(ctx context.Context, id, status, lastError string) {
-	for range 3 {
+	marked := false
+	err := conflict.Retry(func() error {
 		c, err := r.Store.GetConsent(ctx, id)
-		if err != nil {
-			r.logger().ErrorContext(ctx, "consent not marked", slog.String("consentId", id), slog.String("status", status), slog.Any("err", err))
-			return
-		}
-		if c.Status != consent.StatusAuthorised {
-			return
+		if err != nil || c.Status != consent.StatusAuthorised {
+			return err
 		}
 		c.Status, c.LastAction, c.LastError = status, ActionReauthenticate, lastError
-		err = r.Store.UpdateConsent(ctx, c)
-		if err == nil {
-			r.logger().WarnContext(ctx, "consent needs re-authentication", slog.String("consentId", id),
-				slog.String("status", status), slog.String("reason", lastError))
-			return
+		if err := r.Store.UpdateConsent(ctx, c); err != nil {
+			return err
 		}
-		if !errors.Is(err, consent.ErrConflict) {
-			r.logger().ErrorContext(ctx, "consent not marked", slog.String("consentId", id), slog.String("status", status), slog.Any("err", err))
-			return
-		}
+		marked = true
+		return nil
+	})
+	switch {
+	case errors.Is(err, consent.ErrConflict):
+		r.logger().ErrorContext(ctx, "consent not marked: it keeps changing", slog.String("consentId", id), slog.String("status", status))
+	case err != nil:
+		r.logger().ErrorContext(ctx, "consent not marked", slog.String("consentId", id), slog.String("status", status), slog.Any("err", err))
+	case marked:
+		r.logger().WarnContext(ctx, "consent needs re-authentication", slog.String("consentId", id),
+			slog.String("status", status), slog.String("reason", lastError))
 	}
-	r.logger().ErrorContext(ctx, "consent not marked: it keeps changing", slog.String("consentId", id), slog.String("status", status))
 }

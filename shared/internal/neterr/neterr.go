@@ -1,4 +1,7 @@
-package bankapi
+// Package neterr classifies transport errors of outbound bank calls, for the
+// token client (shared/oauth) and the API client (shared/bankapi) alike: one
+// policy of what is worth retrying.
+package neterr
 
 import (
 	"context"
@@ -8,10 +11,10 @@ import (
 	"syscall"
 )
 
-// transientNet reports whether a transport error is worth retrying:
+// Transient reports whether a transport error is worth retrying:
 // timeouts, resets, refused dials and connections closed before the whole
 // response. A cancelled context is the caller's decision, not transient.
-func transientNet(err error) bool {
+func Transient(err error) bool {
 	if errors.Is(err, context.Canceled) {
 		return false
 	}
@@ -25,11 +28,11 @@ func transientNet(err error) bool {
 	if errors.As(err, &ne) && ne.Timeout() {
 		return true
 	}
-	return isDialError(err)
+	return Dial(err)
 }
 
-// isDialError reports a failure to connect: the request never left.
-func isDialError(err error) bool {
+// Dial reports a failure to connect: the request never left.
+func Dial(err error) bool {
 	var oe *net.OpError
 	return errors.As(err, &oe) && oe.Op == "dial"
 }
