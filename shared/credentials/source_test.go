@@ -78,15 +78,27 @@ type fixture struct {
 	source *credentials.Source
 }
 
-// newFixture starts kumo, creates a uniquely named secret holding raw, and a Source on it.
+// kumo keeps process-global state and kumo.NewServer races with itself when parallel tests
+// call it: one server for the package's tests, one uniquely named secret per fixture.
+var (
+	kumoOnce sync.Once
+	kumoURL  string
+)
+
+func sharedKumo() string {
+	kumoOnce.Do(func() { kumoURL = kumo.NewServer().URL })
+	return kumoURL
+}
+
+// newFixture creates, on the package's kumo server, a uniquely named secret holding raw, and a
+// Source on it.
 func newFixture(t *testing.T, raw []byte, ttl time.Duration) *fixture {
 	t.Helper()
-	srv := kumo.NewServer()
-	t.Cleanup(srv.Close)
+	url := sharedKumo()
 	sm := secretsmanager.NewFromConfig(aws.Config{
 		Region:      "eu-west-2",
 		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
-	}, func(o *secretsmanager.Options) { o.BaseEndpoint = aws.String(srv.URL) })
+	}, func(o *secretsmanager.Options) { o.BaseEndpoint = aws.String(url) })
 	f := &fixture{sm: sm, api: &countingAPI{api: sm}, name: "coop/" + t.Name() + "/" + rand.Text()[:8], logs: &syncBuffer{}, now: time.Now()}
 	if _, err := sm.CreateSecret(t.Context(), &secretsmanager.CreateSecretInput{Name: &f.name, SecretString: aws.String(string(raw))}); err != nil {
 		t.Fatal(err)
