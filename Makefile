@@ -64,8 +64,10 @@ bench:
 ## run: the whole connector locally against the sandbox bank (dev/stack).
 ## Extra flags go in RUN_ARGS, e.g. make run RUN_ARGS='-schedule-every 30s'.
 RUN_ARGS ?=
+# Built, then run (not `go run`, which exits 1 on Ctrl-C whatever the stack does).
 run: build-local
-	$(GO) run ./dev/stack/cmd/stack -functions $(LOCAL_DIR) $(RUN_ARGS)
+	$(GO) build -o $(BUILD_DIR)/stack ./dev/stack/cmd/stack
+	$(BUILD_DIR)/stack -functions $(LOCAL_DIR) $(RUN_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR)

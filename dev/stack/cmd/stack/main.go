@@ -2,9 +2,13 @@
 // every function under the Lambda Runtime Interface Emulator, the HTTP gateway and the
 // schedule (package stack). Build the functions first (make build-local; make run does both).
 //
-//	go run ./dev/stack/cmd/stack -functions .build/local
+//	go build -o .build/stack ./dev/stack/cmd/stack && .build/stack -functions .build/local
 //
-// Ctrl-C stops everything it started.
+// Ctrl-C (SIGINT) or SIGTERM stops everything it started; the command then exits 0, and
+// non-zero only when starting or stopping the stack failed. A second signal while it stops
+// ends it at once. Run the built binary rather than go run: the go command exits 1 whenever it
+// receives SIGINT itself, whatever its child's exit status (golang/go#40467), so under go run
+// a clean Ctrl-C still looks like a failure.
 package main
 
 import (
@@ -64,6 +68,11 @@ func run() error {
 		SecretName:    "connector-credentials",
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			// Interrupted while starting: Start has stopped what it had started.
+			fmt.Fprintln(os.Stderr, "stack: stopped before it was up")
+			return nil
+		}
 		return err
 	}
 	defer s.Close()
@@ -91,6 +100,13 @@ Ctrl-C stops everything.
 `, s.APIURL(), token, s.Bank().AdminURL(), s.Functions(), filepath.Join(bankDir, "ca.pem"))
 
 	<-ctx.Done()
+	// From here a second signal has its default effect and ends the process at once; the
+	// emulators go with it (they are started with a parent-death signal).
+	stop()
 	fmt.Fprintln(os.Stderr, "stack: stopping")
-	return s.Close()
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("stop: %w", err)
+	}
+	fmt.Fprintln(os.Stderr, "stack: stopped")
+	return nil
 }
