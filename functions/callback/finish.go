@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -11,6 +13,8 @@ import (
 // (retryPolicy). A code that still cannot be exchanged is kept in the
 // session for the tokens function (outcome pending); a refused code
 // (invalid_grant) or any other failure ends the journey (outcome failed).
+// So does a consent revoked (or otherwise ended) while the PSU was at the
+// bank: exchange.ErrNotAuthorisable, and nothing is recorded on it.
 func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code string) string {
 	err := h.retry.run(ctx, func(ctx context.Context) error { return h.exchanger.Complete(ctx, s, code) })
 	switch {
@@ -24,6 +28,9 @@ func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code str
 		}
 		h.logger.WarnContext(ctx, "code exchange pending", "consentId", s.ConsentID, "err", err, "nextAttemptAt", next)
 		return OutcomePending
+	case errors.Is(err, exchange.ErrNotAuthorisable):
+		h.logger.WarnContext(ctx, "code not exchanged: consent no longer authorisable", "consentId", s.ConsentID, "err", err)
+		return h.fail(ctx, s, OutcomeFailed, true)
 	default:
 		h.logger.WarnContext(ctx, "code exchange failed", "consentId", s.ConsentID, "err", err,
 			"invalidGrant", oauth.IsInvalidGrant(err))

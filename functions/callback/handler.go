@@ -44,7 +44,7 @@ func New(d *setup.Deps) *Handler {
 		now:    func() time.Time { return d.Now() },
 		retry:  defaultRetry,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
-			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead},
+			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store},
 	}
 }
 

@@ -18,6 +18,10 @@ type retryPolicy struct {
 	// so the function answers well inside its timeout.
 	budget  time.Duration
 	reserve time.Duration
+	// store bounds the store writes after the bank issued tokens
+	// (exchange.Exchanger.StoreTimeout): they run past the budget, on a
+	// context of their own, inside the reserve.
+	store time.Duration
 	// pendingDelay is when the tokens function may retry a pending exchange:
 	// soon, while the bank's code can still be valid.
 	pendingDelay time.Duration
@@ -31,6 +35,7 @@ var defaultRetry = retryPolicy{
 	backoff:      []time.Duration{200 * time.Millisecond, 800 * time.Millisecond},
 	budget:       9 * time.Second,
 	reserve:      3 * time.Second,
+	store:        2 * time.Second,
 	pendingDelay: 5 * time.Second,
 }
 

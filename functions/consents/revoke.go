@@ -36,8 +36,11 @@ func (h *Handler) revoke(ctx context.Context, c *consent.Consent, _ events.APIGa
 		}
 		h.logger.InfoContext(ctx, "consent revoked", "consentId", c.ID, "type", c.Type)
 	}
-	// After the status: a callback still exchanging a code then fails its
-	// versioned write instead of storing tokens on a revoked consent.
+	// After the status: tokens a late callback or exchange retry could still
+	// store are refused by shared/exchange (it checks the status before the
+	// token request and on every re-read) and by the store itself
+	// (AuthoriseWithTokens only writes a consent whose stored status is
+	// authorisable), so nothing re-creates them once the status is Revoked.
 	if err := h.store.DeleteTokens(ctx, c.ID); err != nil {
 		return httpapi.Internal(ctx, h.logger, err)
 	}

@@ -32,12 +32,28 @@ func setTokenAttributes(e *expr, item map[string]types.AttributeValue, keep ...s
 	}
 }
 
+// authorisableStatuses are the consent statuses a completed journey may
+// turn into Authorised: the first authorisation, a re-authentication or
+// step-up of an authorised consent, and a consent whose tokens lapsed. A
+// Revoked, Rejected, Expired, Failed or Consumed consent is over: a late
+// callback or exchange retry must not bring it back.
+var authorisableStatuses = []string{StatusAwaitingAuthorisation, StatusAuthorised, StatusReauthRequired}
+
+// Authorisable reports whether a consent in status may be authorised by a
+// completed journey (AwaitingAuthorisation, Authorised or ReauthRequired).
+// AuthoriseWithTokens enforces the same rule on the stored status.
+func Authorisable(status string) bool { return slices.Contains(authorisableStatuses, status) }
+
 // AuthoriseWithTokens records a completed authorisation in one
 // TransactWriteItems, so that no reader ever sees an authorised consent
 // without tokens or a session marked done whose tokens were not stored:
 //
 //   - the consent c is written if its stored Version still equals c.Version
-//     (else a *ConflictError and nothing changes), then c.Version is incremented;
+//     and its stored status is Authorisable (else a *ConflictError, Reason
+//     "version" or "status", and nothing changes), then c.Version is
+//     incremented. The status condition is what keeps a revoked (or
+//     rejected, expired, failed) consent from coming back as Authorised
+//     when a caller re-reads it between its check and this write;
 //   - the tokens t replace any existing tokens unconditionally (their UsedAt,
 //     when zero, is the authorisation time: new tokens count as used): a
 //     re-authentication's tokens supersede the old ones, and the stored token
@@ -47,7 +63,8 @@ func setTokenAttributes(e *expr, item map[string]types.AttributeValue, keep ...s
 //     passed: read the tokens again before a versioned write of them;
 //   - the auth session sessionStateHash, which must belong to c.ID and be
 //     claimed (status used or exchangePending), is marked done and its code
-//     removed, so the code is never exchanged again (else ErrSessionUsed).
+//     and verifier removed, so the code is never exchanged again (else
+//     ErrSessionUsed).
 func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, sessionStateHash string) error {
 	n := *c
 	n.UpdatedAt = s.Now()
@@ -57,7 +74,14 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
 	}
 	ce := newExpr()
-	cCond := ce.n("version") + " = " + ce.v(num(c.Version))
+	cCond := ce.n("version") + " = " + ce.v(num(c.Version)) + " AND " + ce.n("status") + " IN ("
+	for i, st := range authorisableStatuses {
+		if i > 0 {
+			cCond += ", "
+		}
+		cCond += ce.v(str(st))
+	}
+	cCond += ")"
 
 	tt := *t
 	tt.ConsentID = c.ID
@@ -78,7 +102,7 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 		" AND " + se.n("status") + " IN (" + se.v(str(SessionUsed)) + ", " + se.v(str(SessionExchangePending)) + ")"
 	se.set("status", str(SessionDone))
 	se.set("updatedAt", str(n.UpdatedAt.UTC().Format(timeLayout)))
-	se.remove("code", "refreshShard", "refreshDue")
+	se.remove(spentSessionAttributes...)
 
 	_, err = s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
 		{Put: &types.Put{TableName: aws.String(s.table), Item: cItem, ConditionExpression: aws.String(cCond),
@@ -92,7 +116,7 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 	if failed, ok := cancelledAt(err); ok {
 		switch {
 		case len(failed) > 0 && failed[0]:
-			return &ConflictError{Kind: "consent", ID: c.ID, Reason: "version"}
+			return s.consentConflict(ctx, c.ID)
 		case len(failed) > 2 && failed[2]:
 			return ErrSessionUsed
 		}
@@ -102,4 +126,19 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 	}
 	*c = n
 	return nil
+}
+
+// consentConflict explains AuthoriseWithTokens' failed consent condition
+// from a consistent read: Reason "status" when the stored consent is no
+// longer Authorisable, else "version" (it changed since it was read).
+func (s *Store) consentConflict(ctx context.Context, id string) error {
+	stored, err := s.GetConsent(ctx, id)
+	if err != nil {
+		return err
+	}
+	reason := "version"
+	if !Authorisable(stored.Status) {
+		reason = "status"
+	}
+	return &ConflictError{Kind: "consent", ID: id, Reason: reason}
 }

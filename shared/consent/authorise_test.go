@@ -134,3 +134,86 @@ func TestTokenAttributesComplete(t *testing.T) {
 		t.Errorf("tokenAttributes (-fields +listed):\n%s", diff)
 	}
 }
+
+// TestAuthoriseWithTokensEndedConsent: a consent read at its current version
+// but no longer authorisable (revoked after the journey began, …) is refused
+// by the store itself, so no caller can bring it back as Authorised.
+func TestAuthoriseWithTokensEndedConsent(t *testing.T) {
+	t.Parallel()
+	for _, status := range []string{StatusRevoked, StatusRejected, StatusExpired, StatusFailed, StatusConsumed} {
+		t.Run(status, func(t *testing.T) {
+			t.Parallel()
+			s, clk, _ := newStore(t)
+			ctx := context.Background()
+			c := sampleConsent("c1", "alice")
+			if err := s.CreateConsent(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+			c.Status = status
+			if err := s.UpdateConsent(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+			a := newSession(t, s, clk, "st1")
+			if _, err := s.ClaimAuthSession(ctx, a.StateHash); err != nil {
+				t.Fatal(err)
+			}
+			current, err := s.GetConsent(ctx, "c1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			current.Status = StatusAuthorised
+			err = s.AuthoriseWithTokens(ctx, current, &Tokens{ConsentID: "c1", AccessToken: "at-new", RefreshToken: "rt-new"}, a.StateHash)
+			var ce *ConflictError
+			if !errors.As(err, &ce) || ce.Reason != "status" || !errors.Is(err, ErrConflict) {
+				t.Fatalf("AuthoriseWithTokens(%s consent) = %v, want a status conflict", status, err)
+			}
+			if got, _ := s.GetConsent(ctx, "c1"); got.Status != status || got.Version != 2 {
+				t.Errorf("consent %s v%d, want %s v2", got.Status, got.Version, status)
+			}
+			if _, err := s.GetTokens(ctx, "c1"); !errors.Is(err, ErrNotFound) {
+				t.Errorf("tokens after a refused authorisation: %v, want none", err)
+			}
+			if raw, _ := s.getSession(ctx, a.StateHash); raw.Status != SessionUsed {
+				t.Errorf("session status %q, want used", raw.Status)
+			}
+		})
+	}
+}
+
+// TestAuthoriseWithTokensAuthorisable: every authorisable status becomes
+// Authorised, and the done session keeps neither its code nor its verifier.
+func TestAuthoriseWithTokensAuthorisable(t *testing.T) {
+	t.Parallel()
+	for _, status := range []string{StatusAwaitingAuthorisation, StatusAuthorised, StatusReauthRequired} {
+		t.Run(status, func(t *testing.T) {
+			t.Parallel()
+			s, clk, _ := newStore(t)
+			ctx := context.Background()
+			c := sampleConsent("c1", "alice")
+			c.Status = status
+			if err := s.CreateConsent(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+			a := newSession(t, s, clk, "st1")
+			if _, err := s.ClaimAuthSession(ctx, a.StateHash); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.MarkExchangePending(ctx, a.StateHash, "code-1", clk.Now()); err != nil {
+				t.Fatal(err)
+			}
+			c.Status = StatusAuthorised
+			if err := s.AuthoriseWithTokens(ctx, c, &Tokens{ConsentID: "c1", AccessToken: "at-new"}, a.StateHash); err != nil {
+				t.Fatalf("AuthoriseWithTokens(%s consent): %v", status, err)
+			}
+			item := rawSession(t, s, a.StateHash)
+			for _, name := range []string{"code", "verifier"} {
+				if _, ok := item[name]; ok {
+					t.Errorf("done session still has %q", name)
+				}
+			}
+			if got, _ := s.GetConsent(ctx, "c1"); got.Status != StatusAuthorised {
+				t.Errorf("consent %s, want Authorised", got.Status)
+			}
+		})
+	}
+}

@@ -72,8 +72,9 @@ func (s *Store) ClaimExchange(ctx context.Context, stateHash string, until time.
 }
 
 // FinishExchange ends a claimed session with status (SessionDone or
-// SessionFailed) and removes its code and index entry: the code is never
-// tried again. A session that is not claimed (pending, done, failed) answers
+// SessionFailed) and removes its code, verifier and index entry: the code is
+// never tried again, and nothing that could complete it outlives the journey
+// until the TTL reaps the item. A session that is not claimed (pending, done, failed) answers
 // a *ConflictError.
 func (s *Store) FinishExchange(ctx context.Context, stateHash, status string) error {
 	if status != SessionDone && status != SessionFailed {
@@ -83,7 +84,7 @@ func (s *Store) FinishExchange(ctx context.Context, stateHash, status string) er
 	cond := "attribute_exists(pk) AND " + e.n("status") + " IN (" + e.v(str(SessionUsed)) + ", " + e.v(str(SessionExchangePending)) + ")"
 	e.set("status", str(status))
 	e.set("updatedAt", str(s.Now().UTC().Format(timeLayout)))
-	e.remove("code", "refreshShard", "refreshDue")
+	e.remove(spentSessionAttributes...)
 	return s.updateSession(ctx, stateHash, e, cond, "finish exchange")
 }
 

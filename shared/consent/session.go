@@ -22,6 +22,12 @@ const (
 	SessionFailed          = "failed"          // given up (FinishExchange)
 )
 
+// spentSessionAttributes are the attributes an ended session (done or failed) drops:
+// the code and the PKCE verifier that could complete it, and its
+// refresh-index entry. The item itself stays until its TTL, so a replayed
+// callback is still told "already used".
+var spentSessionAttributes = []string{"code", "verifier", "refreshShard", "refreshDue"}
+
 // AuthSession is the AUTH#<sha256(state)>/SESSION item of one redirect
 // journey. Only the hash of state is stored: the table never holds a value
 // that would let someone forge a callback.
@@ -30,7 +36,7 @@ type AuthSession struct {
 	ConsentID   string    `dynamodbav:"consentId"`
 	Owner       string    `dynamodbav:"consentOwner"`
 	Brand       string    `dynamodbav:"brand"`
-	Verifier    string    `dynamodbav:"verifier"` // PKCE code_verifier (RFC 7636)
+	Verifier    string    `dynamodbav:"verifier"` // PKCE code_verifier (RFC 7636); removed when the session ends
 	StepUp      bool      `dynamodbav:"stepUp"`
 	Reauth      bool      `dynamodbav:"reauth"`
 	RedirectURI string    `dynamodbav:"redirectUri"`

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -164,5 +167,53 @@ func TestExchangeRetry(t *testing.T) {
 	}
 	if err := s.FinishExchange(ctx, a.StateHash, SessionDone); !errors.Is(err, ErrConflict) {
 		t.Errorf("FinishExchange twice = %v, want ErrConflict", err)
+	}
+}
+
+// rawSession returns the stored attributes of a session item, to tell an
+// absent attribute from an empty one.
+func rawSession(t *testing.T, s *Store, stateHash string) map[string]types.AttributeValue {
+	t.Helper()
+	out, err := s.api.GetItem(context.Background(), &dynamodb.GetItemInput{
+		TableName: aws.String(s.table), Key: key(authPK(stateHash), skSession), ConsistentRead: aws.Bool(true),
+	})
+	if err != nil || len(out.Item) == 0 {
+		t.Fatalf("session %s: %v (items %d)", stateHash, err, len(out.Item))
+	}
+	return out.Item
+}
+
+// TestFinishExchangeDropsSecrets: an ended session (done or failed) keeps
+// neither its code nor its PKCE verifier until the TTL reaps it.
+func TestFinishExchangeDropsSecrets(t *testing.T) {
+	t.Parallel()
+	for _, status := range []string{SessionDone, SessionFailed} {
+		t.Run(status, func(t *testing.T) {
+			t.Parallel()
+			s, clk, _ := newStore(t)
+			ctx := context.Background()
+			a := newSession(t, s, clk, "st1")
+			if _, err := s.ClaimAuthSession(ctx, a.StateHash); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.MarkExchangePending(ctx, a.StateHash, "code-1", clk.Now()); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := rawSession(t, s, a.StateHash)["verifier"]; !ok {
+				t.Fatal("pending exchange lost its verifier")
+			}
+			if err := s.FinishExchange(ctx, a.StateHash, status); err != nil {
+				t.Fatal(err)
+			}
+			item := rawSession(t, s, a.StateHash)
+			for _, name := range []string{"code", "verifier"} {
+				if _, ok := item[name]; ok {
+					t.Errorf("%s session still has %q", status, name)
+				}
+			}
+			if _, err := s.ClaimAuthSession(ctx, a.StateHash); !errors.Is(err, ErrSessionUsed) {
+				t.Errorf("claim of an ended session = %v, want ErrSessionUsed", err)
+			}
+		})
 	}
 }

@@ -5,8 +5,14 @@
 // expiries and refresh schedule), the consent Authorised, the auth session
 // done. Fail ends a session that produced no tokens.
 //
+// Only a consent that is still authorisable (consent.Authorisable) is
+// completed: a journey that outlived its consent (revoked, rejected,
+// expired, failed) gets ErrNotAuthorisable, and no token request is made.
+//
 // The callback function calls Complete inline, with its own short retry of
 // transient failures; the tokens function calls it once per run for sessions
-// whose exchange is pending (consent.Store.ClaimExchange). Complete itself
-// never retries: the retry policy belongs to the caller.
+// whose exchange is pending (consent.Store.ClaimExchange). Complete never
+// repeats a token request: that retry policy belongs to the caller. It does
+// retry the store writes that follow a successful exchange, on a context of
+// their own, because the code is spent and the tokens exist nowhere else.
 package exchange

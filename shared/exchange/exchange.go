@@ -2,12 +2,12 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/internal/conflict"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -20,6 +20,11 @@ const DefaultLookahead = 10 * time.Minute
 // specifications, "Tokens": 30 minutes), assumed when the token response
 // carries no expires_in (which OB requires, ob-reference §3.3).
 const DefaultAccessLifetime = 30 * time.Minute
+
+// DefaultStoreTimeout bounds the store writes after a successful exchange
+// when Exchanger.StoreTimeout is zero (as refresh bounds its writes after a
+// refresh).
+const DefaultStoreTimeout = 10 * time.Second
 
 // BankStatusAuthorised is the bank's consent status once a PSU authorised it
 // and its code was exchanged (OB v3.1 consent status).
@@ -35,6 +40,21 @@ type Exchanger struct {
 	// Lookahead: the tokens' RefreshDue is AccessExpiresAt minus Lookahead
 	// (config REFRESH_LOOKAHEAD); zero means DefaultLookahead.
 	Lookahead time.Duration
+	// StoreTimeout bounds the store writes after the bank issued tokens
+	// (retries included); zero means DefaultStoreTimeout. A caller with a
+	// short deadline (the callback) sets what it keeps in reserve.
+	StoreTimeout time.Duration
+}
+
+// ErrNotAuthorisable: the consent is no longer one a journey may authorise
+// (it is Revoked, Rejected, Expired, Failed or Consumed: see
+// consent.Authorisable), so Complete stored nothing. The code is not worth
+// retrying: end the session (Fail), which records nothing on such a consent.
+var ErrNotAuthorisable = errors.New("exchange: consent not authorisable")
+
+// notAuthorisable is the ErrNotAuthorisable of consent c.
+func notAuthorisable(c *consent.Consent) error {
+	return fmt.Errorf("exchange: consent %s is %s: %w", c.ID, c.Status, ErrNotAuthorisable)
 }
 
 // Complete exchanges code with the verifier of the claimed session s (status
@@ -43,29 +63,48 @@ type Exchanger struct {
 // step-up) and the session done, all in one AuthoriseWithTokens: after a
 // re-authentication the old tokens are replaced and never used again.
 //
+// Only a consent.Authorisable consent (AwaitingAuthorisation, Authorised,
+// ReauthRequired) is completed. Its status is checked before the token
+// request, so a late callback or exchange retry of a revoked (rejected,
+// expired, failed, consumed) consent makes no bank call, and again by the
+// store's condition on the write, in case it was revoked meanwhile. Either
+// way Complete returns an error wrapping ErrNotAuthorisable, stores nothing
+// and leaves the session claimed: the caller ends it (Fail).
+//
 // A token-endpoint failure is returned wrapped, so the caller can classify
 // it with oauth.IsTransient (retry later with the same code) and
 // oauth.IsInvalidGrant (the code is dead: call Fail). Any other error is not
-// worth retrying with this code. Complete makes exactly one token request.
+// worth retrying with this code. Complete makes at most one token request.
+//
+// Once the bank has answered, the code is spent: the store writes run on a
+// context detached from ctx (bounded by StoreTimeout), so a caller's budget
+// running out at that moment does not lose the tokens, and transient store
+// failures are retried within that time.
 func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code string) error {
+	var c *consent.Consent
+	err := e.retryStore(ctx, s, func() (err error) {
+		c, err = e.Store.GetConsent(ctx, s.ConsentID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("exchange: consent %s: read: %w", s.ConsentID, err)
+	}
+	if !consent.Authorisable(c.Status) {
+		return notAuthorisable(c)
+	}
 	issued := e.now()
 	tok, err := e.OAuth.Exchange(ctx, code, s.Verifier)
 	if err != nil {
 		return fmt.Errorf("exchange: consent %s: %w", s.ConsentID, err)
 	}
 	t := e.tokens(s, tok, issued)
-	// From here the code is spent at the bank: every failure below loses
-	// the tokens, so the store write gets the attention, not a new exchange.
-	err = conflict.Retry(func() error {
-		c, err := e.Store.GetConsent(ctx, s.ConsentID)
-		if err != nil {
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.storeTimeout())
+	defer cancel()
+	if err := e.store(wctx, s, t); err != nil {
+		if errors.Is(err, ErrNotAuthorisable) {
+			e.logger().WarnContext(ctx, "tokens discarded: consent no longer authorisable", "consentId", s.ConsentID, "err", err)
 			return err
 		}
-		authorise(c, s, e.now())
-		t.Owner = c.Owner
-		return e.Store.AuthoriseWithTokens(ctx, c, t, s.StateHash)
-	})
-	if err != nil {
 		e.logger().ErrorContext(ctx, "tokens obtained but not stored", "consentId", s.ConsentID, "err", err)
 		return fmt.Errorf("exchange: consent %s: store tokens: %w", s.ConsentID, err)
 	}
@@ -112,6 +151,13 @@ func (e *Exchanger) now() time.Time {
 		return time.Now()
 	}
 	return e.Now()
+}
+
+func (e *Exchanger) storeTimeout() time.Duration {
+	if e.StoreTimeout <= 0 {
+		return DefaultStoreTimeout
+	}
+	return e.StoreTimeout
 }
 
 func (e *Exchanger) lookahead() time.Duration {

@@ -16,7 +16,10 @@ import (
 //
 // With failConsent, a consent still awaiting its first authorisation becomes
 // Failed. A consent that is already Authorised (a failed re-authentication or
-// step-up) keeps its status: its tokens are still good.
+// step-up) keeps its status: its tokens are still good. A consent that is no
+// longer authorisable (revoked, rejected, expired, failed, consumed: the
+// journey outlived it) is left as it is, LastError included: its own ending
+// is what the app should read, not a late journey's.
 func (e *Exchanger) Fail(ctx context.Context, s *consent.AuthSession, reason string, failConsent bool) error {
 	if err := e.Store.FinishExchange(ctx, s.StateHash, consent.SessionFailed); err != nil {
 		return fmt.Errorf("exchange: consent %s: finish session: %w", s.ConsentID, err)
@@ -25,6 +28,9 @@ func (e *Exchanger) Fail(ctx context.Context, s *consent.AuthSession, reason str
 		c, err := e.Store.GetConsent(ctx, s.ConsentID)
 		if err != nil {
 			return err
+		}
+		if !consent.Authorisable(c.Status) {
+			return nil
 		}
 		c.LastError = reason
 		if failConsent && c.Status == consent.StatusAwaitingAuthorisation {
