@@ -22,11 +22,16 @@ func (h *Handler) refreshOne(ctx context.Context, ref *refresh.Refresher, r *run
 	}
 	lapsed := !d.RefreshExpiresAt.IsZero() && !r.now.Before(d.RefreshExpiresAt)
 	if h.cfg.RefreshPolicy == config.RefreshRecent && !lapsed {
-		if o, done := h.idle(ctx, r, d); done {
+		if o, done := h.idle(ctx, ref, r, d); done {
 			return o
 		}
 	}
 	_, err := ref.RefreshIfDue(ctx, d.ConsentID, r.now)
+	return h.outcomeOf(ctx, d.ConsentID, err)
+}
+
+// outcomeOf maps the result of RefreshIfDue or KeepAlive to an outcome.
+func (h *Handler) outcomeOf(ctx context.Context, id string, err error) outcome {
 	switch {
 	case err == nil:
 		return refreshed
@@ -45,19 +50,20 @@ func (h *Handler) refreshOne(ctx context.Context, ref *refresh.Refresher, r *run
 	if errors.As(err, &oe) {
 		// Refused for another reason (invalid_client, a 4xx): the refresher kept
 		// the tokens and backs off; the error log says what to fix.
-		h.logger.ErrorContext(ctx, "token refresh refused", slog.String("consentId", d.ConsentID), slog.Any("err", err))
+		h.logger.ErrorContext(ctx, "token refresh refused", slog.String("consentId", id), slog.Any("err", err))
 		return retryLater
 	}
-	h.logger.ErrorContext(ctx, "token refresh failed", slog.String("consentId", d.ConsentID), slog.Any("err", err))
+	h.logger.ErrorContext(ctx, "token refresh failed", slog.String("consentId", id), slog.Any("err", err))
 	return failed
 }
 
 // idle applies REFRESH_POLICY=recent: a consent whose tokens were not used
-// (nor issued) within REFRESH_RECENT_WINDOW is not kept warm. Its tokens
-// leave the refresh index (so idle consents cost nothing per run); the proxy
-// refreshes on demand when the app comes back, as long as the refresh token
-// lives, and that refresh schedules the tokens again. done reports that the
-// entry needs nothing more.
+// (nor issued) within REFRESH_RECENT_WINDOW is not kept warm (keepAlive): its
+// tokens move to their keep-alive point, refresh.KeepAliveMargin before the
+// refresh token lapses, so an idle consent costs nothing per run; there it
+// is refreshed once, which renews a rotating bank's refresh token. The proxy
+// refreshes on demand when the app comes back, and that refresh schedules
+// the tokens again. done reports that the entry needs nothing more.
 //
 // The decision reads nothing: the index entry carries UsedAt (the proxy's
 // TouchTokens; the authorisation time for new tokens), so a run reads one
@@ -80,22 +86,23 @@ func (h *Handler) refreshOne(ctx context.Context, ref *refresh.Refresher, r *run
 // Migration path: tokens written before UsedAt existed have none in the
 // index. For those the consent is read, as before (one more item per due
 // token), and judged by its LastUsedAt or last update. They stop taking this
-// path by themselves: the proxy's next use touches them, and idle ones leave
-// the index within one window.
-func (h *Handler) idle(ctx context.Context, r *run, d consent.DueToken) (o outcome, done bool) {
+// path by themselves: the proxy's next use touches them, and idle ones move
+// to their keep-alive point within one window.
+func (h *Handler) idle(ctx context.Context, ref *refresh.Refresher, r *run, d consent.DueToken) (o outcome, done bool) {
 	if d.UsedAt.IsZero() {
-		return h.idleLegacy(ctx, r, d.ConsentID)
+		return h.idleLegacy(ctx, ref, r, d)
 	}
 	if recentAt(d.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
 		return 0, false
 	}
 	h.logger.DebugContext(ctx, "idle consent not kept warm", slog.String("consentId", d.ConsentID), slog.Time("usedAt", d.UsedAt))
-	return h.unschedule(ctx, r, d.ConsentID, true), true
+	return h.keepAlive(ctx, ref, r, d), true
 }
 
 // idleLegacy is idle for tokens without UsedAt (see idle: the migration
 // path): it reads the consent and checks its status too.
-func (h *Handler) idleLegacy(ctx context.Context, r *run, id string) (o outcome, done bool) {
+func (h *Handler) idleLegacy(ctx context.Context, ref *refresh.Refresher, r *run, d consent.DueToken) (o outcome, done bool) {
+	id := d.ConsentID
 	c, err := h.store.GetConsent(ctx, id)
 	switch {
 	case errors.Is(err, consent.ErrNotFound):
@@ -109,7 +116,22 @@ func (h *Handler) idleLegacy(ctx context.Context, r *run, id string) (o outcome,
 		return 0, false
 	}
 	h.logger.DebugContext(ctx, "idle consent not kept warm", slog.String("consentId", id), slog.Time("lastUsedAt", c.LastUsedAt))
-	return h.unschedule(ctx, r, id, false), true
+	return h.keepAlive(ctx, ref, r, d), true
+}
+
+// keepAlive handles an idle consent's due entry: at its keep-alive point
+// (the refresh token lapses within refresh.KeepAliveMargin) it is refreshed
+// once and rescheduled by Refresher.KeepAlive: at the new refresh token's
+// keep-alive point, or at its expiry if the bank did not extend it (so it
+// cannot loop). Before that point, the entry is moved to it.
+func (h *Handler) keepAlive(ctx context.Context, ref *refresh.Refresher, r *run, d consent.DueToken) outcome {
+	if !refresh.NeedsKeepAlive(d.RefreshExpiresAt, r.now) {
+		return h.unschedule(ctx, r, d.ConsentID, true)
+	}
+	h.logger.DebugContext(ctx, "idle consent's refresh token kept alive", slog.String("consentId", d.ConsentID),
+		slog.Time("refreshExpiresAt", d.RefreshExpiresAt))
+	_, err := ref.KeepAlive(ctx, d.ConsentID, r.now, r.now.Add(-h.cfg.RefreshRecentWindow))
+	return h.outcomeOf(ctx, d.ConsentID, err)
 }
 
 // recentAt reports whether last is within window of now.
@@ -125,10 +147,14 @@ func recent(c *consent.Consent, now time.Time, window time.Duration) bool {
 	return recentAt(last, now, window)
 }
 
-// unschedule takes a consent out of the refresh index under the lease, so it
-// cannot undo a refresh (and its new RefreshDue) that the proxy is making.
-// With idle, the tokens the lease returns are judged again: a use the index
-// did not show yet (it is eventually consistent) keeps them scheduled.
+// unschedule reschedules a consent under the lease, so it cannot undo a
+// refresh (and its new RefreshDue) that the proxy is making. With idle, its
+// tokens move to their keep-alive point (refresh.KeepAlivePoint; a point
+// already past leaves them due, for the next run's keep-alive refresh), and
+// the tokens the lease returns are judged again: a use the index did not
+// show yet (it is eventually consistent) keeps them scheduled as they are.
+// Without idle (the consent is gone or no longer Authorised) the tokens
+// leave the refresh index.
 func (h *Handler) unschedule(ctx context.Context, r *run, id string, idle bool) outcome {
 	t, err := h.store.AcquireLease(ctx, id, r.holder, h.now().Add(h.lease()))
 	switch {
@@ -141,6 +167,9 @@ func (h *Handler) unschedule(ctx context.Context, r *run, id string, idle bool) 
 		return failed
 	}
 	due := time.Time{}
+	if idle {
+		due = refresh.KeepAlivePoint(t.RefreshExpiresAt)
+	}
 	if !t.RefreshDue.IsZero() && t.RefreshDue.After(r.now) {
 		due = t.RefreshDue // refreshed meanwhile: in use after all
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
@@ -14,10 +15,9 @@ func TestRefreshPolicy(t *testing.T) {
 	for _, tc := range []struct {
 		policy             string
 		refreshed, skipped int
-		idleScheduled      bool
 	}{
-		{"recent", 2, 2, false},
-		{"all", 4, 0, true},
+		{"recent", 2, 2},
+		{"all", 4, 0},
 	} {
 		t.Run(tc.policy, func(t *testing.T) {
 			t.Parallel()
@@ -50,8 +50,14 @@ func TestRefreshPolicy(t *testing.T) {
 				t.Errorf("summary %+v", pick(s))
 			}
 			for _, id := range []string{idle, legacyIdle} {
-				if tk := f.tokens(t, id); tk.RefreshDue.IsZero() == tc.idleScheduled {
-					t.Errorf("idle consent scheduled = %v, want %v", !tk.RefreshDue.IsZero(), tc.idleScheduled)
+				tk := f.tokens(t, id)
+				switch {
+				case tc.policy == "all" && (tk.RefreshDue.IsZero() || tk.AccessExpiresAt.Before(f.env.Deps.Now())):
+					t.Errorf("idle consent %s not kept warm under policy all", id)
+				case tc.policy == "recent" && !tk.RefreshDue.Equal(refresh.KeepAlivePoint(tk.RefreshExpiresAt)):
+					// Still in the index, at the keep-alive point: it must not lapse unused.
+					t.Errorf("idle consent %s due %v, want its keep-alive point %v (refresh token expires %v)",
+						id, tk.RefreshDue, refresh.KeepAlivePoint(tk.RefreshExpiresAt), tk.RefreshExpiresAt)
 				}
 			}
 			for _, id := range []string{used, legacyUsed} {

@@ -10,11 +10,11 @@ import (
 // JSON line ("tokens run") and published as EMF metrics of the same names.
 type Summary struct {
 	Due            int `json:"due"`            // refresh-index entries read (due at the run's start)
-	Refreshed      int `json:"refreshed"`      // new tokens stored
+	Refreshed      int `json:"refreshed"`      // new tokens stored (keep-alive refreshes of idle consents included)
 	RetryLater     int `json:"retryLater"`     // transient bank failure (backing off) or lease held by another worker
 	ReauthRequired int `json:"reauthRequired"` // invalid_grant: consent now ReauthRequired
 	Expired        int `json:"expired"`        // refresh token lapsed: consent now Expired
-	Skipped        int `json:"skipped"`        // idle under policy recent, no longer due, or no refresh token
+	Skipped        int `json:"skipped"`        // idle under policy recent (moved to its keep-alive point), no longer due, or no refresh token
 	Remaining      int `json:"remaining"`      // read but left for the next run: the run stopped before its deadline
 	Errors         int `json:"errors"`         // unexpected per-consent failures (logged)
 	// Incomplete: the run stopped before reading the whole index.

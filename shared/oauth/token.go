@@ -20,8 +20,10 @@ const DefaultRefreshLifetime = 30 * 24 * time.Hour
 type Token struct {
 	AccessToken  string
 	RefreshToken string
-	TokenType    string // "Bearer": the bank's "bearer" is accepted in any case
-	Scope        string // as the bank returned it ("accounts offline"), or ""
+	// TokenType is "Bearer" for the bank's "bearer" in any case (or none);
+	// anything else is kept as sent (see IsBearer).
+	TokenType string
+	Scope     string // as the bank returned it ("accounts offline"), or ""
 	// ExpiresAt is issue time + expires_in; zero if the bank sent no expires_in.
 	ExpiresAt time.Time
 	// RefreshExpiresAt is issue time + refresh_token_expires_in when the bank
@@ -39,6 +41,20 @@ func (t Token) RefreshExpiry(issuedAt time.Time) time.Time {
 	return issuedAt.Add(DefaultRefreshLifetime)
 }
 
+// IsBearer reports whether the token endpoint said token_type bearer (in any
+// case) or nothing. A token of another type is still returned, never refused
+// (fromOAuth2 says why): callers log a warning and use it as a bearer token.
+func (t Token) IsBearer() bool { return t.TokenType == "Bearer" }
+
+// unexpectedTokenType is a non-bearer token_type made safe to log: the RFC
+// 6749 charset and at most 20 characters, else "(invalid)".
+func unexpectedTokenType(s string) string {
+	if len(s) > 20 || !errorCode.MatchString(s) || strings.EqualFold(s, "bearer") {
+		return "(invalid)"
+	}
+	return s
+}
+
 // String redacts the tokens.
 func (t Token) String() string {
 	return fmt.Sprintf("oauth.Token{TokenType:%s Scope:%q ExpiresAt:%s RefreshToken:%t}",
@@ -53,13 +69,18 @@ func (t Token) LogValue() slog.Value {
 
 // fromOAuth2 converts an x/oauth2 token; issuedAt is when the request was sent.
 // x/oauth2 does not check token_type; RFC 6749 §5.1 makes it case-insensitive
-// and the bank sends "bearer", so any case of bearer (or none) is accepted and
-// anything else refused.
+// and the bank sends "bearer", so any case of bearer (or none) is TokenType
+// "Bearer". Any other token_type is not refused: the bank answered 200, so
+// it has already spent the grant and may have rotated the refresh token, and
+// refusing the answer would lose that token (ob-reference §3.4). An OB bank
+// only issues bearer tokens; TokenType then carries what it sent (see
+// IsBearer) for the caller to log. The error result is always nil today.
 func fromOAuth2(tk *oauth2.Token, issuedAt time.Time) (*Token, error) {
+	typ := "Bearer"
 	if tk.TokenType != "" && !strings.EqualFold(tk.TokenType, "bearer") {
-		return nil, fmt.Errorf("%w: %.20q", errTokenType, tk.TokenType)
+		typ = unexpectedTokenType(tk.TokenType)
 	}
-	t := &Token{AccessToken: tk.AccessToken, RefreshToken: tk.RefreshToken, TokenType: tk.Type()}
+	t := &Token{AccessToken: tk.AccessToken, RefreshToken: tk.RefreshToken, TokenType: typ}
 	if s, ok := tk.Extra("scope").(string); ok {
 		t.Scope = s
 	}

@@ -14,8 +14,13 @@
 //     access token is returned to anybody;
 //   - a rotated refresh token replaces the old one; a response without one
 //     keeps the old one and its expiry;
+//   - a store error writing the new tokens (throttle, 5xx, timeout) is
+//     retried briefly: the bank has already spent the old refresh token;
 //   - a transient failure (5xx, 429, timeout, reset) keeps the old tokens and
 //     schedules a retry with exponential backoff;
+//   - an idle consent is refreshed once, KeepAliveMargin before its refresh
+//     token lapses (KeepAlive), so a rotating bank's refresh token never
+//     lapses unused;
 //   - invalid_grant marks the consent ReauthRequired (action reauthenticate)
 //     and takes it out of the refresh index;
 //   - a lapsed refresh token marks the consent Expired without calling the bank.

@@ -2,7 +2,7 @@ package refresh
 
 import "errors"
 
-// Sentinel outcomes of Refresh, RefreshIfDue and Valid. Match them with errors.Is.
+// Sentinel outcomes of Refresh, RefreshIfDue, KeepAlive and Valid. Match them with errors.Is.
 var (
 	// ErrReauthRequired: the bank answered invalid_grant (refresh token revoked,
 	// expired or reused); the consent is now ReauthRequired and the PSU must
@@ -13,8 +13,9 @@ var (
 	ErrExpired = errors.New("refresh: refresh token expired")
 	// ErrBusy: another worker holds the consent's refresh lease.
 	ErrBusy = errors.New("refresh: another worker is refreshing this consent")
-	// ErrNotDue: RefreshIfDue found the tokens no longer due (another run
-	// refreshed them, or they are backing off); nothing changed.
+	// ErrNotDue: RefreshIfDue or KeepAlive found the tokens no longer due
+	// (another run refreshed them, or they are backing off), or KeepAlive
+	// found their refresh token no longer near its expiry; nothing changed.
 	ErrNotDue = errors.New("refresh: tokens are not due")
 	// ErrNoRefreshToken: the consent has no refresh token (a payments consent's
 	// authorisation issues none); it leaves the refresh index.

@@ -52,7 +52,7 @@ type Refresher struct {
 // tokens), a transient *oauth.Error (wrapped; oauth.IsTransient holds: the old
 // tokens stay and a retry is scheduled with Backoff), or a store error.
 func (r *Refresher) Refresh(ctx context.Context, consentID string) (*consent.Tokens, error) {
-	return r.refresh(ctx, consentID, time.Time{})
+	return r.refresh(ctx, consentID, job{})
 }
 
 // RefreshIfDue is Refresh for the schedule: under the lease it re-reads the
@@ -63,11 +63,22 @@ func (r *Refresher) RefreshIfDue(ctx context.Context, consentID string, before t
 	if before.IsZero() {
 		return nil, fmt.Errorf("refresh %s: RefreshIfDue needs a time", consentID)
 	}
-	return r.refresh(ctx, consentID, before)
+	return r.refresh(ctx, consentID, job{dueBefore: before})
 }
 
-// refresh does one refresh; a non-zero dueBefore makes it conditional on the stored RefreshDue.
-func (r *Refresher) refresh(ctx context.Context, id string, dueBefore time.Time) (*consent.Tokens, error) {
+// job says which refresh to do.
+type job struct {
+	// dueBefore, when set, makes the refresh conditional on the stored
+	// RefreshDue being set and not after it.
+	dueBefore time.Time
+	// keepAlive: refresh only a refresh token at its keep-alive point, and
+	// schedule tokens last used before idleBefore at the next one (KeepAlive).
+	keepAlive  bool
+	idleBefore time.Time
+}
+
+// refresh does one refresh.
+func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tokens, error) {
 	now := r.now()
 	t, err := r.Store.AcquireLease(ctx, id, r.Holder, now.Add(r.lease()))
 	if errors.Is(err, consent.ErrLeaseHeld) {
@@ -77,7 +88,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, dueBefore time.Time)
 		return nil, err
 	}
 	switch {
-	case !dueBefore.IsZero() && (t.RefreshDue.IsZero() || t.RefreshDue.After(dueBefore)):
+	case !j.dueBefore.IsZero() && (t.RefreshDue.IsZero() || t.RefreshDue.After(j.dueBefore)):
 		if err := r.release(ctx, t, t.Failures, t.NextAttemptAt, t.RefreshDue); err != nil {
 			return nil, err
 		}
@@ -93,6 +104,12 @@ func (r *Refresher) refresh(ctx context.Context, id string, dueBefore time.Time)
 		}
 		r.markConsent(ctx, id, consent.StatusExpired, "refresh_token_expired")
 		return nil, ErrExpired
+	case j.keepAlive && !NeedsKeepAlive(t.RefreshExpiresAt, now):
+		// Refreshed meanwhile with a new refresh token: nothing to keep alive.
+		if err := r.release(ctx, t, t.Failures, t.NextAttemptAt, t.RefreshDue); err != nil {
+			return nil, err
+		}
+		return nil, ErrNotDue
 	}
 
 	tok, err := r.OAuth.Refresh(ctx, t.RefreshToken)
@@ -101,8 +118,16 @@ func (r *Refresher) refresh(ctx context.Context, id string, dueBefore time.Time)
 	if err != nil {
 		return nil, r.failed(wctx, t, err)
 	}
+	if !tok.IsBearer() {
+		// Kept, not refused: the bank has answered 200 and may have rotated.
+		r.logger().WarnContext(ctx, "token endpoint answered a token_type other than bearer; tokens kept",
+			slog.String("consentId", id), slog.String("tokenType", tok.TokenType))
+	}
 	n := r.apply(t, tok, now)
-	if err := r.Store.SaveRefreshed(wctx, n, r.Holder); err != nil {
+	if j.keepAlive && t.UsedAt.Before(j.idleBefore) {
+		n.RefreshDue = keepAliveDue(n.RefreshExpiresAt, now)
+	}
+	if err := r.save(wctx, n); err != nil {
 		// The bank may have rotated: the refresh token it issued is lost, and
 		// the next refresh with the old one may answer invalid_grant.
 		r.logger().ErrorContext(ctx, "refreshed tokens not stored", slog.String("consentId", id),
