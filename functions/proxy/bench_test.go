@@ -27,7 +27,7 @@ func BenchmarkBalances(b *testing.B) {
 	req := aisGet(c, "/balances", "1001", "").event()
 	ctx := context.Background()
 	direct := bankapi.Request{Method: http.MethodGet, Path: balancesPath, AccessToken: token}
-	// Warm both paths (TLS connection, token cache, LastUsedAt write).
+	// Warm both paths (TLS connection, token cache, the tokens' usedAt write).
 	for range 3 {
 		if resp, _ := f.h.Handle(ctx, req); resp.StatusCode != http.StatusOK {
 			b.Fatalf("proxy status %d: %s", resp.StatusCode, resp.Body)

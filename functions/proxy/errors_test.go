@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"testing"
@@ -194,6 +195,7 @@ func TestThrottledHonoursRetryAfter(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	c := f.aisConsent(owner, false)
+	before := f.consent(c.ID)
 	f.env.Bank.ResetRequests()
 	f.env.Bank.Fail(balancesPath, bank.Fault{Status: http.StatusTooManyRequests, RetryAfter: 2 * time.Second, Count: 10})
 	resp := f.call(aisGet(c, "/balances", "1001", ""))
@@ -208,8 +210,9 @@ func TestThrottledHonoursRetryAfter(t *testing.T) {
 	if len(waits) != f.h.retry.Max || slices.ContainsFunc(waits, func(d time.Duration) bool { return d != 2*time.Second }) {
 		t.Errorf("waits %v, want %d × 2s (the bank's Retry-After)", waits, f.h.retry.Max)
 	}
-	if got := f.consent(c.ID); got.LastAction != httpapi.ActionRetryLater || got.Status != consent.StatusAuthorised {
-		t.Errorf("consent action %q status %q", got.LastAction, got.Status)
+	// A transient failure says nothing about the consent: it is not written.
+	if got := f.consent(c.ID); got.Version != before.Version || got.LastAction != "" {
+		t.Errorf("consent written after retryLater: version %d → %d, action %q", before.Version, got.Version, got.LastAction)
 	}
 }
 
@@ -221,4 +224,34 @@ func refreshGrants(b *bank.Bank) int {
 		}
 	}
 	return n
+}
+
+// A bank 400 UK.OBIE.Resource.NotFound that names no error type is an
+// unknown resource (OB v3.1 answers 400 for any unknown id), not an account
+// to check with the bank: 404 not-found, and the consent is not written. The
+// sandbox bank answers an account outside the consent with 403
+// UK.COOP.Forbidden and its faults carry other codes, so the mapping is
+// driven with the error as bankapi parses such an answer.
+func TestBankNotFoundIsNotFound(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.aisConsent(owner, false)
+	before := f.consent(c.ID)
+	be := &bankapi.Error{Status: http.StatusBadRequest, Code: "400 BadRequest", BodyKind: bankapi.BodyJSON, InteractionID: "iid-404",
+		Errors: []bankapi.ErrorDetail{{ErrorCode: bankapi.CodeNotFound, Message: "account 9999 not found"}}}
+	r := &call{owner: owner, consentID: c.ID, interactionID: "iid-404"}
+	p := wantProblem(t, f.h.fail(t.Context(), r, f.consent(c.ID), fmt.Errorf("balances: %w", be), failure{}),
+		http.StatusNotFound, httpapi.TypeNotFound, "")
+	if p.InteractionID != "iid-404" {
+		t.Errorf("interactionId %q, want the bank's", p.InteractionID)
+	}
+	if got := f.consent(c.ID); got.Version != before.Version || got.LastAction != "" || got.Status != consent.StatusAuthorised {
+		t.Errorf("consent written: version %d → %d, action %q, status %q", before.Version, got.Version, got.LastAction, got.Status)
+	}
+
+	// The sandbox bank itself: an account id outside the consent is 403.
+	wantProblem(t, f.call(aisGet(c, "/balances", "9999", "")), http.StatusForbidden, httpapi.TypeBankError, "")
+	if got := f.consent(c.ID); got.Version != before.Version {
+		t.Errorf("consent written after a refused account: version %d → %d", before.Version, got.Version)
+	}
 }

@@ -23,7 +23,14 @@ import (
 // a timeout, a 5xx) is retried here a bounded number of times; if it still
 // fails the record stays "sent" and the app's retry with the same
 // Idempotency-Key finishes it.
+//
+// A record already "sent" is in doubt: an earlier attempt may have made the
+// payment and lost the answer. A definitive refusal of the resend (a 4xx
+// after the bank's 24 h idempotency window, or a token that can no longer be
+// used) then does not prove the payment was refused: settle asks the bank
+// whether the consent was used before anything is marked failed.
 func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec *consent.Payment) events.APIGatewayV2HTTPResponse {
+	inDoubt := rec.State == consent.PaymentSent
 	body, err := bankapi.OrderBody(c.Request, c.ID)
 	if err != nil {
 		return httpapi.Internal(ctx, h.logger, err)
@@ -38,6 +45,11 @@ func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec 
 	}
 	tok, err := h.tokens.Valid(ctx, c.ID, minValidity)
 	if err != nil {
+		if inDoubt && refused(err) {
+			if resp, ok := h.settle(ctx, r, c); ok {
+				return resp
+			}
+		}
 		return h.fail(ctx, r, c, err, failure{})
 	}
 	if rec.State == consent.PaymentPending {
@@ -50,7 +62,7 @@ func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec 
 			if fresh.State == consent.PaymentDone || fresh.State == consent.PaymentFailed {
 				return h.resume(ctx, r, c, fresh)
 			}
-			rec = fresh // sent by a concurrent request: resending under the same key is safe
+			rec, inDoubt = fresh, true // sent by a concurrent request: resending under the same key is safe
 		}
 	}
 	req := bankapi.Request{Method: http.MethodPost, Path: bankapi.PISPPath + orderPaths[c.Journey], Body: body,
@@ -58,7 +70,11 @@ func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec 
 	var resp *bankapi.Response
 	for attempt := 0; ; attempt++ {
 		resp, tok, err = h.send(ctx, r, tok, req, false)
-		if err == nil || attempt+1 >= payAttempts || !mayResend(err) {
+		if err == nil || !mayResend(err) {
+			break
+		}
+		inDoubt = true
+		if attempt+1 >= payAttempts {
 			break
 		}
 		if werr := h.pause(ctx, attempt, err); werr != nil {
@@ -66,6 +82,11 @@ func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec 
 		}
 	}
 	if err != nil {
+		if inDoubt && refused(err) {
+			if resp, ok := h.settle(ctx, r, c); ok {
+				return resp
+			}
+		}
 		if !mayResend(err) && bankapi.Classify(err) != bankapi.ActionRefresh && isBankRefusal(err) {
 			rec.State = consent.PaymentFailed
 			h.savePayment(ctx, rec)
@@ -80,11 +101,16 @@ func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec 
 	}
 	rec.BankPaymentID, rec.Status, rec.State = order.ID(), order.Data.Status, consent.PaymentDone
 	h.savePayment(ctx, rec)
+	h.markConsumed(ctx, c)
+	return h.paymentResponse(r, c, rec)
+}
+
+// markConsumed records that the bank consumed the payment consent.
+func (h *Handler) markConsumed(ctx context.Context, c *consent.Consent) {
 	h.update(ctx, c, func(n *consent.Consent) bool {
-		n.Status, n.BankStatus, n.LastUsedAt, n.LastAction, n.LastError = consent.StatusConsumed, bankapi.StatusConsumed, h.now(), "", ""
+		n.Status, n.BankStatus, n.LastAction, n.LastError = consent.StatusConsumed, bankapi.StatusConsumed, "", ""
 		return true
 	})
-	return h.paymentResponse(r, c, rec)
 }
 
 // mayResend: the order may not have been processed, or may have been and

@@ -69,7 +69,7 @@ type fundsRequest struct {
 
 // cbpiiFunds is POST /consents/{id}/funds-confirmations: a CBPII confirmation
 // of funds (POST /cbpii/funds-confirmations with the consent's auth-code
-// token; ob-reference §2.9). GBP only at this bank.
+// token; ob-reference §2.9), sent once. GBP only at this bank.
 func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
 	var in fundsRequest
 	p := noQuery(r)
@@ -100,8 +100,12 @@ func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HT
 	if err != nil {
 		return httpapi.Internal(ctx, h.logger, err)
 	}
+	// Sent once: OB v3.1 gives the CBPII POST no idempotency key, so a resend
+	// after a 5xx or a lost answer could create a second confirmation. A
+	// failure is answered retryLater and the app decides. (A 401 is still
+	// refreshed and resent: the bank refused that request unprocessed.)
 	req := bankapi.Request{Method: http.MethodPost, Path: bankapi.CBPIIPath + "/funds-confirmations", Body: body}
-	resp, _, err := h.send(ctx, r, tok, req, true)
+	resp, _, err := h.send(ctx, r, tok, req, false)
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
 	}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/coop-ob/connector/dev/bank"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -91,4 +92,36 @@ func TestCBPIIBadInput(t *testing.T) {
 	}
 	f.complete(c.ID, p.AuthorizationURL, []string{"1001"})
 	wantOK(t, f.call(cbpiiReq(c, `{"amount":"1.00","reference":"r"}`)), http.StatusCreated)
+}
+
+// The CBPII POST has no idempotency key in OB v3.1, so a resend could make a
+// second confirmation: it is sent once, and a 503 or a lost answer is
+// retryLater for the app to decide.
+func TestCBPIINotResent(t *testing.T) {
+	t.Parallel()
+	path := bankapi.CBPIIPath + "/funds-confirmations"
+	tests := []struct {
+		name   string
+		fault  bank.Fault
+		status int
+	}{
+		{"503", bank.Fault{Status: http.StatusServiceUnavailable, Count: 3}, http.StatusServiceUnavailable},
+		{"answer lost", bank.Fault{DropAfterProcessing: true, Count: 3}, http.StatusBadGateway},
+	}
+	f := newFixture(t)
+	c := f.fundsConsent(owner)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f.env.Bank.ResetRequests()
+			f.env.Bank.Fail(path, tt.fault)
+			defer f.env.Bank.ClearFaults()
+			wantProblem(t, f.call(cbpiiReq(c, `{"amount":"1.00","reference":"r"}`)), tt.status, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
+			if n := resourceCalls(f.env.Bank, path); n != 1 {
+				t.Errorf("%d bank requests, want exactly 1", n)
+			}
+		})
+	}
+	if w := f.recordedWaits(); len(w) != 0 {
+		t.Errorf("waits %v, want none", w)
+	}
 }

@@ -38,7 +38,7 @@ func (h *Handler) getPayment(ctx context.Context, r *call) events.APIGatewayV2HT
 	tok, err := h.cc.ClientCredentials(ctx, "payments")
 	if err != nil {
 		if oauth.IsTransient(err) {
-			return h.retryLater(ctx, r, c, http.StatusServiceUnavailable, 0, "token endpoint unavailable", "")
+			return h.retryLater(ctx, r, http.StatusServiceUnavailable, 0, "token endpoint unavailable", "")
 		}
 		return httpapi.Internal(ctx, h.logger, err)
 	}

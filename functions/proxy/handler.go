@@ -23,7 +23,7 @@ import (
 // BANK_HTTP_TIMEOUT (8 s): budget bounds a request's retries well inside it.
 const (
 	minValidity  = 60 * time.Second // refresh an access token valid for less than this
-	touchEvery   = 15 * time.Minute // LastUsedAt is written at most this often per consent
+	touchEvery   = 15 * time.Minute // Tokens.UsedAt is written (store.TouchTokens) at most this often per consent
 	refreshLease = 30 * time.Second // the on-demand refresh lease (covers one token call)
 	budget       = 12 * time.Second // a request's whole time for bank calls and waits
 	payAttempts  = 3                // sends of one payment order inside one request
@@ -58,7 +58,7 @@ type Handler struct {
 	logger  *slog.Logger
 	now     func() time.Time
 	newID   func() string
-	retry   bankapi.RetryPolicy // reads and funds confirmations
+	retry   bankapi.RetryPolicy // reads (GETs); payment resends use its backoff
 	payWait func(ctx context.Context, d time.Duration) error
 	table   map[string]route
 }

@@ -32,6 +32,14 @@ var orderPaths = map[string]string{
 	"DSO": "/domestic-standing-orders",
 }
 
+// consentPaths are the payment-consent resources of each journey, read with
+// a client-credentials token (ob-reference §1.6).
+var consentPaths = map[string]string{
+	"DP":  "/domestic-payment-consents",
+	"DSP": "/domestic-scheduled-payment-consents",
+	"DSO": "/domestic-standing-order-consents",
+}
+
 // paymentView is the app's view of a payment.
 type paymentView struct {
 	PaymentID      string `json:"paymentId"`

@@ -56,8 +56,8 @@ func TestPaymentJourneys(t *testing.T) {
 				order.Headers.Get(bankapi.HeaderJWSSignature) == "" || !order.BearerAuth {
 				t.Errorf("order request %s key %q jws %t", order.Path, order.IdempotencyKey, order.Headers.Get(bankapi.HeaderJWSSignature) != "")
 			}
-			if got := f.consent(c.ID); got.Status != consent.StatusConsumed {
-				t.Errorf("consent status %q, want Consumed", got.Status)
+			if got := f.consent(c.ID); got.Status != consent.StatusConsumed || !got.LastUsedAt.IsZero() {
+				t.Errorf("consent status %q lastUsedAt %v, want Consumed and no lastUsedAt (uses are on the tokens)", got.Status, got.LastUsedAt)
 			}
 
 			// Same key: same answer, no bank call.

@@ -23,8 +23,11 @@ type failure struct {
 
 // fail turns an error of a token or bank step into the problem the app gets,
 // and records the action on the consent (LastAction/LastError, and the local
-// status where the bank's answer changes it). The bank's error table is in
-// the General specifications page, "Error scenarios".
+// status where the bank's answer changes it) when the app must act on the
+// consent: reauthenticate, stepUp, reconsent, accountUnavailable. A transient
+// failure (retryLater) or an unknown resource (notFound) says nothing about
+// the consent and writes nothing. The bank's error table is in the General
+// specifications page, "Error scenarios".
 func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err error, f failure) events.APIGatewayV2HTTPResponse {
 	var be *bankapi.Error
 	var te *bankapi.TransportError
@@ -34,10 +37,10 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 	case errors.Is(err, refresh.ErrExpired):
 		return h.reconsent(ctx, r, c, "refresh: refresh token expired", consent.StatusExpired, "")
 	case errors.Is(err, refresh.ErrBusy), oauth.IsTransient(err):
-		return h.retryLater(ctx, r, c, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable", "")
+		return h.retryLater(ctx, r, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable", "")
 	case errors.As(err, &te):
 		if te.Transient {
-			return h.retryLater(ctx, r, c, http.StatusBadGateway, 0, "bank transport error", te.InteractionID)
+			return h.retryLater(ctx, r, http.StatusBadGateway, 0, "bank transport error", te.InteractionID)
 		}
 		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank could not be reached.", te.InteractionID, nil)
 	case !errors.As(err, &be):
@@ -66,12 +69,15 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 		return h.problem(r, httpapi.Problem{Type: httpapi.TypeAccountUnavailable, Title: "Account unavailable",
 			Status: http.StatusConflict, Action: httpapi.ActionAccountUnavailable, InteractionID: be.InteractionID,
 			Detail: "The bank reports the account as temporarily unavailable (for example barred). The customer should check the account with the bank."})
+	case bankapi.ActionNotFound:
+		return h.problem(r, httpapi.Problem{Type: httpapi.TypeNotFound, Title: "Not found", Status: http.StatusNotFound,
+			InteractionID: be.InteractionID, Detail: "The bank has no such resource for this consent (for example an unknown account id)."})
 	case bankapi.ActionRetryLater:
 		status := http.StatusBadGateway
 		if be.Status == http.StatusTooManyRequests || be.Status == http.StatusServiceUnavailable {
 			status = http.StatusServiceUnavailable
 		}
-		return h.retryLater(ctx, r, c, status, be.RetryAfter, code, be.InteractionID)
+		return h.retryLater(ctx, r, status, be.RetryAfter, code, be.InteractionID)
 	case bankapi.ActionFixRequest:
 		var errs []httpapi.FieldError
 		for _, d := range be.Errors {
@@ -143,9 +149,13 @@ func (h *Handler) reconsent(ctx context.Context, r *call, c *consent.Consent, wh
 		Detail: "The bank no longer accepts this consent for this call: create a new consent (POST /consents)."})
 }
 
-// retryLater: the bank is busy, failing or unreachable; nothing changed.
-func (h *Handler) retryLater(ctx context.Context, r *call, c *consent.Consent, status int, after time.Duration, why, iid string) events.APIGatewayV2HTTPResponse {
-	h.record(ctx, r, c, httpapi.ActionRetryLater, why, "")
+// retryLater: the bank is busy, failing or unreachable; nothing changed. It
+// is not recorded on the consent: a transient failure says nothing about the
+// consent, and a write per failed call would cost a DynamoDB write (and
+// version conflicts between concurrent calls) exactly when the bank is
+// struggling. The log line keeps the cause.
+func (h *Handler) retryLater(ctx context.Context, r *call, status int, after time.Duration, why, iid string) events.APIGatewayV2HTTPResponse {
+	h.logger.WarnContext(ctx, "bank unavailable", "consentId", r.consentID, "status", status, "err", why, "interactionId", iid)
 	secs := max(1, int((after+time.Second-1)/time.Second))
 	resp := h.problem(r, httpapi.Problem{Type: httpapi.TypeRetryLater, Title: "Try again later", Status: status,
 		Action: httpapi.ActionRetryLater, InteractionID: iid,

@@ -8,8 +8,9 @@ import (
 )
 
 // send makes one bank call with the consent's access token tok and the
-// request's FAPI headers. With retry, a 429, 5xx or transient transport
-// failure is retried with backoff honouring Retry-After (bankapi.Retry). A
+// request's FAPI headers. With retry (reads only), a 429, 5xx or transient
+// transport failure is retried with backoff honouring Retry-After
+// (bankapi.Retry). A
 // 401 refreshes the tokens once (under the refresh lease) and sends once
 // more. It returns the tokens last used, so the caller knows whether they
 // carried step-up.
@@ -26,7 +27,8 @@ func (h *Handler) send(ctx context.Context, r *call, tok *consent.Tokens, req ba
 	return resp, fresh, err
 }
 
-// do sends req with token, retrying reads when retry is set.
+// do sends req with token, retrying when retry is set (reads only: a POST
+// without an idempotency key must not be resent).
 func (h *Handler) do(ctx context.Context, r *call, token string, req bankapi.Request, retry bool) (*bankapi.Response, error) {
 	req.AccessToken = token
 	req.InteractionID = r.interactionID

@@ -21,8 +21,8 @@ const (
 	// AccountPermanentlyUnavailable (account closed). Create a new consent.
 	ActionReconsent
 	// ActionAccountUnavailable: 400 UK.OBIE.Resource.NotFound with
-	// AccountTemporarilyUnavailable (barred, fraud marker), or NotFound that
-	// names neither. The customer should check with the bank.
+	// AccountTemporarilyUnavailable (barred, fraud marker). The customer
+	// should check with the bank.
 	ActionAccountUnavailable
 	// ActionRefresh: 401. Refresh the access token once, then re-authenticate.
 	ActionRefresh
@@ -33,10 +33,15 @@ const (
 	ActionFixRequest
 	// ActionFailure: anything else.
 	ActionFailure
+	// ActionNotFound: 400 UK.OBIE.Resource.NotFound that names no error type.
+	// OB v3.1 answers 400 NotFound for any unknown resource id (ob-reference
+	// §2.3), such as an account id that is not the PSU's: the request names
+	// something that does not exist, and the consent is not at fault.
+	ActionNotFound
 )
 
 var actionNames = [...]string{"none", "reauthenticate", "reconsent", "accountUnavailable",
-	"refresh", "retryLater", "fixRequest", "failure"}
+	"refresh", "retryLater", "fixRequest", "failure", "notFound"}
 
 // String returns the action's lowerCamel name (used as problem+json "action").
 func (a Action) String() string {
@@ -78,18 +83,22 @@ func Classify(err error) Action {
 	return ActionFailure
 }
 
+// classify400 reads the bank's error types first: only an explicit
+// AccountPermanentlyUnavailable (closed) asks for a new consent and only an
+// explicit AccountTemporarilyUnavailable (barred) for the customer to speak
+// to the bank; a NotFound that names neither is an unknown resource.
 func classify400(e *Error) Action {
 	switch {
 	case e.HasCode(CodeInvalidConsentStatus):
 		return ActionReconsent
-	case e.HasCode(CodeNotFound) || e.ErrorType == TypeAccountPermanentlyUnavailable ||
-		e.ErrorType == TypeAccountTemporarilyUnavailable:
-		if e.ErrorType == TypeAccountPermanentlyUnavailable {
-			return ActionReconsent
-		}
+	case e.ErrorType == TypeAccountPermanentlyUnavailable:
+		return ActionReconsent
+	case e.ErrorType == TypeAccountTemporarilyUnavailable:
 		return ActionAccountUnavailable
 	case e.ErrorType == TypeReConsent:
 		return ActionReconsent
+	case e.HasCode(CodeNotFound):
+		return ActionNotFound
 	case len(e.Errors) > 0:
 		return ActionFixRequest
 	}

@@ -35,7 +35,9 @@ func TestClassify(t *testing.T) {
 		{"closed, words in lower case", obErr(400, "400", "uk.obie.resource.notfound", "account permanently unavailable"), ActionReconsent},
 		{"type in top-level message", rawErr(400, "application/json", `{"Code":"UK.OBIE.Resource.NotFound","Message":"AccountTemporarilyUnavailable","Errors":[]}`), ActionAccountUnavailable},
 		{"type as error code", obErr(400, "400", "AccountPermanentlyUnavailable", "x"), ActionReconsent},
-		{"not found without type", obErr(400, "400", "UK.OBIE.Resource.NotFound", "no such account"), ActionAccountUnavailable},
+		{"not found without type", obErr(400, "400", "UK.OBIE.Resource.NotFound", "no such account"), ActionNotFound},
+		{"not found as top-level code", rawErr(400, "application/json", `{"Code":"UK.OBIE.Resource.NotFound","Message":"payment p-1 not found"}`), ActionNotFound},
+		{"barred, type as error code", obErr(400, "400", "AccountTemporarilyUnavailable", "x"), ActionAccountUnavailable},
 		{"reauthenticate only in message", rawErr(403, "application/json", `{"Code":"403","Message":"Reauthenticate"}`), ActionReauthenticate},
 		// OB status codes.
 		{"401 no body", rawErr(401, "", ""), ActionRefresh},
@@ -70,7 +72,7 @@ func TestActionString(t *testing.T) {
 	t.Parallel()
 	for a, want := range map[Action]string{ActionReauthenticate: "reauthenticate", ActionReconsent: "reconsent",
 		ActionAccountUnavailable: "accountUnavailable", ActionRetryLater: "retryLater", ActionFixRequest: "fixRequest",
-		ActionRefresh: "refresh", ActionFailure: "failure", ActionNone: "none", Action(99): "failure"} {
+		ActionRefresh: "refresh", ActionFailure: "failure", ActionNotFound: "notFound", ActionNone: "none", Action(99): "failure"} {
 		if a.String() != want {
 			t.Errorf("%d.String() = %q, want %q", int(a), a.String(), want)
 		}

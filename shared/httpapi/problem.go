@@ -24,8 +24,8 @@ const (
 	TypeAccountUnavailable       = ProblemBase + "account-unavailable"
 	TypeRetryLater               = ProblemBase + "retry-later"
 	TypeIdempotencyKeyRequired   = ProblemBase + "idempotency-key-required"
-	TypeIdempotencyKeyMismatch   = ProblemBase + "idempotency-key-mismatch"
 	TypePaymentNotAllowed        = ProblemBase + "payment-not-allowed"
+	TypePaymentUnconfirmed       = ProblemBase + "payment-unconfirmed"
 	TypeInternal                 = ProblemBase + "internal"
 )
 
