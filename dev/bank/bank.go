@@ -85,6 +85,7 @@ type Bank struct {
 	requests    []*RequestLog
 	faults      []*faultEntry
 	st          *state
+	secrets     secretLog
 
 	api, pages, admin          *http.Server
 	apiURL, pagesURL, adminURL string

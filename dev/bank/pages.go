@@ -295,6 +295,7 @@ func (b *Bank) approveLocked(w http.ResponseWriter, r *http.Request, j *journey,
 	}
 	g := &grant{id: randomHex(8), consentID: c.ID, stepUp: j.req.stepUp, scope: c.Kind.scope()}
 	code := randomToken()
+	b.recordLocked(SecretAuthorizationCode, code)
 	b.st.codes[code] = &authCode{value: code, clientID: j.req.p["client_id"], redirectURI: j.req.p["redirect_uri"],
 		codeChallenge: j.req.p["code_challenge"], expires: now.Add(codeLifetime), grant: g}
 	b.finishLocked(w, r, j, url.Values{"code": {code}})

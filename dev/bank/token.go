@@ -137,6 +137,9 @@ func (b *Bank) grantClientCredentials(form url.Values, certFP string) (*tokenRes
 
 func (b *Bank) grantAuthorizationCode(form url.Values, clientID, certFP string) (*tokenResponse, *oauthError) {
 	code, verifier, redirect := form.Get("code"), form.Get("code_verifier"), form.Get("redirect_uri")
+	b.mu.Lock()
+	b.recordVerifierLocked(verifier)
+	b.mu.Unlock()
 	if code == "" || verifier == "" || redirect == "" {
 		return nil, &oauthError{"invalid_request", "code, code_verifier and redirect_uri are required"}
 	}
@@ -169,6 +172,7 @@ func (b *Bank) grantAuthorizationCode(form url.Values, clientID, certFP string) 
 	refresh := ""
 	if c.grant.scope != "payments" {
 		refresh = randomToken()
+		b.recordLocked(SecretRefreshToken, refresh)
 		b.st.refresh[refresh] = &refreshToken{expires: now.Add(b.refreshTTL), grant: c.grant}
 	}
 	return b.issueAccessLocked(c.grant.scope, certFP, c.grant, refresh), nil
@@ -203,6 +207,7 @@ func (b *Bank) grantRefresh(form url.Values, certFP string) (*tokenResponse, *oa
 	if b.refreshMode != RefreshKeep {
 		rt.spent = true
 		next = randomToken()
+		b.recordLocked(SecretRefreshToken, next)
 		b.st.refresh[next] = &refreshToken{expires: now.Add(b.refreshTTL), grant: rt.grant}
 	}
 	return b.issueAccessLocked(rt.grant.scope, certFP, rt.grant, next), nil
@@ -213,6 +218,11 @@ func (b *Bank) grantRefresh(form url.Values, certFP string) (*tokenResponse, *oa
 func (b *Bank) issueAccessLocked(scope, certFP string, g *grant, refresh string) *tokenResponse {
 	now := b.nowLocked()
 	tok := randomToken()
+	kind := SecretAccessToken
+	if g == nil {
+		kind = SecretClientCredentials
+	}
+	b.recordLocked(kind, tok)
 	b.st.access[tok] = &accessToken{scope: scope, certFP: certFP, expires: now.Add(b.accessTTL), grant: g}
 	respScope := scope
 	if g != nil && scope != "payments" {

@@ -41,7 +41,13 @@ func TestSchedule(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := len(b.Requests())
-	b.Advance(29 * time.Minute)
+	// The functions keep the real clock: once the bank's clock is 31 minutes ahead, the
+	// client-credentials tokens they cached are dead at the bank (they do not retry a 401
+	// with a new one), so any later test creating a consent would get a 502. Put it back.
+	var advanced time.Duration
+	advance := func(d time.Duration) { b.Advance(d); advanced += d }
+	t.Cleanup(func() { b.Advance(-advanced) })
+	advance(29 * time.Minute)
 	if err := st.TickSchedule(t.Context()); err != nil {
 		t.Fatalf("scheduled run: %v", err)
 	}
@@ -68,7 +74,7 @@ func TestSchedule(t *testing.T) {
 		t.Fatalf("the consent's tokens were not refreshed by the schedule (version %d → %d)", before.Version, after.Version)
 	}
 
-	b.Advance(2 * time.Minute) // the old access token has now expired at the bank
+	advance(2 * time.Minute) // the old access token has now expired at the bank
 	m := len(b.Requests())
 	mustContain(t, c.get(t, "/consents/"+id+"/accounts"), "GET accounts on the refreshed token", "1001")
 	if g := refreshGrants(b.Requests()[m:]); len(g) != 0 {

@@ -15,10 +15,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/shared/consent"
 )
 
 // secretSet is every secret value the run produced or saw: app JWTs, authorization codes,
-// PKCE verifiers, bank access and refresh tokens, the client secret and the private keys.
+// PKCE verifiers, bank access and refresh tokens (every one the bank issued, client
+// credentials included, not only those the table still holds), the client secret and the
+// private keys.
 type secretSet struct {
 	mu     sync.Mutex
 	values map[string]string // value → kind
@@ -29,13 +34,19 @@ var secrets = &secretSet{values: map[string]string{}}
 // minSecret is the shortest value checked: shorter ones would match by accident.
 const minSecret = 12
 
-func (s *secretSet) add(kind, v string) {
+// add records v as a secret of the given kind; it reports whether v was new (a value
+// already known keeps its first kind).
+func (s *secretSet) add(kind, v string) bool {
 	if len(v) < minSecret {
-		return
+		return false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if _, ok := s.values[v]; ok {
+		return false
+	}
 	s.values[v] = kind
+	return true
 }
 
 func (s *secretSet) snapshot() map[string]string {
@@ -73,22 +84,32 @@ func table() *dynamodb.Client {
 }
 
 func harvestTable(ctx context.Context) error {
+	values, err := tableSecrets(ctx)
+	for v, kind := range values {
+		secrets.add(kind, v)
+	}
+	return err
+}
+
+// tableSecrets is every secret the table holds now (value → kind).
+func tableSecrets(ctx context.Context) (map[string]string, error) {
+	values := map[string]string{}
 	db := table()
 	in := &dynamodb.ScanInput{TableName: aws.String(st.TableName()), ConsistentRead: aws.Bool(true)}
 	for {
 		out, err := db.Scan(ctx, in)
 		if err != nil {
-			return err
+			return values, err
 		}
 		for _, item := range out.Items {
 			for name, kind := range secretAttributes {
 				if v, ok := item[name].(*types.AttributeValueMemberS); ok {
-					secrets.add(kind, v.Value)
+					values[v.Value] = kind
 				}
 			}
 		}
 		if len(out.LastEvaluatedKey) == 0 {
-			return nil
+			return values, nil
 		}
 		in.ExclusiveStartKey = out.LastEvaluatedKey
 	}
@@ -119,14 +140,59 @@ func addCredentialSecrets() error {
 	return nil
 }
 
+// addBankSecrets adds every access token (all grants, client credentials included),
+// refresh token and authorization code the in-process sandbox bank issued during the run,
+// and every PKCE verifier presented at its token endpoint: tokens rotated away, replaced
+// by a re-authentication or never stored are secrets of the run too. It counts how many of
+// them the final table and the per-step harvests would have missed.
+func addBankSecrets(b *bank.Bank, finalTable map[string]string) (bankStats, error) {
+	var out bankStats
+	all := b.IssuedSecrets()
+	if len(all) == 0 {
+		return out, errors.New("the bank lists no issued token or code")
+	}
+	add := func(kind, v string) {
+		if _, ok := finalTable[v]; !ok {
+			out.notInTable++
+		}
+		if secrets.add(kind, v) {
+			out.added++
+		}
+	}
+	for _, s := range all {
+		add("bank "+s.Kind, s.Value)
+	}
+	verifiers := b.SeenVerifiers()
+	for _, v := range verifiers {
+		add("PKCE verifier", v)
+	}
+	out.issued, out.verifiers = len(all), len(verifiers)
+	return out, nil
+}
+
+// bankStats counts what addBankSecrets contributed to the log check.
+type bankStats struct {
+	issued, verifiers int // listed by the bank
+	notInTable        int // of those, not in the table at the end of the run
+	added             int // of those, not known from the per-step harvests and journeys either
+}
+
 // checkLogs fails when any line logged by any process of the run (every function, the
 // emulators, the bank, the gateway, the scheduler) contains a secret value of the run.
 // It names the source and the kind of secret, never the value.
 func checkLogs(ctx context.Context) error {
-	if err := harvestTable(ctx); err != nil {
+	finalTable, err := tableSecrets(ctx)
+	if err != nil {
 		return fmt.Errorf("log check: read the table: %w", err)
 	}
+	for v, kind := range finalTable {
+		secrets.add(kind, v)
+	}
 	if err := addCredentialSecrets(); err != nil {
+		return fmt.Errorf("log check: %w", err)
+	}
+	bs, err := addBankSecrets(st.Bank(), finalTable)
+	if err != nil {
 		return fmt.Errorf("log check: %w", err)
 	}
 	values := secrets.snapshot()
@@ -144,7 +210,9 @@ func checkLogs(ctx context.Context) error {
 		source, _, _ := strings.Cut(line, "| ")
 		sources[source]++
 	}
-	fmt.Printf("e2e: log check: %d lines %v, %d secret values %v\n", len(lines), sources, len(values), counts)
+	fmt.Printf("e2e: log check: %d lines %v, %d secret values %v; the bank issued %d tokens and codes and saw %d "+
+		"verifiers: %d of them not in the final table, %d not caught by the per-step harvests either\n",
+		len(lines), sources, len(values), counts, bs.issued, bs.verifiers, bs.notInTable, bs.added)
 	// With every test run, every function has logged: the check covered them all.
 	for _, fn := range functions {
 		if f := flag.Lookup("test.run"); f != nil && f.Value.String() == "" && sources[fn] == 0 {
@@ -186,4 +254,89 @@ func TestFindLeaks(t *testing.T) {
 	if len(findLeaks(lines[:1], map[string]string{planted: "x"})) != 0 {
 		t.Errorf("findLeaks flags a clean line")
 	}
+}
+
+// TestLeakCheckCoverage re-authenticates a consent and checks that the values the final
+// log check compares against include what the table no longer holds: the replaced access
+// and refresh tokens, the consents function's client-credentials tokens and the PKCE
+// verifiers of finished journeys all come from the bank's own lists.
+func TestLeakCheckCoverage(t *testing.T) {
+	c := newCaller(t)
+	b := st.Bank()
+	n := len(b.IssuedSecrets())
+	id := c.authorisedAIS(t)
+	store := consent.New(table(), st.TableName())
+	before, err := store.GetTokens(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := c.authorize(t, id, false)
+	expectOutcome(t, journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password",
+		Accounts: []string{"1001"}}), id, "authorised")
+	after, err := store.GetTokens(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.AccessToken == before.AccessToken || after.RefreshToken == before.RefreshToken {
+		t.Fatalf("the re-authentication did not replace the consent's tokens")
+	}
+
+	issued := b.IssuedSecrets()
+	kinds := map[string]string{}
+	mine := map[string]int{}
+	for i, s := range issued {
+		kinds[s.Value] = s.Kind
+		if i >= n {
+			mine[s.Kind]++
+		}
+	}
+	inTable, err := tableSecrets(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, v := range map[string]string{
+		"replaced access token": before.AccessToken, "replaced refresh token": before.RefreshToken,
+		"current access token": after.AccessToken, "current refresh token": after.RefreshToken,
+	} {
+		if kinds[v] == "" {
+			t.Errorf("the bank does not list the consent's %s", what)
+		}
+	}
+	for what, v := range map[string]string{"replaced access token": before.AccessToken, "replaced refresh token": before.RefreshToken} {
+		if _, ok := inTable[v]; ok {
+			t.Errorf("the table still holds the %s: the test does not show what the bank's list adds", what)
+		}
+	}
+	// Two journeys: two codes. The consents function caches its client-credentials token, so
+	// this test may not mint one, but the run has: none of them is ever in the table.
+	if mine[bank.SecretAuthorizationCode] < 2 {
+		t.Errorf("issued during this test: %v, want two authorization codes", mine)
+	}
+	cc := 0
+	for _, s := range issued {
+		if s.Kind == bank.SecretClientCredentials {
+			cc++
+			if _, ok := inTable[s.Value]; ok {
+				t.Errorf("the table holds a client-credentials token")
+			}
+		}
+	}
+	if cc == 0 {
+		t.Errorf("the bank lists no client-credentials token, though a consent was created")
+	}
+	verifiers := b.SeenVerifiers()
+	onlyBank := 0
+	for _, s := range issued {
+		if _, ok := inTable[s.Value]; !ok {
+			onlyBank++
+		}
+	}
+	for _, v := range verifiers {
+		if _, ok := inTable[v]; !ok {
+			onlyBank++
+		}
+	}
+	t.Logf("the bank has issued %d tokens and codes so far (%v in this test) and seen %d verifiers; "+
+		"the table holds %d secret values; %d bank values are not in the table", len(issued), mine, len(verifiers),
+		len(inTable), onlyBank)
 }
