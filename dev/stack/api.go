@@ -23,6 +23,7 @@ func (s *Stack) Bank() *bank.Bank { return s.bank }
 func (s *Stack) Logs() []string { return s.logs.snapshot() }
 
 // AWSEndpoint is kumo's URL (DynamoDB and Secrets Manager), for tests that look at the table.
+// It is reached directly, unchecked; the functions go through IAMEndpoint.
 func (s *Stack) AWSEndpoint() string { return s.kumo.URL }
 
 // TableName is the DynamoDB table's name in kumo.

@@ -39,6 +39,7 @@ func TestStackCloseLeavesNothingRunning(t *testing.T) {
 		t.Fatalf("processes of the emulator's session = %v, want the emulator and the bootstrap", pids)
 	}
 	addr := strings.TrimPrefix(s.APIURL(), "http://")
+	iamAddr := strings.TrimPrefix(s.IAMEndpoint(), "http://")
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +51,10 @@ func TestStackCloseLeavesNothingRunning(t *testing.T) {
 	if c, err := net.Dial("tcp", addr); err == nil {
 		c.Close()
 		t.Error("the gateway still accepts connections after Close")
+	}
+	if c, err := net.Dial("tcp", iamAddr); err == nil {
+		c.Close()
+		t.Error("the IAM front still accepts connections after Close")
 	}
 	if err := s.Close(); err != nil {
 		t.Errorf("second Close: %v", err)

@@ -68,12 +68,13 @@ func functionEnv(t *Template, f *Function, local, override, runtime map[string]s
 	return out, nil
 }
 
-// runtimeEnv is what Lambda itself sets (region, credentials) plus kumo's endpoints.
-func runtimeEnv(awsEndpoint string) map[string]string {
+// runtimeEnv is what Lambda itself sets (region, credentials) plus the AWS endpoint (the IAM
+// front before kumo). accessKeyID is the function's own, by which the front knows it.
+func runtimeEnv(awsEndpoint, accessKeyID string) map[string]string {
 	return map[string]string{
 		"AWS_REGION":                       localRegion,
 		"AWS_DEFAULT_REGION":               localRegion,
-		"AWS_ACCESS_KEY_ID":                "local",
+		"AWS_ACCESS_KEY_ID":                accessKeyID,
 		"AWS_SECRET_ACCESS_KEY":            "local",
 		"AWS_SESSION_TOKEN":                "local",
 		"AWS_ENDPOINT_URL_DYNAMODB":        awsEndpoint,

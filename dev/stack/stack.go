@@ -32,6 +32,7 @@ type Stack struct {
 	ctx       context.Context
 	cancel    context.CancelFunc
 	kumo      *kumo.Server
+	iam       *iamFront // the functions' AWS endpoint, in front of kumo
 	bank      *bank.Bank
 	auth      *authorizer
 	listener  net.Listener
@@ -66,6 +67,9 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	}()
 	s.kumo = kumo.NewServer()
 	if err := s.createTable(ctx); err != nil {
+		return nil, err
+	}
+	if s.iam, err = startIAMFront(s.kumo.URL, tmpl.sortedFunctions(), logs); err != nil {
 		return nil, err
 	}
 	if s.listener, err = net.Listen("tcp", o.GatewayAddr); err != nil {
@@ -143,7 +147,6 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 		}
 	}
 	local := s.localValues()
-	runtime := runtimeEnv(s.kumo.URL)
 	var specs []emulatorSpec
 	var names []string
 	for _, f := range s.tmpl.sortedFunctions() {
@@ -151,6 +154,7 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 		if _, err := os.Stat(bootstrap); err != nil {
 			return fmt.Errorf("function %s: %w (run make build-local)", f.LogicalID, err)
 		}
+		runtime := runtimeEnv(s.iam.url, accessKeyID(f))
 		env, err := functionEnv(s.tmpl, f, local, s.o.Env, runtime, func(msg string) {
 			s.log.WarnContext(ctx, msg)
 		})
@@ -234,7 +238,7 @@ func (s *Stack) Functions() []string {
 }
 
 // Close stops the schedules, the gateway, every emulator with its function (nothing is left
-// running), the bank and kumo. It is safe to call more than once.
+// running), the IAM front, the bank and kumo. It is safe to call more than once.
 func (s *Stack) Close() error {
 	s.closeOnce.Do(func() {
 		s.cancel()
@@ -252,6 +256,9 @@ func (s *Stack) Close() error {
 		}
 		wg.Wait()
 		s.wg.Wait()
+		if s.iam != nil {
+			errs = append(errs, s.iam.close())
+		}
 		if s.bank != nil {
 			errs = append(errs, s.bank.Close())
 		}

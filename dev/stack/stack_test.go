@@ -224,9 +224,10 @@ func TestStack(t *testing.T) {
 			"BANK_AUTH_URL_COOP": s.Bank().AuthURL("coop"), "BANK_AUTH_URL_SMILE": s.Bank().AuthURL("smile"),
 			"REDIRECT_URI": s.APIURL() + "/callback", "RESULT_URL": s.ResultURL(),
 			"AUTH_SESSION_TTL": "10m", "ECHO_ONLY": "echo-value", "REFRESH_SHARDS": "16",
-			"AWS_REGION": "eu-west-2", "AWS_ENDPOINT_URL_DYNAMODB": s.AWSEndpoint(),
-			"AWS_ENDPOINT_URL_SECRETS_MANAGER": s.AWSEndpoint(), "AWS_LAMBDA_FUNCTION_TIMEOUT": "1",
-			"AWS_LAMBDA_FUNCTION_NAME": "EchoFunction",
+			"AWS_REGION": "eu-west-2", "AWS_ENDPOINT_URL_DYNAMODB": s.IAMEndpoint(),
+			"AWS_ENDPOINT_URL_SECRETS_MANAGER": s.IAMEndpoint(), "AWS_ACCESS_KEY_ID": "local-echo",
+			"AWS_LAMBDA_FUNCTION_TIMEOUT": "1",
+			"AWS_LAMBDA_FUNCTION_NAME":    "EchoFunction",
 		}
 		for k, v := range want {
 			if env[k] != v {
@@ -278,6 +279,25 @@ func TestStack(t *testing.T) {
 		}
 		if aws.ToString(sec.SecretString) != string(s.Bank().SecretJSON()) {
 			t.Error("the secret is not the bank's SecretJSON")
+		}
+	})
+
+	t.Run("iam front", func(t *testing.T) {
+		// The echo function's template grants nothing: with its key, every call is denied.
+		_, err := dynamoAs("local-echo", s.IAMEndpoint()).DescribeTable(t.Context(),
+			&dynamodb.DescribeTableInput{TableName: aws.String(s.TableName())})
+		wantAccessDenied(t, err, "EchoFunction", "dynamodb:DescribeTable")
+		if got := s.AccessDenied(); !slices.Equal(got, []string{"echo dynamodb:DescribeTable"}) {
+			t.Errorf("AccessDenied = %v", got)
+		}
+		if got := s.AWSCalls()["echo"]; !slices.Equal(got, []string{"dynamodb:DescribeTable"}) {
+			t.Errorf("AWSCalls[echo] = %v", got)
+		}
+		waitForLog(t, s, "iam| DENIED echo dynamodb:DescribeTable on arn:aws:dynamodb:eu-west-2:000000000000:table/"+s.TableName())
+		// Anyone else passes through to kumo.
+		if _, err := dynamoAs("local", s.IAMEndpoint()).DescribeTable(t.Context(),
+			&dynamodb.DescribeTableInput{TableName: aws.String(s.TableName())}); err != nil {
+			t.Errorf("DescribeTable by the stack's key through the front: %v", err)
 		}
 	})
 

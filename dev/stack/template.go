@@ -44,6 +44,8 @@ type Function struct {
 	Environment map[string]any
 	Routes      []Route
 	Schedules   []Schedule
+	// Policy is what the function's Policies grant; the local IAM front enforces it.
+	Policy Policy
 }
 
 // Route is one HttpApi event.
@@ -71,6 +73,7 @@ type rawFunctionProps struct {
 	Timeout     any
 	MemorySize  any
 	Environment struct{ Variables map[string]any }
+	Policies    json.RawMessage // not allowed in Globals by SAM: read from the function only
 	Events      map[string]struct {
 		Type       string
 		Properties json.RawMessage
@@ -161,6 +164,10 @@ func (t *Template) function(id string, globals rawFunctionProps, props json.RawM
 				f.MemorySize = n
 			}
 		}
+	}
+	var err error
+	if f.Policy, err = parsePolicies(own.Policies); err != nil {
+		return nil, err
 	}
 	names := make([]string, 0, len(own.Events))
 	for name := range own.Events {

@@ -1,0 +1,104 @@
+package stack
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// kumoAccountID is the account in the ARNs kumo issues (and so in the IAM front's messages).
+const kumoAccountID = "000000000000"
+
+// access is one authorisation IAM makes for a request: an action on a resource.
+type access struct {
+	Action   string // dynamodb:GetItem
+	Resource string // the table's, index's or secret's ARN, "*" when the request names none
+	Index    bool   // the resource is one of the table's indexes
+}
+
+// transactItemActions are the IAM actions of TransactWriteItems' and TransactGetItems' items:
+// AWS authorises a transaction item by item, with the single-item actions
+// (DynamoDB developer guide, "Using IAM with DynamoDB transactions").
+var transactItemActions = map[string]string{
+	"Put":            "dynamodb:PutItem",
+	"Update":         "dynamodb:UpdateItem",
+	"Delete":         "dynamodb:DeleteItem",
+	"ConditionCheck": "dynamodb:ConditionCheckItem",
+	"Get":            "dynamodb:GetItem",
+}
+
+// requestAccesses derives what IAM authorises for one AWS JSON-protocol request from its
+// X-Amz-Target ("DynamoDB_20120810.GetItem" → dynamodb:GetItem, "secretsmanager.GetSecretValue"
+// → secretsmanager:GetSecretValue) and body: a transaction's items, a Query's or Scan's
+// IndexName, the table or secret named.
+func requestAccesses(target string, body []byte) ([]access, error) {
+	prefix, op, ok := strings.Cut(target, ".")
+	if !ok || prefix == "" || op == "" {
+		return nil, fmt.Errorf("X-Amz-Target %q: want Service.Operation", target)
+	}
+	service, _, _ := strings.Cut(strings.ToLower(prefix), "_") // DynamoDB_20120810 → dynamodb
+	var in struct {
+		TableName     string
+		IndexName     string
+		SecretID      string `json:"SecretId"`
+		TransactItems []map[string]struct{ TableName string }
+		RequestItems  map[string]json.RawMessage
+	}
+	if len(body) > 0 {
+		if err := json.Unmarshal(body, &in); err != nil {
+			return nil, fmt.Errorf("%s: body: %w", target, err)
+		}
+	}
+	switch {
+	case service == "secretsmanager":
+		return []access{{Action: "secretsmanager:" + op, Resource: secretARN(in.SecretID)}}, nil
+	case service == "dynamodb" && (op == "TransactWriteItems" || op == "TransactGetItems"):
+		var out []access
+		for i, item := range in.TransactItems {
+			if len(item) != 1 {
+				return nil, fmt.Errorf("%s: TransactItems[%d]: want exactly one operation", op, i)
+			}
+			for kind, v := range item {
+				action, ok := transactItemActions[kind]
+				if !ok {
+					return nil, fmt.Errorf("%s: TransactItems[%d]: unknown operation %s", op, i, kind)
+				}
+				out = append(out, access{Action: action, Resource: tableARN(v.TableName)})
+			}
+		}
+		return out, nil
+	case service == "dynamodb" && (op == "BatchGetItem" || op == "BatchWriteItem"):
+		tables := make([]string, 0, len(in.RequestItems))
+		for t := range in.RequestItems {
+			tables = append(tables, t)
+		}
+		sort.Strings(tables)
+		out := make([]access, 0, len(tables))
+		for _, t := range tables {
+			out = append(out, access{Action: "dynamodb:" + op, Resource: tableARN(t)})
+		}
+		return out, nil
+	case service == "dynamodb" && in.IndexName != "":
+		return []access{{Action: "dynamodb:" + op, Resource: tableARN(in.TableName) + "/index/" + in.IndexName,
+			Index: true}}, nil
+	case service == "dynamodb":
+		return []access{{Action: "dynamodb:" + op, Resource: tableARN(in.TableName)}}, nil
+	}
+	return []access{{Action: service + ":" + op, Resource: "*"}}, nil
+}
+
+func tableARN(name string) string {
+	if name == "" || strings.HasPrefix(name, "arn:") {
+		return cmp.Or(name, "*")
+	}
+	return fmt.Sprintf("arn:aws:dynamodb:%s:%s:table/%s", localRegion, kumoAccountID, name)
+}
+
+func secretARN(id string) string {
+	if id == "" || strings.HasPrefix(id, "arn:") {
+		return cmp.Or(id, "*")
+	}
+	return fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:%s", localRegion, kumoAccountID, id)
+}
