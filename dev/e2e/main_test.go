@@ -59,6 +59,13 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e: FAIL:", err)
 		code = 1
 	}
+	// The stack enforces each function's template.yaml policy: a denied call is a permission
+	// the deployed function would lack in AWS.
+	if denied := st.AccessDenied(); len(denied) > 0 {
+		fmt.Fprintln(os.Stderr, "e2e: FAIL: calls template.yaml does not grant:", denied)
+		code = 1
+	}
+	fmt.Fprintln(os.Stderr, "e2e: AWS actions used per function:", st.AWSCalls())
 	if err := st.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: close the stack:", err)
 	}
