@@ -117,12 +117,7 @@ func marshal(v any) ([]byte, error) {
 // payments, an idempotency key and a detached JWS) and returns the local
 // consent to store, or the problem to answer.
 func (h *Handler) createAtBank(ctx context.Context, bc *bankConsent) (*consent.Consent, events.APIGatewayV2HTTPResponse) {
-	tok, err := h.tokens.ClientCredentials(ctx, bc.scope)
-	if err != nil {
-		return nil, h.bankProblem(ctx, "token", err)
-	}
-	breq := bankapi.Request{Method: http.MethodPost, Path: bc.path, Body: bc.body, AccessToken: tok.AccessToken,
-		InteractionID: h.newUUID()}
+	breq := bankapi.Request{Method: http.MethodPost, Path: bc.path, Body: bc.body, InteractionID: h.newUUID()}
 	if bc.signed {
 		creds, err := h.creds.Get(ctx)
 		if err != nil {
@@ -135,7 +130,7 @@ func (h *Handler) createAtBank(ctx context.Context, bc *bankConsent) (*consent.C
 		}
 		breq.JWSSignature, breq.IdempotencyKey = sig, h.newUUID()
 	}
-	resp, err := h.bank.Do(ctx, breq)
+	resp, err := bankapi.WithClientCredentials(ctx, h.bank.Do, h.tokens, bc.scope, breq)
 	if err != nil {
 		return nil, h.bankProblem(ctx, "create consent", err)
 	}

@@ -16,14 +16,8 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
-	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/setup"
 )
-
-// tokenSource is the part of *oauth.Client the handler uses (cached per scope).
-type tokenSource interface {
-	ClientCredentials(ctx context.Context, scope string) (*oauth.Token, error)
-}
 
 // bankDoer is the part of *bankapi.Client the handler uses.
 type bankDoer interface {
@@ -38,7 +32,7 @@ type starter interface {
 // Handler serves the consents routes of the HTTP API.
 type Handler struct {
 	store   *consent.Store
-	tokens  tokenSource
+	tokens  bankapi.ClientCredentials
 	bank    bankDoer
 	creds   credentials.Provider
 	auth    starter

@@ -17,6 +17,7 @@ import (
 	"github.com/coop-ob/connector/dev/bank"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authurl"
+	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/oauth"
@@ -220,7 +221,7 @@ func (f *fixture) requestsTo(prefix string) []bank.RequestLog {
 var base64URL = base64.RawURLEncoding
 
 // newTokenCache returns a token client like the fixture's but with an empty cache.
-func newTokenCache(f *fixture) tokenSource {
+func newTokenCache(f *fixture) bankapi.ClientCredentials {
 	d := f.env.Deps
 	return oauth.New(func(ctx context.Context) (oauth.Config, error) {
 		c, err := d.Credentials.Get(ctx)

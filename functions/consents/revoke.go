@@ -51,12 +51,8 @@ func (h *Handler) revoke(ctx context.Context, c *consent.Consent, _ events.APIGa
 // UK.OBIE.Resource.NotFound means it is already gone (an earlier attempt
 // that failed locally): done.
 func (h *Handler) deleteAtBank(ctx context.Context, id, typ, path string) (events.APIGatewayV2HTTPResponse, bool) {
-	tok, err := h.tokens.ClientCredentials(ctx, typ)
-	if err != nil {
-		return h.bankProblem(ctx, "token", err), true
-	}
-	_, err = h.bank.Do(ctx, bankapi.Request{Method: http.MethodDelete, Path: path + id,
-		AccessToken: tok.AccessToken, InteractionID: h.newUUID()})
+	_, err := bankapi.WithClientCredentials(ctx, h.bank.Do, h.tokens, typ,
+		bankapi.Request{Method: http.MethodDelete, Path: path + id, InteractionID: h.newUUID()})
 	var be *bankapi.Error
 	if errors.As(err, &be) && be.Status == http.StatusBadRequest && be.HasCode(bankapi.CodeNotFound) {
 		h.logger.InfoContext(ctx, "consent already gone at the bank", "consentId", id, "interactionId", be.InteractionID)

@@ -35,15 +35,15 @@ func (h *Handler) getPayment(ctx context.Context, r *call) events.APIGatewayV2HT
 	if orders == "" {
 		return httpapi.Internal(ctx, h.logger, errors.New("payment consent without a known journey"))
 	}
-	tok, err := h.cc.ClientCredentials(ctx, "payments")
-	if err != nil {
+	path := bankapi.PISPPath + orders + "/" + id
+	resp, err := h.doClientCredentials(ctx, r, bankapi.Request{Method: http.MethodGet, Path: path})
+	var oe *oauth.Error
+	if errors.As(err, &oe) {
 		if oauth.IsTransient(err) {
 			return h.retryLater(ctx, r, http.StatusServiceUnavailable, 0, "token endpoint unavailable", "")
 		}
 		return httpapi.Internal(ctx, h.logger, err)
 	}
-	path := bankapi.PISPPath + orders + "/" + id
-	resp, err := h.do(ctx, r, tok.AccessToken, bankapi.Request{Method: http.MethodGet, Path: path}, true)
 	var be *bankapi.Error
 	if errors.As(err, &be) && be.Status == http.StatusBadRequest && be.HasCode(bankapi.CodeNotFound) {
 		return h.problem(r, httpapi.NotFound("No such payment for this consent."))

@@ -14,7 +14,6 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
-	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -42,18 +41,13 @@ type authStarter interface {
 	Start(ctx context.Context, c *consent.Consent, stepUp bool) (string, time.Time, error)
 }
 
-// clientTokens is the client-credentials grant (shared/oauth.Client).
-type clientTokens interface {
-	ClientCredentials(ctx context.Context, scope string) (*oauth.Token, error)
-}
-
 // Handler serves the proxy routes. Build it once per cold start with New.
 type Handler struct {
 	store   *consent.Store
 	bank    *bankapi.Client
 	tokens  tokenSource
 	auth    authStarter
-	cc      clientTokens
+	cc      bankapi.ClientCredentials
 	creds   credentials.Provider
 	logger  *slog.Logger
 	now     func() time.Time

@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
 )
 
@@ -31,12 +32,11 @@ import (
 //     the caller treats the refusal like one of a first attempt.
 //   - the check failed: nothing is known; retryLater, the record stays "sent".
 func (h *Handler) settle(ctx context.Context, r *call, c *consent.Consent) (resp events.APIGatewayV2HTTPResponse, ok bool) {
-	tok, err := h.cc.ClientCredentials(ctx, "payments")
-	if err != nil {
+	path := bankapi.PISPPath + consentPaths[c.Journey] + "/" + c.ID
+	got, err := h.doClientCredentials(ctx, r, bankapi.Request{Method: http.MethodGet, Path: path})
+	if errors.As(err, new(*oauth.Error)) {
 		return h.retryLater(ctx, r, http.StatusServiceUnavailable, 0, "payment in doubt: no client-credentials token", ""), true
 	}
-	path := bankapi.PISPPath + consentPaths[c.Journey] + "/" + c.ID
-	got, err := h.do(ctx, r, tok.AccessToken, bankapi.Request{Method: http.MethodGet, Path: path}, true)
 	var pc bankapi.PaymentConsentResponse
 	if err == nil && (json.Unmarshal(got.Body, &pc) != nil || pc.Data.Status == "") {
 		err = errors.New("payment consent unreadable")

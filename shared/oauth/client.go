@@ -152,3 +152,25 @@ func (c *Client) Refresh(ctx context.Context, refreshToken string) (*Token, erro
 	t, err := fromOAuth2(tk, issued)
 	return t, toError(grant, err)
 }
+
+// ForgetClientCredentials drops rejected from the client-credentials cache, so that the next
+// ClientCredentials call for its scope fetches a new token. The bank may revoke a token before it
+// expires (OB v3.1: 401 for an expired or invalid token); a newer token cached meanwhile is kept.
+func (c *Client) ForgetClientCredentials(rejected *Token) {
+	if rejected == nil {
+		return
+	}
+	c.mu.Lock()
+	entries := make([]*ccEntry, 0, len(c.cache))
+	for _, e := range c.cache {
+		entries = append(entries, e)
+	}
+	c.mu.Unlock()
+	for _, e := range entries {
+		e.sem <- struct{}{}
+		if e.tok != nil && e.tok.AccessToken == rejected.AccessToken {
+			e.tok = nil
+		}
+		<-e.sem
+	}
+}
