@@ -6,15 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
 // alice is the sandbox PSU with current 1001, savings 1002 and credit card 1003.
-var alice = bank.JourneyOptions{User: "alice", Password: "password"}
+var alice = sandbox.JourneyOptions{User: "alice", Password: "password"}
 
 // journey drives the bank's consent pages over HTTP (the bank's Journey helper) and then
 // the connector's public /callback, and returns the query of the result page it redirects to.
-func journey(t *testing.T, authorizationURL string, o bank.JourneyOptions) url.Values {
+func journey(t *testing.T, authorizationURL string, o sandbox.JourneyOptions) url.Values {
 	t.Helper()
 	to, err := st.Bank().Journey(t.Context(), authorizationURL, o)
 	if err != nil {

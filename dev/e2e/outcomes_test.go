@@ -3,7 +3,7 @@ package e2e
 import (
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
 // TestJourneyOutcomes ends the bank journey in each of the bank's error redirects
@@ -13,14 +13,14 @@ func TestJourneyOutcomes(t *testing.T) {
 	c := newCaller(t)
 	for _, tc := range []struct {
 		name    string
-		o       bank.JourneyOptions
+		o       sandbox.JourneyOptions
 		outcome string
 	}{
-		{"consent declined", bank.JourneyOptions{User: "alice", Password: "password", Decline: true}, "consent_declined"},
-		{"login cancelled", bank.JourneyOptions{Cancel: true}, "authentication_declined"},
-		{"locked out", bank.JourneyOptions{User: "locked", Password: "password"}, "locked_out"},
-		{"must reset credentials", bank.JourneyOptions{User: "reset", Password: "password"}, "reset_credentials"},
-		{"no eligible accounts", bank.JourneyOptions{User: "nobody", Password: "password"}, "no_eligible_accounts"},
+		{"consent declined", sandbox.JourneyOptions{User: "alice", Password: "password", Decline: true}, "consent_declined"},
+		{"login cancelled", sandbox.JourneyOptions{Cancel: true}, "authentication_declined"},
+		{"locked out", sandbox.JourneyOptions{User: "locked", Password: "password"}, "locked_out"},
+		{"must reset credentials", sandbox.JourneyOptions{User: "reset", Password: "password"}, "reset_credentials"},
+		{"no eligible accounts", sandbox.JourneyOptions{User: "nobody", Password: "password"}, "no_eligible_accounts"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cr := c.createConsent(t, aisBody())

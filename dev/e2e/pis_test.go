@@ -8,7 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
 // fundsAvailable reports the FundsAvailable flag in an answer, whatever its nesting or case.
@@ -60,7 +60,7 @@ func TestPIS(t *testing.T) {
 		t.Run(tc.journey, func(t *testing.T) {
 			cr := c.createConsent(t, paymentBody(tc.journey, tc.amount))
 			id := cr.ConsentID
-			q := journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
+			q := journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
 			expectOutcome(t, q, id, "authorised")
 
 			if tc.journey == "DP" {
@@ -77,7 +77,7 @@ func TestPIS(t *testing.T) {
 			if again.PaymentID != first.PaymentID {
 				t.Errorf("the retry with the same Idempotency-Key made payment %s, the first %s", again.PaymentID, first.PaymentID)
 			}
-			var orders []bank.PaymentRecord
+			var orders []sandbox.PaymentRecord
 			for _, p := range st.Bank().Payments() {
 				if p.ConsentID == id {
 					orders = append(orders, p)
@@ -102,8 +102,8 @@ func TestPaymentLostAnswer(t *testing.T) {
 	c := newCaller(t)
 	cr := c.createConsent(t, paymentBody("DP", "3.21"))
 	id := cr.ConsentID
-	expectOutcome(t, journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}}), id, "authorised")
-	st.Bank().Fail("/apis/retail/open-banking/v3.1/pisp/domestic-payments", bank.Fault{Count: 1, DropAfterProcessing: true})
+	expectOutcome(t, journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}}), id, "authorised")
+	st.Bank().Fail("/apis/retail/open-banking/v3.1/pisp/domestic-payments", sandbox.Fault{Count: 1, DropAfterProcessing: true})
 	t.Cleanup(st.Bank().ClearFaults)
 	key := uuid.NewString()
 	n0 := len(st.Bank().Requests())
@@ -139,7 +139,7 @@ func TestCBPII(t *testing.T) {
 	c := newCaller(t)
 	cr := c.createConsent(t, fundsBody())
 	id := cr.ConsentID
-	q := journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
+	q := journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
 	expectOutcome(t, q, id, "authorised")
 	for _, tc := range []struct {
 		amount string

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
 // authorisedAIS creates an AIS consent and authorises it for all of alice's accounts
@@ -12,7 +12,7 @@ import (
 func (c caller) authorisedAIS(t *testing.T) string {
 	t.Helper()
 	cr := c.createConsent(t, aisBody())
-	q := journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001", "1002", "1003"}})
+	q := journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001", "1002", "1003"}})
 	expectOutcome(t, q, cr.ConsentID, "authorised")
 	mustStatus(t, c.get(t, "/consents/"+cr.ConsentID+"/accounts"), http.StatusOK, "GET accounts before the scenario")
 	return cr.ConsentID

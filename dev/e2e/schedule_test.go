@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
@@ -17,8 +17,8 @@ import (
 var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m"}
 
 // refreshGrants lists the token-endpoint refresh_token requests in reqs.
-func refreshGrants(reqs []bank.RequestLog) []bank.RequestLog {
-	var out []bank.RequestLog
+func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {
+	var out []sandbox.RequestLog
 	for _, r := range reqs {
 		if r.Server == "api" && r.Method == http.MethodPost && r.GrantType == "refresh_token" {
 			out = append(out, r)
@@ -51,7 +51,7 @@ func TestSchedule(t *testing.T) {
 	if err := st.TickSchedule(t.Context()); err != nil {
 		t.Fatalf("scheduled run: %v", err)
 	}
-	var mine []bank.RequestLog
+	var mine []sandbox.RequestLog
 	for _, r := range refreshGrants(b.Requests()[n:]) {
 		if r.Status == http.StatusOK {
 			mine = append(mine, r)

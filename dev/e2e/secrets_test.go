@@ -16,7 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
@@ -145,7 +145,7 @@ func addCredentialSecrets() error {
 // and every PKCE verifier presented at its token endpoint: tokens rotated away, replaced
 // by a re-authentication or never stored are secrets of the run too. It counts how many of
 // them the final table and the per-step harvests would have missed.
-func addBankSecrets(b *bank.Bank, finalTable map[string]string) (bankStats, error) {
+func addBankSecrets(b *sandbox.Bank, finalTable map[string]string) (bankStats, error) {
 	var out bankStats
 	all := b.IssuedSecrets()
 	if len(all) == 0 {
@@ -271,7 +271,7 @@ func TestLeakCheckCoverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	cr := c.authorize(t, id, false)
-	expectOutcome(t, journey(t, cr.AuthorizationURL, bank.JourneyOptions{User: "alice", Password: "password",
+	expectOutcome(t, journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password",
 		Accounts: []string{"1001"}}), id, "authorised")
 	after, err := store.GetTokens(t.Context(), id)
 	if err != nil {
@@ -309,12 +309,12 @@ func TestLeakCheckCoverage(t *testing.T) {
 	}
 	// Two journeys: two codes. The consents function caches its client-credentials token, so
 	// this test may not mint one, but the run has: none of them is ever in the table.
-	if mine[bank.SecretAuthorizationCode] < 2 {
+	if mine[sandbox.SecretAuthorizationCode] < 2 {
 		t.Errorf("issued during this test: %v, want two authorization codes", mine)
 	}
 	cc := 0
 	for _, s := range issued {
-		if s.Kind == bank.SecretClientCredentials {
+		if s.Kind == sandbox.SecretClientCredentials {
 			cc++
 			if _, ok := inTable[s.Value]; ok {
 				t.Errorf("the table holds a client-credentials token")

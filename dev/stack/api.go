@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
 // APIURL is the gateway's base URL, http://127.0.0.1:port (the API's invoke URL).
@@ -16,7 +16,7 @@ func (s *Stack) APIURL() string { return s.apiURL }
 func (s *Stack) ResultURL() string { return s.apiURL + "/result" }
 
 // Bank is the running sandbox bank.
-func (s *Stack) Bank() *bank.Bank { return s.bank }
+func (s *Stack) Bank() *sandbox.Bank { return s.bank }
 
 // Logs returns every line collected so far, each "source| line" (source: a function name,
 // bank, stack).

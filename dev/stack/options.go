@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
 // Options configure Start. Only FunctionsDir is required.
@@ -22,7 +22,7 @@ type Options struct {
 	FunctionsDir string
 	// Bank configures the sandbox bank; the stack sets RedirectURI (the gateway's /callback)
 	// and, when nil, Logger (into the collected logs).
-	Bank bank.Options
+	Bank sandbox.Options
 	// ScheduleEvery replaces the template's schedule rate; 0 keeps the template's.
 	ScheduleEvery time.Duration
 	// Logs receives every line of every process and part of the stack as it is collected.

@@ -20,7 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
 // Stack is a running local connector. Close stops every part of it.
@@ -33,7 +33,7 @@ type Stack struct {
 	cancel    context.CancelFunc
 	kumo      *kumo.Server
 	iam       *iamFront // the functions' AWS endpoint, in front of kumo
-	bank      *bank.Bank
+	bank      *sandbox.Bank
 	auth      *authorizer
 	listener  net.Listener
 	server    *http.Server
@@ -81,7 +81,7 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if bo.Logger == nil {
 		bo.Logger = slog.New(slog.NewJSONHandler(logs.writer("bank"), nil))
 	}
-	if s.bank, err = bank.Start(sctx, bo); err != nil {
+	if s.bank, err = sandbox.Start(sctx, bo); err != nil {
 		return nil, fmt.Errorf("bank: %w", err)
 	}
 	if err := s.createSecret(ctx); err != nil {

@@ -20,7 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/setup"
@@ -47,14 +47,14 @@ func KumoURL() string {
 
 // Options adjust an Env.
 type Options struct {
-	Bank bank.Options         // RedirectURI is forced to RedirectURI
+	Bank sandbox.Options      // RedirectURI is forced to RedirectURI
 	Env  map[string]string    // overrides of the configuration variables
 	Tune func(*config.Config) // last word on the configuration
 }
 
 // Env is one isolated environment.
 type Env struct {
-	Bank   *bank.Bank
+	Bank   *sandbox.Bank
 	Deps   *setup.Deps
 	DDB    *dynamodb.Client
 	SM     *secretsmanager.Client
@@ -80,7 +80,7 @@ func Start(t testing.TB, o Options) *Env {
 
 	bo := o.Bank
 	bo.RedirectURI = RedirectURI
-	b, err := bank.Start(ctx, bo)
+	b, err := sandbox.Start(ctx, bo)
 	if err != nil {
 		t.Fatalf("start sandbox bank: %v", err)
 	}

@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 )
@@ -17,14 +17,14 @@ func TestBankErrorsOnFirstAuthorisation(t *testing.T) {
 	tests := []struct {
 		name string
 		typ  string
-		o    bank.JourneyOptions
+		o    sandbox.JourneyOptions
 		want string
 	}{
-		{"locked out", typeAIS, bank.JourneyOptions{User: "locked", Password: "password"}, OutcomeLockedOut},
-		{"reset credentials", typeAIS, bank.JourneyOptions{User: "reset", Password: "password"}, OutcomeResetCredentials},
-		{"no eligible accounts", typeCBPII, bank.JourneyOptions{User: "nobody", Password: "password"}, OutcomeNoEligibleAccounts},
-		{"consent declined", typePIS, bank.JourneyOptions{User: "alice", Password: "password", Decline: true}, OutcomeConsentDeclined},
-		{"cancel at login", typeAIS, bank.JourneyOptions{User: "alice", Password: "password", Cancel: true}, OutcomeAuthenticationDeclined},
+		{"locked out", typeAIS, sandbox.JourneyOptions{User: "locked", Password: "password"}, OutcomeLockedOut},
+		{"reset credentials", typeAIS, sandbox.JourneyOptions{User: "reset", Password: "password"}, OutcomeResetCredentials},
+		{"no eligible accounts", typeCBPII, sandbox.JourneyOptions{User: "nobody", Password: "password"}, OutcomeNoEligibleAccounts},
+		{"consent declined", typePIS, sandbox.JourneyOptions{User: "alice", Password: "password", Decline: true}, OutcomeConsentDeclined},
+		{"cancel at login", typeAIS, sandbox.JourneyOptions{User: "alice", Password: "password", Cancel: true}, OutcomeAuthenticationDeclined},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,12 +88,12 @@ func TestFailedStepUpKeepsAuthorisation(t *testing.T) {
 	tests := []struct {
 		name   string
 		stepUp bool
-		o      bank.JourneyOptions
+		o      sandbox.JourneyOptions
 		want   string
 	}{
-		{"wrong passcode at step-up", true, bank.JourneyOptions{User: "alice", Password: "password", OTP: "000000"}, OutcomeStepUpFailed},
-		{"re-authentication declined", false, bank.JourneyOptions{User: "alice", Password: "password", Decline: true}, OutcomeConsentDeclined},
-		{"step-up cancelled", true, bank.JourneyOptions{User: "alice", Password: "password", Cancel: true}, OutcomeAuthenticationDeclined},
+		{"wrong passcode at step-up", true, sandbox.JourneyOptions{User: "alice", Password: "password", OTP: "000000"}, OutcomeStepUpFailed},
+		{"re-authentication declined", false, sandbox.JourneyOptions{User: "alice", Password: "password", Decline: true}, OutcomeConsentDeclined},
+		{"step-up cancelled", true, sandbox.JourneyOptions{User: "alice", Password: "password", Cancel: true}, OutcomeAuthenticationDeclined},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/authurl"
@@ -145,11 +145,11 @@ func (f *fixture) start(c *consent.Consent, stepUp bool) journey {
 	return j
 }
 
-var alice = bank.JourneyOptions{User: "alice", Password: "password"}
+var alice = sandbox.JourneyOptions{User: "alice", Password: "password"}
 
 // drive runs the bank's consent pages and returns the bank's redirect to
 // the registered redirect URI.
-func (f *fixture) drive(j journey, o bank.JourneyOptions) *url.URL {
+func (f *fixture) drive(j journey, o sandbox.JourneyOptions) *url.URL {
 	f.t.Helper()
 	u, err := f.env.Bank.Journey(f.ctx, j.url, o)
 	if err != nil {
@@ -216,8 +216,8 @@ func (f *fixture) wantPage(resp events.APIGatewayV2HTTPResponse, p page) {
 }
 
 // codeRequests are the authorization_code requests the bank's token endpoint received.
-func (f *fixture) codeRequests() []bank.RequestLog {
-	var out []bank.RequestLog
+func (f *fixture) codeRequests() []sandbox.RequestLog {
+	var out []sandbox.RequestLog
 	for _, r := range f.env.Bank.Requests() {
 		if r.Path == tokenPath && r.GrantType == "authorization_code" {
 			out = append(out, r)

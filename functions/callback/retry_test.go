@@ -5,11 +5,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
-func codeStatuses(reqs []bank.RequestLog) []int {
+func codeStatuses(reqs []sandbox.RequestLog) []int {
 	var out []int
 	for _, r := range reqs {
 		out = append(out, r.Status)
@@ -22,7 +22,7 @@ func TestTransientTokenFailureIsRetried(t *testing.T) {
 	f := newFixture(t)
 	c := f.createConsent(typeAIS)
 	back := f.drive(f.start(c, false), alice)
-	f.env.Bank.Fail(tokenPath, bank.Fault{Status: 500, Count: 1})
+	f.env.Bank.Fail(tokenPath, sandbox.Fault{Status: 500, Count: 1})
 	f.wantResult(f.callback(back), c.ID, OutcomeAuthorised)
 	if got := codeStatuses(f.codeRequests()); !slices.Equal(got, []int{500, 200}) {
 		t.Errorf("code request statuses %v, want [500 200]", got)
@@ -38,7 +38,7 @@ func TestTransientTokenFailureIsRetried(t *testing.T) {
 // exchange.Complete of the claimed pending session authorises the consent.
 func TestBankDownLeavesExchangePending(t *testing.T) {
 	t.Parallel()
-	for name, fault := range map[string]bank.Fault{
+	for name, fault := range map[string]sandbox.Fault{
 		"503":        {Status: 503, Count: 10},
 		"429":        {Status: 429, Count: 10, RetryAfter: time.Second},
 		"dropped":    {Drop: true, Count: 10},

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
@@ -150,16 +150,16 @@ func TestCreateBankFailure(t *testing.T) {
 	ais := `{"brand":"coop","type":"accounts"}`
 	tests := []struct {
 		name, prefix, body string
-		fault              bank.Fault
+		fault              sandbox.Fault
 		status             int
 		typ, action        string
 	}{
-		{"PIS 500", bankapi.PISPPath + "/domestic-payment-consents", dp, bank.Fault{Status: 500}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
-		{"AIS 503 HTML", bankapi.AISPPath + "/account-access-consents", ais, bank.Fault{Status: 503, HTML: true}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
-		{"AIS 429", bankapi.AISPPath + "/account-access-consents", ais, bank.Fault{Status: 429, RetryAfter: 2e9}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
-		{"AIS dropped", bankapi.AISPPath + "/account-access-consents", ais, bank.Fault{Drop: true}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
-		{"PIS 400", bankapi.PISPPath + "/domestic-payment-consents", dp, bank.Fault{Status: 400}, 400, httpapi.TypeBankError, ""},
-		{"token 503", "/apis/oauth", ais, bank.Fault{Status: 503}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
+		{"PIS 500", bankapi.PISPPath + "/domestic-payment-consents", dp, sandbox.Fault{Status: 500}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
+		{"AIS 503 HTML", bankapi.AISPPath + "/account-access-consents", ais, sandbox.Fault{Status: 503, HTML: true}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
+		{"AIS 429", bankapi.AISPPath + "/account-access-consents", ais, sandbox.Fault{Status: 429, RetryAfter: 2e9}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
+		{"AIS dropped", bankapi.AISPPath + "/account-access-consents", ais, sandbox.Fault{Drop: true}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
+		{"PIS 400", bankapi.PISPPath + "/domestic-payment-consents", dp, sandbox.Fault{Status: 400}, 400, httpapi.TypeBankError, ""},
+		{"token 503", "/apis/oauth", ais, sandbox.Fault{Status: 503}, 503, httpapi.TypeRetryLater, httpapi.ActionRetryLater},
 	}
 	before := f.countItems(t)
 	for _, tt := range tests {

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 )
 
@@ -15,7 +15,7 @@ func TestRejectedClientCredentialsTokenReplaced(t *testing.T) {
 	f := newFixture(t)
 	f.create(t, "app", `{"brand":"coop","type":"accounts"}`) // caches the accounts token
 	f.env.Bank.ResetRequests()
-	f.env.Bank.Fail(bankapi.AISPPath+"/account-access-consents", bank.Fault{Status: http.StatusUnauthorized, Empty: true})
+	f.env.Bank.Fail(bankapi.AISPPath+"/account-access-consents", sandbox.Fault{Status: http.StatusUnauthorized, Empty: true})
 
 	f.create(t, "app", `{"brand":"coop","type":"accounts"}`)
 

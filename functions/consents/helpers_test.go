@@ -14,7 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -139,7 +139,7 @@ func (f *fixture) journey(t *testing.T, authURL string) url.Values {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	// One account: payment and CBPII journeys take exactly one (alice's current account).
-	loc, err := f.env.Bank.Journey(ctx, authURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
+	loc, err := f.env.Bank.Journey(ctx, authURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
 	if err != nil {
 		t.Fatalf("bank refused the authorization URL: %v", err)
 	}
@@ -158,8 +158,8 @@ func (f *fixture) journeyError(t *testing.T, authURL string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	loc, err := f.env.Bank.Journey(ctx, authURL, bank.JourneyOptions{User: "alice", Password: "password"})
-	var je *bank.JourneyError
+	loc, err := f.env.Bank.Journey(ctx, authURL, sandbox.JourneyOptions{User: "alice", Password: "password"})
+	var je *sandbox.JourneyError
 	if !errors.As(err, &je) {
 		t.Fatalf("bank accepted a broken URL (redirect %v, err %v)", loc, err)
 	}
@@ -208,8 +208,8 @@ func workingDay(now time.Time, days int) string {
 }
 
 // requestsTo returns the bank requests whose path starts with prefix.
-func (f *fixture) requestsTo(prefix string) []bank.RequestLog {
-	var out []bank.RequestLog
+func (f *fixture) requestsTo(prefix string) []sandbox.RequestLog {
+	var out []sandbox.RequestLog
 	for _, r := range f.env.Bank.Requests() {
 		if strings.HasPrefix(r.Path, prefix) {
 			out = append(out, r)

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -29,7 +29,7 @@ func TestRevoke(t *testing.T) {
 			out := f.create(t, sub, tt.body)
 			tokens := f.authorise(t, out.AuthorizationURL)
 
-			f.env.Bank.Fail(tt.path, bank.Fault{Status: 500})
+			f.env.Bank.Fail(tt.path, sandbox.Fault{Status: 500})
 			resp := f.do(t, routeDelete, sub, out.ConsentID, "")
 			if p := problem(t, resp); p.Status != 503 || p.Action != httpapi.ActionRetryLater || p.InteractionID == "" {
 				t.Errorf("DELETE during a bank 500 = %+v", p)

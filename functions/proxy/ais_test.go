@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -335,13 +335,13 @@ func TestLeavingAuthorisedUnschedules(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
 		name      string
-		provoke   func(b *bank.Bank, consentID string) error
+		provoke   func(b *sandbox.Bank, consentID string) error
 		status    string
 		scheduled bool
 	}{
-		{"rejected", func(b *bank.Bank, id string) error { return b.RejectConsent(id) }, consent.StatusRejected, false},
-		{"revoked tokens", func(b *bank.Bank, id string) error { return b.RevokeTokens(id) }, consent.StatusReauthRequired, false},
-		{"account closed", func(b *bank.Bank, _ string) error { return b.CloseAccount("1001") }, consent.StatusAuthorised, true},
+		{"rejected", func(b *sandbox.Bank, id string) error { return b.RejectConsent(id) }, consent.StatusRejected, false},
+		{"revoked tokens", func(b *sandbox.Bank, id string) error { return b.RevokeTokens(id) }, consent.StatusReauthRequired, false},
+		{"account closed", func(b *sandbox.Bank, _ string) error { return b.CloseAccount("1001") }, consent.StatusAuthorised, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

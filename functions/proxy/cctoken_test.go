@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 )
 
@@ -21,7 +21,7 @@ func TestPaymentStatusReplacesRejectedToken(t *testing.T) {
 	wantOK(t, f.call(status), http.StatusOK) // caches the payments token
 
 	f.env.Bank.ResetRequests()
-	f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments/", bank.Fault{Status: http.StatusUnauthorized, Empty: true})
+	f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments/", sandbox.Fault{Status: http.StatusUnauthorized, Empty: true})
 	wantOK(t, f.call(status), http.StatusOK)
 
 	var grants, gets int

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -21,21 +21,21 @@ func TestBankErrorScenarios(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name       string
-		provoke    func(b *bank.Bank, consentID string) error
+		provoke    func(b *sandbox.Bank, consentID string) error
 		status     int
 		typ        string
 		action     string
 		wantStatus string // local consent status afterwards
 	}{
-		{"access revoked at the bank", func(b *bank.Bank, id string) error { return b.RevokeTokens(id) },
+		{"access revoked at the bank", func(b *sandbox.Bank, id string) error { return b.RevokeTokens(id) },
 			http.StatusForbidden, httpapi.TypeReauthenticationRequired, httpapi.ActionReauthenticate, consent.StatusReauthRequired},
-		{"consent rejected", func(b *bank.Bank, id string) error { return b.RejectConsent(id) },
+		{"consent rejected", func(b *sandbox.Bank, id string) error { return b.RejectConsent(id) },
 			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusRejected},
-		{"consent expired", func(b *bank.Bank, id string) error { return b.ExpireConsent(id) },
+		{"consent expired", func(b *sandbox.Bank, id string) error { return b.ExpireConsent(id) },
 			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusRejected},
-		{"account closed", func(b *bank.Bank, _ string) error { return b.CloseAccount("1001") },
+		{"account closed", func(b *sandbox.Bank, _ string) error { return b.CloseAccount("1001") },
 			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusAuthorised},
-		{"account barred", func(b *bank.Bank, _ string) error { return b.BarAccount("1001") },
+		{"account barred", func(b *sandbox.Bank, _ string) error { return b.BarAccount("1001") },
 			http.StatusConflict, httpapi.TypeAccountUnavailable, httpapi.ActionAccountUnavailable, consent.StatusAuthorised},
 	}
 	for _, tt := range tests {
@@ -109,7 +109,7 @@ func TestUnauthorizedRefreshesAndRetries(t *testing.T) {
 	c := f.aisConsent(owner, false)
 	before := f.tokens(c.ID).AccessToken
 	f.env.Bank.ResetRequests()
-	f.env.Bank.Fail(balancesPath, bank.Fault{Status: http.StatusUnauthorized, Empty: true, Count: 1})
+	f.env.Bank.Fail(balancesPath, sandbox.Fault{Status: http.StatusUnauthorized, Empty: true, Count: 1})
 	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
 	if n := resourceCalls(f.env.Bank, balancesPath); n != 2 {
 		t.Errorf("%d resource calls, want 2 (401, then 200)", n)
@@ -122,7 +122,7 @@ func TestUnauthorizedRefreshesAndRetries(t *testing.T) {
 	}
 
 	// A second 401 after the refresh: re-authenticate.
-	f.env.Bank.Fail(balancesPath, bank.Fault{Status: http.StatusUnauthorized, Empty: true, Count: 2})
+	f.env.Bank.Fail(balancesPath, sandbox.Fault{Status: http.StatusUnauthorized, Empty: true, Count: 2})
 	wantProblem(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusForbidden, httpapi.TypeReauthenticationRequired, httpapi.ActionReauthenticate)
 	if got := f.consent(c.ID); got.Status != consent.StatusReauthRequired {
 		t.Errorf("consent status %q, want ReauthRequired", got.Status)
@@ -155,16 +155,16 @@ func TestTransientFailures(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name       string
-		fault      bank.Fault
+		fault      sandbox.Fault
 		wantStatus int // 200 or the problem status
 		wantCalls  int
 	}{
-		{"503 once", bank.Fault{Status: 503, Count: 1}, 200, 2},
-		{"500 HTML once", bank.Fault{Status: 500, HTML: true, Count: 1}, 200, 2},
-		{"dropped connection once", bank.Fault{Drop: true, Count: 1}, 200, 2},
-		{"502 HTML always", bank.Fault{Status: 502, HTML: true, Count: 3}, http.StatusBadGateway, 3},
-		{"500 empty always", bank.Fault{Status: 500, Empty: true, Count: 3}, http.StatusBadGateway, 3},
-		{"503 always", bank.Fault{Status: 503, Count: 3}, http.StatusServiceUnavailable, 3},
+		{"503 once", sandbox.Fault{Status: 503, Count: 1}, 200, 2},
+		{"500 HTML once", sandbox.Fault{Status: 500, HTML: true, Count: 1}, 200, 2},
+		{"dropped connection once", sandbox.Fault{Drop: true, Count: 1}, 200, 2},
+		{"502 HTML always", sandbox.Fault{Status: 502, HTML: true, Count: 3}, http.StatusBadGateway, 3},
+		{"500 empty always", sandbox.Fault{Status: 500, Empty: true, Count: 3}, http.StatusBadGateway, 3},
+		{"503 always", sandbox.Fault{Status: 503, Count: 3}, http.StatusServiceUnavailable, 3},
 	}
 	f := newFixture(t)
 	c := f.aisConsent(owner, false)
@@ -197,7 +197,7 @@ func TestThrottledHonoursRetryAfter(t *testing.T) {
 	c := f.aisConsent(owner, false)
 	before := f.consent(c.ID)
 	f.env.Bank.ResetRequests()
-	f.env.Bank.Fail(balancesPath, bank.Fault{Status: http.StatusTooManyRequests, RetryAfter: 2 * time.Second, Count: 10})
+	f.env.Bank.Fail(balancesPath, sandbox.Fault{Status: http.StatusTooManyRequests, RetryAfter: 2 * time.Second, Count: 10})
 	resp := f.call(aisGet(c, "/balances", "1001", ""))
 	wantProblem(t, resp, http.StatusServiceUnavailable, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
 	if got := resp.Headers["Retry-After"]; got != "2" {
@@ -216,7 +216,7 @@ func TestThrottledHonoursRetryAfter(t *testing.T) {
 	}
 }
 
-func refreshGrants(b *bank.Bank) int {
+func refreshGrants(b *sandbox.Bank) int {
 	n := 0
 	for _, r := range b.Requests() {
 		if r.GrantType == "refresh_token" {

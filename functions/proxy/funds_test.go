@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -102,11 +102,11 @@ func TestCBPIINotResent(t *testing.T) {
 	path := bankapi.CBPIIPath + "/funds-confirmations"
 	tests := []struct {
 		name   string
-		fault  bank.Fault
+		fault  sandbox.Fault
 		status int
 	}{
-		{"503", bank.Fault{Status: http.StatusServiceUnavailable, Count: 3}, http.StatusServiceUnavailable},
-		{"answer lost", bank.Fault{DropAfterProcessing: true, Count: 3}, http.StatusBadGateway},
+		{"503", sandbox.Fault{Status: http.StatusServiceUnavailable, Count: 3}, http.StatusServiceUnavailable},
+		{"answer lost", sandbox.Fault{DropAfterProcessing: true, Count: 3}, http.StatusBadGateway},
 	}
 	f := newFixture(t)
 	c := f.fundsConsent(owner)

@@ -12,7 +12,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -185,7 +185,7 @@ func (f *fixture) complete(consentID, authURL string, accounts []string) *consen
 	f.t.Helper()
 	ctx := context.Background()
 	d := f.env.Deps
-	back, err := f.env.Bank.Journey(ctx, authURL, bank.JourneyOptions{User: "alice", Password: "password", Accounts: accounts})
+	back, err := f.env.Bank.Journey(ctx, authURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: accounts})
 	if err != nil {
 		f.t.Fatalf("journey: %v", err)
 	}
@@ -305,7 +305,7 @@ func wantOK(t testing.TB, resp events.APIGatewayV2HTTPResponse, status int) map[
 }
 
 // resourceCalls counts the bank requests under path prefix since the last reset.
-func resourceCalls(b *bank.Bank, prefix string) int {
+func resourceCalls(b *sandbox.Bank, prefix string) int {
 	n := 0
 	for _, r := range b.Requests() {
 		if strings.HasPrefix(r.Path, prefix) {

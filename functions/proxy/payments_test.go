@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -21,8 +21,8 @@ func pay(c *consent.Consent, key, body string) request {
 	return r
 }
 
-func paymentsOf(b *bank.Bank, consentID string) []bank.PaymentRecord {
-	var out []bank.PaymentRecord
+func paymentsOf(b *sandbox.Bank, consentID string) []sandbox.PaymentRecord {
+	var out []sandbox.PaymentRecord
 	for _, p := range b.Payments() {
 		if p.ConsentID == consentID {
 			out = append(out, p)
@@ -100,7 +100,7 @@ func TestPaymentDroppedConnection(t *testing.T) {
 		t.Parallel()
 		f := newFixture(t)
 		c := f.paymentConsent(owner, "DP")
-		f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", bank.Fault{DropAfterProcessing: true, Count: 1})
+		f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", sandbox.Fault{DropAfterProcessing: true, Count: 1})
 		wantOK(t, f.call(pay(c, "k-1", "")), http.StatusCreated)
 		if got := paymentsOf(f.env.Bank, c.ID); len(got) != 1 {
 			t.Errorf("%d payments at the bank, want 1", len(got))
@@ -113,7 +113,7 @@ func TestPaymentDroppedConnection(t *testing.T) {
 		f.env.Bank.ResetRequests()
 		// net/http itself resends a request carrying X-Idempotency-Key once on a
 		// reused connection that died, so the fault outlasts every attempt.
-		f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", bank.Fault{DropAfterProcessing: true, Count: 100})
+		f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", sandbox.Fault{DropAfterProcessing: true, Count: 100})
 		wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
 		f.env.Bank.ClearFaults()
 		rec, err := f.env.Deps.Store.GetPayment(t.Context(), c.ID, "k-1")
@@ -186,7 +186,7 @@ func TestPaymentSecondKeyWhilePending(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	c := f.paymentConsent(owner, "DP")
-	f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", bank.Fault{Drop: true, Count: 100})
+	f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", sandbox.Fault{Drop: true, Count: 100})
 	wantProblem(t, f.call(pay(c, "first", "")), http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
 	f.env.Bank.ClearFaults()
 	f.env.Bank.ResetRequests()

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -20,7 +20,7 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 	orders := bankapi.PISPPath + "/domestic-payments"
 	// lost runs a first request whose answers are all lost, fault being
 	// DropAfterProcessing (the bank makes the payment) or Drop (it does not).
-	lost := func(t *testing.T, f *fixture, c *consent.Consent, fault bank.Fault) {
+	lost := func(t *testing.T, f *fixture, c *consent.Consent, fault sandbox.Fault) {
 		t.Helper()
 		f.env.Bank.Fail(orders, fault)
 		wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
@@ -49,9 +49,9 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		t.Parallel()
 		f := newFixture(t)
 		c := f.paymentConsent(owner, "DP")
-		lost(t, f, c, bank.Fault{DropAfterProcessing: true, Count: 100})
+		lost(t, f, c, sandbox.Fault{DropAfterProcessing: true, Count: 100})
 		// A bank that no longer replays the key refuses the resend.
-		f.env.Bank.Fail(orders, bank.Fault{Status: http.StatusBadRequest, Count: 100})
+		f.env.Bank.Fail(orders, sandbox.Fault{Status: http.StatusBadRequest, Count: 100})
 		made(t, f, c)
 		made(t, f, c) // the same key again: the same answer, never "refused"
 	})
@@ -59,7 +59,7 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		t.Parallel()
 		f := newFixture(t)
 		c := f.paymentConsent(owner, "DP")
-		lost(t, f, c, bank.Fault{DropAfterProcessing: true, Count: 100})
+		lost(t, f, c, sandbox.Fault{DropAfterProcessing: true, Count: 100})
 		f.env.Bank.Advance(25 * time.Hour)
 		made(t, f, c)
 	})
@@ -67,8 +67,8 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		t.Parallel()
 		f := newFixture(t)
 		c := f.paymentConsent(owner, "DP")
-		lost(t, f, c, bank.Fault{Drop: true, Count: 100})
-		f.env.Bank.Fail(orders, bank.Fault{Status: http.StatusBadRequest, Count: 100})
+		lost(t, f, c, sandbox.Fault{Drop: true, Count: 100})
+		f.env.Bank.Fail(orders, sandbox.Fault{Status: http.StatusBadRequest, Count: 100})
 		wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadRequest, httpapi.TypeBankError, "")
 		wantRecord(t, f, c, consent.PaymentFailed)
 		f.env.Bank.ClearFaults()

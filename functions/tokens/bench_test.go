@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
@@ -57,7 +57,7 @@ func benchSize(name string, def int) int {
 func BenchmarkScheduledRun(b *testing.B) {
 	total, due := benchSize("BENCH_TOKENS", 100_000), benchSize("BENCH_DUE", 1_000)
 	env := testenv.Start(b, testenv.Options{Env: map[string]string{"REFRESH_POLICY": "all"},
-		Bank: bank.Options{RefreshMode: bank.RefreshRotate}})
+		Bank: sandbox.Options{RefreshMode: sandbox.RefreshRotate}})
 	start := time.Now()
 	fillTable(b, env, total-due)
 	filled := time.Since(start)

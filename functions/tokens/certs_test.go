@@ -8,7 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/credentials/credentialstest"
@@ -16,7 +16,7 @@ import (
 
 func TestCertificateExpiryMetric(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, nil)
+	f := newFixture(t, sandbox.RefreshKeep, nil)
 	now := f.env.Deps.Now()
 	secret, m := credentialstest.NewSecret(t)
 	transport := m.ClientCA.Issue(t, credentialstest.Leaf{CommonName: "tpp-transport", NotAfter: now.Add(80*24*time.Hour + time.Hour)})

@@ -5,14 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 func TestPendingExchanges(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, nil)
+	f := newFixture(t, sandbox.RefreshKeep, nil)
 	ctx := context.Background()
 	store := f.env.Deps.Store
 	pending := func(j *refreshtest.Journey) {
@@ -60,13 +60,13 @@ func TestPendingExchanges(t *testing.T) {
 
 func TestPendingExchangeTransient(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, nil)
+	f := newFixture(t, sandbox.RefreshKeep, nil)
 	ctx := context.Background()
 	j := refreshtest.StartJourney(t, f.env)
 	if err := f.env.Deps.Store.MarkExchangePending(ctx, j.StateHash, j.Code, f.env.Deps.Now()); err != nil {
 		t.Fatal(err)
 	}
-	f.env.Bank.Fail("/apis/oauth", bank.Fault{Status: 503})
+	f.env.Bank.Fail("/apis/oauth", sandbox.Fault{Status: 503})
 	if s := f.run(t); s.ExchangesRetry != 1 {
 		t.Fatalf("summary %+v", s)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
@@ -15,14 +15,14 @@ func TestTransientFailureRetriedAfterBackoff(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
-		fault bank.Fault
+		fault sandbox.Fault
 	}{
-		{"500", bank.Fault{Status: 500}},
-		{"timeout", bank.Fault{Delay: 1500 * time.Millisecond}}, // BANK_HTTP_TIMEOUT is 1s
+		{"500", sandbox.Fault{Status: 500}},
+		{"timeout", sandbox.Fault{Delay: 1500 * time.Millisecond}}, // BANK_HTTP_TIMEOUT is 1s
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			f := newFixture(t, bank.RefreshRotateOneTime, nil)
+			f := newFixture(t, sandbox.RefreshRotateOneTime, nil)
 			id := refreshtest.Authorise(t, f.env)
 			f.advance(25 * time.Minute)
 			before := f.tokens(t, id)
@@ -54,7 +54,7 @@ func TestTransientFailureRetriedAfterBackoff(t *testing.T) {
 
 func TestInvalidGrantNeedsReauth(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, nil)
+	f := newFixture(t, sandbox.RefreshKeep, nil)
 	id := refreshtest.Authorise(t, f.env)
 	f.advance(25 * time.Minute)
 	if err := f.env.Bank.RevokeTokens(id); err != nil {
@@ -78,7 +78,7 @@ func TestInvalidGrantNeedsReauth(t *testing.T) {
 
 func TestLapsedRefreshTokenExpires(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, nil)
+	f := newFixture(t, sandbox.RefreshKeep, nil)
 	id := refreshtest.Authorise(t, f.env)
 	f.advance(31 * 24 * time.Hour)
 	f.env.Bank.ResetRequests()
@@ -95,13 +95,13 @@ func TestLapsedRefreshTokenExpires(t *testing.T) {
 
 func TestDeadlineLeavesBacklog(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, map[string]string{"REFRESH_CONCURRENCY": "2"})
+	f := newFixture(t, sandbox.RefreshKeep, map[string]string{"REFRESH_CONCURRENCY": "2"})
 	const n = 24
 	for range n {
 		refreshtest.Authorise(t, f.env)
 	}
 	f.advance(25 * time.Minute)
-	f.env.Bank.Fail("/apis/oauth", bank.Fault{Delay: 250 * time.Millisecond, Count: 2 * n})
+	f.env.Bank.Fail("/apis/oauth", sandbox.Fault{Delay: 250 * time.Millisecond, Count: 2 * n})
 	// Stop margin is max(20 %, BANK_HTTP_TIMEOUT + 2 s) = 3 s: about 1 s of work.
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
 	defer cancel()
@@ -131,7 +131,7 @@ func TestDeadlineLeavesBacklog(t *testing.T) {
 
 func TestRunFailsWhenTheTableIsUnreachable(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, nil)
+	f := newFixture(t, sandbox.RefreshKeep, nil)
 	f.h.store = consent.New(f.env.DDB, "no-such-table-"+t.Name())
 	if _, err := f.h.Handle(context.Background(), json.RawMessage(`{}`)); err == nil {
 		t.Fatal("Handle succeeded without a table")

@@ -9,14 +9,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 func TestDueRefreshedOthersUntouched(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshKeep, nil)
+	f := newFixture(t, sandbox.RefreshKeep, nil)
 	a := refreshtest.Authorise(t, f.env)
 	f.advance(25 * time.Minute) // A's access token expires in 5 minutes: due
 	b := refreshtest.Authorise(t, f.env)
@@ -78,7 +78,7 @@ func pick(s Summary) Summary {
 
 func TestRotationPersisted(t *testing.T) {
 	t.Parallel()
-	for _, mode := range []bank.RefreshMode{bank.RefreshRotate, bank.RefreshRotateOneTime} {
+	for _, mode := range []sandbox.RefreshMode{sandbox.RefreshRotate, sandbox.RefreshRotateOneTime} {
 		t.Run(mode.String(), func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t, mode, nil)
@@ -104,7 +104,7 @@ func TestRotationPersisted(t *testing.T) {
 
 func TestConcurrentRuns(t *testing.T) {
 	t.Parallel()
-	f := newFixture(t, bank.RefreshRotateOneTime, map[string]string{"REFRESH_CONCURRENCY": "2"})
+	f := newFixture(t, sandbox.RefreshRotateOneTime, map[string]string{"REFRESH_CONCURRENCY": "2"})
 	const n = 6
 	var ids []string
 	for range n {

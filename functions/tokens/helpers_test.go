@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 )
@@ -20,13 +20,13 @@ type fixture struct {
 	metrics *testenv.SyncBuffer
 }
 
-func newFixture(t *testing.T, mode bank.RefreshMode, vars map[string]string) *fixture {
+func newFixture(t *testing.T, mode sandbox.RefreshMode, vars map[string]string) *fixture {
 	t.Helper()
 	env := map[string]string{"BANK_HTTP_TIMEOUT": "1s", "REFRESH_POLICY": "all", "REFRESH_SHARDS": "4"}
 	for k, v := range vars {
 		env[k] = v
 	}
-	e := testenv.Start(t, testenv.Options{Bank: bank.Options{RefreshMode: mode}, Env: env})
+	e := testenv.Start(t, testenv.Options{Bank: sandbox.Options{RefreshMode: mode}, Env: env})
 	h := New(e.Deps)
 	m := &testenv.SyncBuffer{}
 	h.metrics = m

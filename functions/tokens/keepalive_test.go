@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/refresh/refreshtest"
@@ -13,7 +13,7 @@ import (
 // idleFixture is a fixture under REFRESH_POLICY=recent with one authorised
 // consent left idle for longer than the recent window: after one run it sits
 // at its keep-alive point. It returns the consent id and its tokens then.
-func idleFixture(t *testing.T, mode bank.RefreshMode) (*fixture, string, *consent.Tokens) {
+func idleFixture(t *testing.T, mode sandbox.RefreshMode) (*fixture, string, *consent.Tokens) {
 	t.Helper()
 	f := newFixture(t, mode, map[string]string{"REFRESH_POLICY": "recent", "REFRESH_RECENT_WINDOW": "72h"})
 	id := refreshtest.Authorise(t, f.env)
@@ -51,7 +51,7 @@ func (f *fixture) quiet(t *testing.T, why string) {
 
 func TestKeepAliveRotating(t *testing.T) {
 	t.Parallel()
-	f, id, first := idleFixture(t, bank.RefreshRotateOneTime)
+	f, id, first := idleFixture(t, sandbox.RefreshRotateOneTime)
 	f.quiet(t, "idle before its keep-alive point")
 	prev := first
 	for i := range 2 {
@@ -85,7 +85,7 @@ func TestKeepAliveRotating(t *testing.T) {
 
 func TestKeepAliveKeptRefreshToken(t *testing.T) {
 	t.Parallel()
-	f, id, first := idleFixture(t, bank.RefreshKeep)
+	f, id, first := idleFixture(t, sandbox.RefreshKeep)
 	f.advanceTo(first.RefreshDue)
 	if s := f.run(t); s.Due != 1 || s.Refreshed != 1 {
 		t.Fatalf("keep-alive: summary %+v", pick(s))

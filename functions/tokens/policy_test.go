@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
@@ -21,7 +21,7 @@ func TestRefreshPolicy(t *testing.T) {
 	} {
 		t.Run(tc.policy, func(t *testing.T) {
 			t.Parallel()
-			f := newFixture(t, bank.RefreshKeep, map[string]string{"REFRESH_POLICY": tc.policy, "REFRESH_RECENT_WINDOW": "72h"})
+			f := newFixture(t, sandbox.RefreshKeep, map[string]string{"REFRESH_POLICY": tc.policy, "REFRESH_RECENT_WINDOW": "72h"})
 			ctx := context.Background()
 			store := f.env.Deps.Store
 			used := refreshtest.Authorise(t, f.env)

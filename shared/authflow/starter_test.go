@@ -13,7 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"golang.org/x/oauth2"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/authurl"
@@ -85,7 +85,7 @@ func TestStart(t *testing.T) {
 	if oauth2.S256ChallengeFromVerifier(sess.Verifier) != p["code_challenge"] || p["display"] != c.ID || p["scope"] != "accounts+offline" {
 		t.Errorf("params %v", p)
 	}
-	loc, err := env.Bank.Journey(ctx, u, bank.JourneyOptions{User: "alice", Password: "password"})
+	loc, err := env.Bank.Journey(ctx, u, sandbox.JourneyOptions{User: "alice", Password: "password"})
 	if err != nil || loc.Query().Get("code") == "" || loc.Query().Get("state") != p["state"] {
 		t.Fatalf("bank journey: %v %v", loc, err)
 	}

@@ -24,7 +24,9 @@ func (c *ccTokens) ClientCredentials(context.Context, string) (*oauth.Token, err
 	return &oauth.Token{AccessToken: "cc-" + string(rune('0'+c.n))}, nil
 }
 
-func (c *ccTokens) ForgetClientCredentials(t *oauth.Token) { c.forgotten = append(c.forgotten, t.AccessToken) }
+func (c *ccTokens) ForgetClientCredentials(t *oauth.Token) {
+	c.forgotten = append(c.forgotten, t.AccessToken)
+}
 
 func TestWithClientCredentials(t *testing.T) {
 	t.Parallel()

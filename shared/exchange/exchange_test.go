@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -22,7 +22,7 @@ const tokenPath = "/apis/oauth/v1/oauth2/token"
 // journey creates an AIS consent at the bank and locally, a session, drives
 // the bank's pages with o, claims the session as the callback does, and
 // returns it with the bank's redirect query values.
-func journey(t *testing.T, env *testenv.Env, c *consent.Consent, stepUp bool, o bank.JourneyOptions) (*consent.AuthSession, string) {
+func journey(t *testing.T, env *testenv.Env, c *consent.Consent, stepUp bool, o sandbox.JourneyOptions) (*consent.AuthSession, string) {
 	t.Helper()
 	ctx, d := t.Context(), env.Deps
 	if c.ID == "" {
@@ -82,7 +82,7 @@ func newExchanger(env *testenv.Env) *exchange.Exchanger {
 	return &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger, Lookahead: 7 * time.Minute}
 }
 
-var alice = bank.JourneyOptions{User: "alice", Password: "password"}
+var alice = sandbox.JourneyOptions{User: "alice", Password: "password"}
 
 func codeRequests(env *testenv.Env) int {
 	n := 0
@@ -139,7 +139,7 @@ func TestCompleteMakesOneAttempt(t *testing.T) {
 	e, ctx := newExchanger(env), t.Context()
 	var c consent.Consent
 	s, code := journey(t, env, &c, false, alice)
-	env.Bank.Fail(tokenPath, bank.Fault{Status: 503, Count: 5})
+	env.Bank.Fail(tokenPath, sandbox.Fault{Status: 503, Count: 5})
 	err := e.Complete(ctx, s, code)
 	if !oauth.IsTransient(err) || oauth.IsInvalidGrant(err) || codeRequests(env) != 1 {
 		t.Fatalf("503: err %v, %d requests: want one transient failure", err, codeRequests(env))
@@ -174,7 +174,7 @@ func TestFailKeepsAnAuthorisedConsent(t *testing.T) {
 	if err := e.Complete(ctx, s, code); err != nil {
 		t.Fatal(err)
 	}
-	s2, _ := journey(t, env, &c, true, bank.JourneyOptions{User: "alice", Password: "password", OTP: "999999"})
+	s2, _ := journey(t, env, &c, true, sandbox.JourneyOptions{User: "alice", Password: "password", OTP: "999999"})
 	if err := e.Fail(ctx, s2, "step_up_failed", true); err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/oauth"
@@ -17,10 +17,10 @@ import (
 
 const lookahead = 10 * time.Minute
 
-func newEnv(t *testing.T, mode bank.RefreshMode) *testenv.Env {
+func newEnv(t *testing.T, mode sandbox.RefreshMode) *testenv.Env {
 	t.Helper()
 	return testenv.Start(t, testenv.Options{
-		Bank: bank.Options{RefreshMode: mode},
+		Bank: sandbox.Options{RefreshMode: mode},
 		Env:  map[string]string{"BANK_HTTP_TIMEOUT": "1s"},
 	})
 }
@@ -53,12 +53,12 @@ func TestRefreshModes(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name   string
-		mode   bank.RefreshMode
+		mode   sandbox.RefreshMode
 		rotate bool
 	}{
-		{"keep", bank.RefreshKeep, false},
-		{"rotate", bank.RefreshRotate, true},
-		{"rotate-one-time", bank.RefreshRotateOneTime, true},
+		{"keep", sandbox.RefreshKeep, false},
+		{"rotate", sandbox.RefreshRotate, true},
+		{"rotate-one-time", sandbox.RefreshRotateOneTime, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -108,7 +108,7 @@ func TestRefreshModes(t *testing.T) {
 
 func TestRefreshInvalidGrant(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t, bank.RefreshKeep)
+	env := newEnv(t, sandbox.RefreshKeep)
 	ctx := context.Background()
 	id := refreshtest.Authorise(t, env)
 	before := tokens(t, env, id)
@@ -134,7 +134,7 @@ func TestRefreshInvalidGrant(t *testing.T) {
 
 func TestRefreshOneTimeReuseIsReauth(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t, bank.RefreshRotateOneTime)
+	env := newEnv(t, sandbox.RefreshRotateOneTime)
 	ctx := context.Background()
 	id := refreshtest.Authorise(t, env)
 	old := tokens(t, env, id)
@@ -159,7 +159,7 @@ func TestRefreshOneTimeReuseIsReauth(t *testing.T) {
 
 func TestRefreshLapsed(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t, bank.RefreshKeep)
+	env := newEnv(t, sandbox.RefreshKeep)
 	id := refreshtest.Authorise(t, env)
 	env.Bank.Advance(31 * 24 * time.Hour)
 	env.Bank.ResetRequests()
@@ -182,17 +182,17 @@ func TestRefreshTransient(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
-		fault bank.Fault
+		fault sandbox.Fault
 	}{
-		{"500", bank.Fault{Status: 500}},
-		{"429", bank.Fault{Status: 429, RetryAfter: time.Second}},
-		{"html-503", bank.Fault{Status: 503, HTML: true}},
-		{"timeout", bank.Fault{Delay: 1500 * time.Millisecond}},
-		{"dropped", bank.Fault{Drop: true}},
+		{"500", sandbox.Fault{Status: 500}},
+		{"429", sandbox.Fault{Status: 429, RetryAfter: time.Second}},
+		{"html-503", sandbox.Fault{Status: 503, HTML: true}},
+		{"timeout", sandbox.Fault{Delay: 1500 * time.Millisecond}},
+		{"dropped", sandbox.Fault{Drop: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			env := newEnv(t, bank.RefreshRotateOneTime)
+			env := newEnv(t, sandbox.RefreshRotateOneTime)
 			ctx := context.Background()
 			id := refreshtest.Authorise(t, env)
 			env.Bank.Advance(25 * time.Minute)
@@ -233,11 +233,11 @@ func TestRefreshTransient(t *testing.T) {
 
 func TestRefreshSerialised(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t, bank.RefreshRotateOneTime)
+	env := newEnv(t, sandbox.RefreshRotateOneTime)
 	ctx := context.Background()
 	id := refreshtest.Authorise(t, env)
 	env.Bank.Advance(25 * time.Minute)
-	env.Bank.Fail("/apis/oauth", bank.Fault{Delay: 200 * time.Millisecond}) // keep the winner's lease held
+	env.Bank.Fail("/apis/oauth", sandbox.Fault{Delay: 200 * time.Millisecond}) // keep the winner's lease held
 	var wg sync.WaitGroup
 	results := make([]error, 8)
 	for i := range results {
@@ -272,7 +272,7 @@ func TestRefreshSerialised(t *testing.T) {
 
 func TestRefreshIfDueAndValid(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t, bank.RefreshKeep)
+	env := newEnv(t, sandbox.RefreshKeep)
 	ctx := context.Background()
 	id := refreshtest.Authorise(t, env)
 	r := newRefresher(env, "test")

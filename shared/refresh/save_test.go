@@ -12,7 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh"
@@ -95,7 +95,7 @@ func TestRefreshSaveRetried(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			env := newEnv(t, bank.RefreshRotateOneTime)
+			env := newEnv(t, sandbox.RefreshRotateOneTime)
 			ctx := context.Background()
 			id := refreshtest.Authorise(t, env)
 			before := tokens(t, env, id)
@@ -132,7 +132,7 @@ func TestRefreshSaveRetried(t *testing.T) {
 
 func TestRefreshSaveConflictNotRetried(t *testing.T) {
 	t.Parallel()
-	env := newEnv(t, bank.RefreshKeep)
+	env := newEnv(t, sandbox.RefreshKeep)
 	id := refreshtest.Authorise(t, env)
 	before := tokens(t, env, id)
 	r, api := flakyRefresher(env, saveFault{err: &types.ConditionalCheckFailedException{Message: aws.String("version")}})

@@ -11,7 +11,7 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -80,7 +80,7 @@ func StartJourney(t testing.TB, env *testenv.Env) *Journey {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := env.Bank.Journey(ctx, u, bank.JourneyOptions{User: "alice", Password: "password"})
+	back, err := env.Bank.Journey(ctx, u, sandbox.JourneyOptions{User: "alice", Password: "password"})
 	if err != nil {
 		t.Fatalf("journey: %v", err)
 	}
@@ -122,7 +122,7 @@ func Exchange(t testing.TB, env *testenv.Env, j *Journey) {
 }
 
 // RefreshGrants counts the refresh_token grants the bank answered, per status.
-func RefreshGrants(b *bank.Bank) (total int, byStatus map[int]int) {
+func RefreshGrants(b *sandbox.Bank) (total int, byStatus map[int]int) {
 	byStatus = map[int]int{}
 	for _, r := range b.Requests() {
 		if r.GrantType == "refresh_token" {

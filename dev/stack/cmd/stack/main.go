@@ -22,7 +22,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/coop-ob/connector/dev/bank"
+	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/stack"
 )
 
@@ -59,7 +59,7 @@ func run() error {
 	s, err := stack.Start(ctx, stack.Options{
 		Root:          *root,
 		FunctionsDir:  *functions,
-		Bank:          bank.Options{Dir: bankDir, APIAddr: *bankAPI, PagesAddr: *bankPages, AdminAddr: *bankAdmin},
+		Bank:          sandbox.Options{Dir: bankDir, APIAddr: *bankAPI, PagesAddr: *bankPages, AdminAddr: *bankAdmin},
 		ScheduleEvery: *every,
 		Logs:          logs,
 		GatewayAddr:   *addr,
