@@ -79,6 +79,7 @@ func newCaller(t *testing.T) caller {
 		t.Fatal(err)
 	}
 	secrets.add("app JWT", tok)
+	callers.Add(1)
 	return caller{sub: sub, token: tok}
 }
 
