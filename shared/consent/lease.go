@@ -141,18 +141,7 @@ func (s *Store) setDue(e *expr, shardKey string, due time.Time) {
 func (s *Store) SetRefreshDue(ctx context.Context, consentID string, due time.Time) error {
 	e := newExpr()
 	s.setDue(e, refreshShardKey(s.shard(consentID)), due)
-	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
-		UpdateExpression: e.update(), ConditionExpression: aws.String("attribute_exists(pk)"),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.valuesOrNil(),
-	})
-	if isConditionFailed(err) {
-		return ErrNotFound
-	}
-	if err != nil {
-		return fmt.Errorf("tokens %s: set refresh due: %w", consentID, err)
-	}
-	return nil
+	return s.updateExistingTokens(ctx, consentID, "set refresh due", e)
 }
 
 // ClearRefreshDue takes a consent's tokens out of the refresh index (the

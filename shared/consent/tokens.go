@@ -116,16 +116,22 @@ func (s *Store) PutTokens(ctx context.Context, t *Tokens) error {
 func (s *Store) TouchTokens(ctx context.Context, consentID string, at time.Time) error {
 	e := newExpr()
 	e.set("usedAt", num(at.Unix()))
+	return s.updateExistingTokens(ctx, consentID, "touch", e)
+}
+
+// updateExistingTokens applies e to a consent's token item, which must exist: the condition keeps
+// an update from creating a token item with no tokens (ErrNotFound instead).
+func (s *Store) updateExistingTokens(ctx context.Context, consentID, op string, e *expr) error {
 	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
 		UpdateExpression: e.update(), ConditionExpression: aws.String("attribute_exists(pk)"),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.valuesOrNil(),
 	})
 	if isConditionFailed(err) {
 		return ErrNotFound
 	}
 	if err != nil {
-		return fmt.Errorf("tokens %s: touch: %w", consentID, err)
+		return fmt.Errorf("tokens %s: %s: %w", consentID, op, err)
 	}
 	return nil
 }
