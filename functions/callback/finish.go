@@ -9,17 +9,31 @@ import (
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
-// exchange swaps the code for tokens, retrying transient failures briefly
-// (retryPolicy). A code that still cannot be exchanged is kept in the
-// session for the tokens function (outcome pending); a refused code
+// exchange swaps the code for tokens, retrying briefly (retryPolicy) the
+// transient failures that prove the bank did not consume the code. A code
+// that still cannot be exchanged is kept in the session for the tokens
+// function (outcome pending). A request whose answer was lost is never
+// resent: the journey ends exchange_uncertain and the consent stays
+// authorisable, so the app can start a new journey. A refused code
 // (invalid_grant) or any other failure ends the journey (outcome failed).
 // So does a consent revoked (or otherwise ended) while the PSU was at the
 // bank: exchange.ErrNotAuthorisable, and nothing is recorded on it.
 func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code string) string {
-	err := h.retry.run(ctx, func(ctx context.Context) error { return h.exchanger.Complete(ctx, s, code) })
+	// The store writes after a successful token request may use the
+	// reserve the budget keeps before the invocation's deadline.
+	dl, hasDeadline := ctx.Deadline()
+	err := h.retry.run(ctx, func(actx context.Context) error {
+		if hasDeadline {
+			actx = exchange.WithStoreDeadline(actx, dl)
+		}
+		return h.exchanger.Complete(actx, s, code)
+	})
 	switch {
 	case err == nil:
 		return OutcomeAuthorised
+	case oauth.MayHaveBeenProcessed(err):
+		h.logger.WarnContext(ctx, "code exchange answer lost; not resending the code", "consentId", s.ConsentID, "err", err)
+		return h.fail(ctx, s, OutcomeExchangeUncertain, false)
 	case oauth.IsTransient(err):
 		next := h.now().Add(h.retry.pendingDelay)
 		if perr := h.store.MarkExchangePending(ctx, s.StateHash, code, next); perr != nil {

@@ -18,6 +18,12 @@ const (
 	OutcomeNoEligibleAccounts     = "no_eligible_accounts"
 	OutcomeAccountNotFound        = "account_not_found"
 	OutcomeStepUpFailed           = "step_up_failed"
+
+	// OutcomeExchangeUncertain: the token request's answer was lost, so the
+	// bank may have spent the code; it is not sent again, and the consent
+	// keeps its status (a first authorisation stays AwaitingAuthorisation)
+	// for a new journey.
+	OutcomeExchangeUncertain = "exchange_uncertain"
 )
 
 // byDescription maps the bank's error_description strings (ob-reference

@@ -39,9 +39,9 @@ var defaultRetry = retryPolicy{
 	pendingDelay: 5 * time.Second,
 }
 
-// run calls f until it succeeds, fails other than transiently
-// (oauth.IsTransient), or the attempts or the budget are spent; it returns
-// f's last error. The waits use the real clock: they pace real requests.
+// run calls f until it succeeds, fails in a way not worth resending
+// (resendable), or the attempts or the budget are spent; it returns f's last
+// error. The waits use the real clock: they pace real requests.
 func (p retryPolicy) run(ctx context.Context, f func(context.Context) error) error {
 	budget := p.budget
 	if dl, ok := ctx.Deadline(); ok {
@@ -68,9 +68,18 @@ func (p retryPolicy) run(ctx context.Context, f func(context.Context) error) err
 			}
 		}
 		err = f(bctx)
-		if err == nil || !oauth.IsTransient(err) {
+		if err == nil || !resendable(err) {
 			return err
 		}
 	}
 	return err
+}
+
+// resendable reports whether the same code may be sent again after err: a
+// transient failure that proves the bank did not consume it (no connection,
+// or an HTTP 429/5xx answer). After a lost answer the bank may have issued
+// tokens for it, and a code sent twice makes the bank refuse it and revoke
+// those tokens (ob-reference §3.4).
+func resendable(err error) bool {
+	return oauth.IsTransient(err) && !oauth.MayHaveBeenProcessed(err)
 }

@@ -110,8 +110,8 @@ func TestAuthorize(t *testing.T) {
 		}
 		var v consentView
 		_ = json.Unmarshal([]byte(f.do(t, routeGet, sub, ais.ConsentID, "").Body), &v)
-		if !v.StepUp || v.StepUpAt == nil {
-			t.Errorf("GET after step-up: stepUp %v stepUpAt %v", v.StepUp, v.StepUpAt)
+		if v.StepUp == nil || !*v.StepUp || v.StepUpAt == nil {
+			t.Errorf("GET after step-up: stepUp %v stepUpAt %v", ptrTrue(v.StepUp), v.StepUpAt)
 		}
 	})
 	t.Run("bad bodies", func(t *testing.T) {

@@ -51,6 +51,25 @@ func New(d *setup.Deps) *Handler {
 	}
 }
 
+// The function's timeout is 15 s (template.yaml) and one bank call may take
+// BANK_HTTP_TIMEOUT (8 s): a consent POST with a token call, a 401 and a
+// second token call and POST could outlast it, and a killed invocation
+// gives the app a bare 5xx. Each request gets a budget instead, like the
+// proxy's, ending a safety margin before the invocation's deadline.
+const (
+	budget         = 12 * time.Second // a request's whole time for bank calls and store writes
+	deadlineMargin = time.Second      // kept free before the Lambda deadline to answer
+)
+
+// withBudget bounds ctx to min(ctx's deadline − deadlineMargin, budget).
+func withBudget(ctx context.Context) (context.Context, context.CancelFunc) {
+	end := time.Now().Add(budget)
+	if dl, ok := ctx.Deadline(); ok && dl.Add(-deadlineMargin).Before(end) {
+		end = dl.Add(-deadlineMargin)
+	}
+	return context.WithDeadline(ctx, end)
+}
+
 // Route keys, exactly as template.yaml declares them.
 const (
 	routeCreate    = "POST /consents"
@@ -60,9 +79,11 @@ const (
 	routeAuthorize = "POST /consents/{id}/authorize"
 )
 
-// Handle dispatches on the route key. Every expected failure is a problem
-// response with a nil error.
+// Handle dispatches on the route key, within the request's budget. Every
+// expected failure is a problem response with a nil error.
 func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+	ctx, cancel := withBudget(ctx)
+	defer cancel()
 	owner, ok := httpapi.Caller(req)
 	if !ok {
 		return httpapi.ProblemResponse(httpapi.Unauthorized()), nil
@@ -71,7 +92,7 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 	case routeCreate:
 		return h.create(ctx, owner, req), nil
 	case routeList:
-		return h.list(ctx, owner), nil
+		return h.list(ctx, owner, req), nil
 	}
 	id := req.PathParameters["id"]
 	var handle func(context.Context, *consent.Consent, events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse

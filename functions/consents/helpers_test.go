@@ -232,3 +232,6 @@ func newTokenCache(f *fixture) bankapi.ClientCredentials {
 			RedirectURI: d.Config.RedirectURI, AuthStyle: oauth.AuthBasic}, nil
 	}, d.HTTP, d.Now)
 }
+
+// ptrTrue reports whether an optional flag is present and true.
+func ptrTrue(b *bool) bool { return b != nil && *b }

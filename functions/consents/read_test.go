@@ -44,7 +44,7 @@ func TestListAndGet(t *testing.T) {
 	if err := json.Unmarshal([]byte(resp.Body), &v); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("GET = %d %s", resp.StatusCode, resp.Body)
 	}
-	if v.Type != "accounts" || v.Brand != "coop" || v.Status != consent.StatusAuthorised || v.StepUp ||
+	if v.Type != "accounts" || v.Brand != "coop" || v.Status != consent.StatusAuthorised || v.StepUp == nil || *v.StepUp ||
 		v.ExpiresAt == nil || v.ExpiresAt.Year() != 2099 || !cmp.Equal(v.Permissions, []string{"ReadAccountsDetail", "ReadBalances"}) ||
 		v.CreatedAt.IsZero() || v.UpdatedAt.Before(v.CreatedAt) {
 		t.Errorf("view %+v", v)

@@ -54,7 +54,7 @@ func TestRevoke(t *testing.T) {
 			}
 			var v consentView
 			_ = json.Unmarshal([]byte(f.do(t, routeGet, sub, out.ConsentID, "").Body), &v)
-			if v.Status != consent.StatusRevoked || v.StepUp {
+			if v.Status != consent.StatusRevoked || v.StepUp == nil || *v.StepUp {
 				t.Errorf("GET after revoke: %+v", v)
 			}
 

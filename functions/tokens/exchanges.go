@@ -11,15 +11,22 @@ import (
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
-// Exchange retries: the bank's authorization codes are short-lived, so a code
-// whose exchange failed transiently is retried only while its auth session is
-// young (AUTH_SESSION_TTL, 10 minutes by default; the store refuses to claim a
-// session past its TTL). exchangeRetryBase is the first pause between
-// attempts; it doubles per attempt.
+// Exchange retries: only a transient failure that proves the bank did not
+// consume the code (oauth.MayHaveBeenProcessed false) is retried. The bank's
+// authorization codes are short-lived, so such a code is retried only while
+// its auth session is young (AUTH_SESSION_TTL, 10 minutes by default; the
+// store refuses to claim a session past its TTL). exchangeRetryBase is the
+// first pause between attempts; it doubles per attempt.
 const exchangeRetryBase = 30 * time.Second
 
 // outcomeExchangeFailed is the consent's LastError when its code could not be exchanged.
 const outcomeExchangeFailed = "exchange_failed"
+
+// outcomeExchangeUncertain is the consent's LastError when the answer to its
+// code's exchange was lost: the bank may have spent the code, so it is not
+// sent again, and the consent stays authorisable for a new journey (the
+// callback's outcome of the same name).
+const outcomeExchangeUncertain = "exchange_uncertain"
 
 // retryExchanges exchanges the codes the callback left pending, shard by shard.
 func (h *Handler) retryExchanges(ctx context.Context, r *run, sum *Summary) error {
@@ -80,6 +87,10 @@ func (h *Handler) retryExchange(ctx context.Context, r *run, p consent.PendingEx
 	switch {
 	case err == nil:
 		return exchangeDone
+	case oauth.MayHaveBeenProcessed(err):
+		// A code sent twice makes the bank refuse it and revoke what it
+		// issued for it: never resend after a lost answer.
+		return h.endUncertain(ctx, s, err)
 	case oauth.IsTransient(err):
 		next := h.now().Add(exchangeRetryBase << min(max(s.Attempts-1, 0), 4))
 		if !next.Before(s.TTL) {
@@ -107,5 +118,18 @@ func (h *Handler) failExchange(ctx context.Context, s *consent.AuthSession, why 
 		return exchangeNone
 	}
 	h.logger.WarnContext(ctx, "code exchange given up", slog.String("consentId", s.ConsentID), slog.String("reason", why))
+	return exchangeFailed
+}
+
+// endUncertain ends the session (its code is dropped) without failing the
+// consent: a first authorisation stays AwaitingAuthorisation, so the app can
+// start a new journey; any other consent keeps its status.
+func (h *Handler) endUncertain(ctx context.Context, s *consent.AuthSession, cause error) exchangeOutcome {
+	if err := h.exchanger.Fail(ctx, s, outcomeExchangeUncertain, false); err != nil {
+		h.logger.ErrorContext(ctx, "uncertain exchange not recorded", slog.String("consentId", s.ConsentID), slog.Any("err", err))
+		return exchangeNone
+	}
+	h.logger.WarnContext(ctx, "code exchange answer lost; not resending the code", slog.String("consentId", s.ConsentID),
+		slog.Any("err", cause))
 	return exchangeFailed
 }

@@ -81,3 +81,48 @@ func TestPendingExchangeTransient(t *testing.T) {
 		t.Errorf("status %s", c.Status)
 	}
 }
+
+// TestPendingExchangeAnswerLost: the retry of a pending exchange loses the
+// bank's answer (the bank issued tokens for the code). The code is not sent
+// again: the session ends, the consent is not failed (it stays
+// AwaitingAuthorisation for a new journey, lastError exchange_uncertain),
+// and later runs make no further code request.
+func TestPendingExchangeAnswerLost(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, sandbox.RefreshKeep, nil)
+	ctx := context.Background()
+	store := f.env.Deps.Store
+	j := refreshtest.StartJourney(t, f.env)
+	if err := store.MarkExchangePending(ctx, j.StateHash, j.Code, f.env.Deps.Now()); err != nil {
+		t.Fatal(err)
+	}
+	codeRequests := func() int {
+		n := 0
+		for _, r := range f.env.Bank.Requests() {
+			if r.GrantType == "authorization_code" {
+				n++
+			}
+		}
+		return n
+	}
+	before := codeRequests()
+	f.env.Bank.Fail("/apis/oauth", sandbox.Fault{DropAfterProcessing: true, Count: 10})
+	if s := f.run(t); s.ExchangesFailed != 1 || s.ExchangesRetry != 0 || s.ExchangesCompleted != 0 {
+		t.Fatalf("summary %+v: want the exchange ended", s)
+	}
+	if c := f.consent(t, j.Consent.ID); c.Status != consent.StatusAwaitingAuthorisation || c.LastError != "exchange_uncertain" {
+		t.Errorf("consent %s / %q: want AwaitingAuthorisation / exchange_uncertain", c.Status, c.LastError)
+	}
+	s, err := store.GetAuthSession(ctx, j.StateHash)
+	if err != nil || s.Status != consent.SessionFailed || s.Code != "" {
+		t.Fatalf("session %+v (%v): want failed without its code", s, err)
+	}
+	f.advance(45 * time.Second) // past any retry pause
+	if s := f.run(t); s.ExchangesCompleted+s.ExchangesFailed+s.ExchangesRetry != 0 {
+		t.Errorf("second run: %+v", s)
+	}
+	if n := codeRequests() - before; n != 1 {
+		t.Errorf("%d code requests, want exactly 1: the code must not be sent again", n)
+	}
+	f.env.AssertNoSecrets(t, j.Code, j.Session.Verifier)
+}

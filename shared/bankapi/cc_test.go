@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/coop-ob/connector/shared/oauth"
 )
@@ -78,4 +79,53 @@ func TestWithClientCredentials(t *testing.T) {
 			t.Errorf("err = %v, want the token client's transient error", err)
 		}
 	})
+}
+
+// A 401 with too little of the request's time left is not resent: the new token
+// and the resend would run into the deadline. The caller gets a transient error
+// (retry later) at once, the rejected token is forgotten for the next request,
+// and the 401 is still visible inside.
+func TestWithClientCredentialsResendNeedsTime(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		left     time.Duration // 0: no deadline
+		wantSent int
+	}{
+		{"no deadline: resent", 0, 2},
+		{"enough left: resent", time.Minute, 2},
+		{"too little left: not resent", ResendMinTime / 2, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			if tt.left > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, tt.left)
+				defer cancel()
+			}
+			cc := &ccTokens{}
+			sent := 0
+			_, err := WithClientCredentials(ctx, func(context.Context, Request) (*Response, error) {
+				sent++
+				return nil, &Error{Status: http.StatusUnauthorized, BodyKind: BodyEmpty, InteractionID: "iid-1"}
+			}, cc, "accounts", Request{Method: http.MethodPost, Path: "/x"})
+			if sent != tt.wantSent || len(cc.forgotten) != 1 {
+				t.Errorf("sent %d times, forgot %v; want %d sends and cc-1 forgotten", sent, cc.forgotten, tt.wantSent)
+			}
+			var be *Error
+			if !errors.As(err, &be) || be.Status != http.StatusUnauthorized {
+				t.Errorf("err = %v, want the 401 inside", err)
+			}
+			var te *TransportError
+			skipped := errors.As(err, &te)
+			if want := tt.wantSent == 1; skipped != want || Classify(err) != map[bool]Action{true: ActionRetryLater, false: ActionRefresh}[want] {
+				t.Errorf("err = %v (%v), want a transient error only when the resend was skipped", err, Classify(err))
+			}
+			if skipped && (te.MayHaveBeenProcessed || te.InteractionID != "iid-1") {
+				t.Errorf("skipped resend: %+v, want not processed and the bank's interaction id", te)
+			}
+		})
+	}
 }

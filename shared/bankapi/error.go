@@ -43,7 +43,8 @@ type Error struct {
 	BodyKind      BodyKind
 	// ErrorType is the bank's "Error Type" (General specifications, "Error
 	// scenarios": Reauthenticate, ReConsent, AccountPermanentlyUnavailable,
-	// AccountTemporarilyUnavailable) when any string of a JSON body names it.
+	// AccountTemporarilyUnavailable) when a field of the JSON body (Code, ErrorCode, Message,
+	// ErrorType or Type, top level or in Errors[]) is exactly that word; never free text or URLs.
 	ErrorType string
 }
 

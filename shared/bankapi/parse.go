@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // parseError builds an *Error from a non-2xx response, leniently: any field
@@ -42,10 +43,7 @@ func parseError(resp *http.Response, body []byte, interactionID string, now time
 		_ = json.Unmarshal(d.Url, &det.URL)
 		e.Errors = append(e.Errors, det)
 	}
-	var all any
-	if json.Unmarshal(body, &all) == nil {
-		e.ErrorType = findType(all)
-	}
+	e.ErrorType = findType(body)
 	return e
 }
 
@@ -64,44 +62,77 @@ func bodyKind(contentType string, body []byte) BodyKind {
 	return BodyOther
 }
 
-// typeWords maps a lower-case word found in a body to the bank's Error
-// Type. Order matters: the account words are more specific than the others.
-var typeWords = []struct{ word, typ string }{
-	{"permanently", TypeAccountPermanentlyUnavailable},
-	{"temporarily", TypeAccountTemporarilyUnavailable},
-	{"reconsent", TypeReConsent},
-	{"reauthenticate", TypeReauthenticate},
-}
+// errorTypes are the bank's Error Types (General specifications, "Error
+// scenarios").
+var errorTypes = []string{TypeAccountPermanentlyUnavailable, TypeAccountTemporarilyUnavailable,
+	TypeReConsent, TypeReauthenticate}
 
-// findType looks for the bank's Error Type in every key and string of a
-// decoded JSON body: the bank's table names it, but not where it puts it.
-func findType(v any) string {
-	var texts []string
-	var walk func(any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case string:
-			texts = append(texts, strings.ToLower(x))
-		case []any:
-			for _, y := range x {
-				walk(y)
-			}
-		case map[string]any:
-			for k, y := range x {
-				texts = append(texts, strings.ToLower(k))
-				walk(y)
-			}
-		}
+// typeFields are the fields, at the top level of the body and in each
+// Errors[] item, whose whole value may be the bank's Error Type. The bank's
+// page names the type without saying where it goes: the sandbox puts it as
+// Errors[].Message (and the top-level Message), others may use ErrorCode,
+// Code or a field of its own. Keys are compared by normalizeKey.
+var typeFields = map[string]bool{"code": true, "errorcode": true, "message": true, "errortype": true, "type": true}
+
+// findType returns the bank's Error Type when a typeFields value of the body
+// or of one of its Errors[] items is exactly (ignoring case and surrounding
+// space) one of errorTypes. Free text that merely mentions a type word ("is
+// temporarily unavailable"), a URL, a path or a key name never counts: a
+// field error must not pass for a barred account, nor a documentation link
+// for a revoked consent. The top level is read before the items.
+func findType(body []byte) string {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(body, &top) != nil {
+		return ""
 	}
-	walk(v)
-	for _, tw := range typeWords {
-		for _, t := range texts {
-			if strings.Contains(t, tw.word) {
-				return tw.typ
+	if t := typeIn(top); t != "" {
+		return t
+	}
+	for k, raw := range top {
+		if normalizeKey(k) != "errors" {
+			continue
+		}
+		var items []map[string]json.RawMessage
+		_ = json.Unmarshal(raw, &items)
+		for _, it := range items {
+			if t := typeIn(it); t != "" {
+				return t
 			}
 		}
 	}
 	return ""
+}
+
+// typeIn is findType for one JSON object's own fields, most specific type
+// first so that a body naming two types reads the same every time.
+func typeIn(obj map[string]json.RawMessage) string {
+	var values []string
+	for k, raw := range obj {
+		var v string
+		if typeFields[normalizeKey(k)] && json.Unmarshal(raw, &v) == nil {
+			values = append(values, strings.TrimSpace(v))
+		}
+	}
+	for _, typ := range errorTypes {
+		for _, v := range values {
+			if strings.EqualFold(v, typ) {
+				return typ
+			}
+		}
+	}
+	return ""
+}
+
+// normalizeKey lower-cases k and drops spaces, '_' and '-', so that
+// ErrorType, errorType, error_type and "Error Type" are one key.
+func normalizeKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '_', '-':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, k)
 }
 
 // retryAfter parses Retry-After (RFC 9110 §10.2.3): delay-seconds or an

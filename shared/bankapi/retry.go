@@ -11,7 +11,7 @@ import (
 type RetryPolicy struct {
 	Max   int                                              // retries after the first attempt
 	Base  time.Duration                                    // first backoff (default 200 ms)
-	Cap   time.Duration                                    // longest wait, also for Retry-After (default 2 s)
+	Cap   time.Duration                                    // longest wait (default 2 s); a longer Retry-After ends the retries
 	Sleep func(ctx context.Context, d time.Duration) error // default: a timer or ctx.Done
 	// Jitter maps a backoff d to the wait actually used; default a uniform
 	// value in [d/2, d].
@@ -23,11 +23,15 @@ type RetryPolicy struct {
 var DefaultRetryPolicy = RetryPolicy{Max: 2, Base: 200 * time.Millisecond, Cap: 2 * time.Second}
 
 // Retry calls fn, and again up to p.Max times while Classify says
-// ActionRetryLater, waiting an exponential backoff with jitter, or the
-// error's Retry-After when longer (both capped at p.Cap). Use it for reads:
-// a payment POST may be retried only with the same idempotency key and
-// body, which is the caller's decision. It returns fn's last error, or the
-// context's error joined to it when ctx ends during a wait.
+// ActionRetryLater, waiting an exponential backoff with jitter (capped at
+// p.Cap), or the error's Retry-After when longer. A Retry-After longer than
+// p.Cap, or than what is left of ctx, ends the retries at once: the bank
+// asked not to be called before then (RFC 9110 §10.2.3), so fn's error is
+// returned for the caller to pass on as "retry later" with that
+// Retry-After. Use it for reads: a payment POST may be retried only with
+// the same idempotency key and body, which is the caller's decision. It
+// returns fn's last error, or the context's error joined to it when ctx
+// ends during a wait.
 func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
 	if p.Base <= 0 {
 		p.Base = 200 * time.Millisecond
@@ -46,14 +50,19 @@ func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
 		if err == nil || attempt >= p.Max || Classify(err) != ActionRetryLater {
 			return err
 		}
-		if serr := p.Sleep(ctx, p.wait(attempt, err)); serr != nil {
+		d, ok := p.wait(ctx, attempt, err)
+		if !ok {
+			return err
+		}
+		if serr := p.Sleep(ctx, d); serr != nil {
 			return errors.Join(err, serr)
 		}
 	}
 }
 
-// wait is the pause after attempt (0-based) failed with err.
-func (p RetryPolicy) wait(attempt int, err error) time.Duration {
+// wait is the pause after attempt (0-based) failed with err, or false when
+// the error's Retry-After is longer than p.Cap or than ctx has left.
+func (p RetryPolicy) wait(ctx context.Context, attempt int, err error) (time.Duration, bool) {
 	d := p.Cap
 	if attempt < 32 {
 		if b := p.Base << attempt; b > 0 && b < p.Cap {
@@ -62,10 +71,16 @@ func (p RetryPolicy) wait(attempt int, err error) time.Duration {
 	}
 	d = min(p.Jitter(d), p.Cap)
 	var e *Error
-	if errors.As(err, &e) && e.RetryAfter > d {
-		d = min(e.RetryAfter, p.Cap)
+	if !errors.As(err, &e) || e.RetryAfter <= d {
+		return d, true
 	}
-	return d
+	if e.RetryAfter > p.Cap {
+		return 0, false
+	}
+	if dl, ok := ctx.Deadline(); ok && e.RetryAfter >= time.Until(dl) {
+		return 0, false
+	}
+	return e.RetryAfter, true
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

@@ -2,7 +2,9 @@ package consent
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -136,9 +138,9 @@ func TestOwnerIsolation(t *testing.T) {
 		{"carol", nil},
 	}
 	for _, tt := range tests {
-		list, err := s.ListConsents(ctx, tt.owner)
-		if err != nil {
-			t.Fatalf("ListConsents(%s): %v", tt.owner, err)
+		list, next, err := s.ListConsents(ctx, tt.owner, 10, "")
+		if err != nil || next != "" {
+			t.Fatalf("ListConsents(%s): next %q, %v", tt.owner, next, err)
 		}
 		var ids []string
 		for _, c := range list {
@@ -147,5 +149,94 @@ func TestOwnerIsolation(t *testing.T) {
 		if diff := cmp.Diff(tt.want, ids); diff != "" {
 			t.Errorf("ListConsents(%s) (-want +got):\n%s", tt.owner, diff)
 		}
+	}
+}
+
+// ListConsents pages through an owner's consents oldest first: every
+// consent once, a next cursor exactly while more remain (no empty last page),
+// and other owners' consents never.
+func TestListConsentsPages(t *testing.T) {
+	t.Parallel()
+	s, clk, _ := newStore(t)
+	ctx := context.Background()
+	var all []string
+	for i := range 5 {
+		clk.Advance(time.Second)
+		id := fmt.Sprintf("p%d", i)
+		all = append(all, id)
+		if err := s.CreateConsent(ctx, sampleConsent(id, "paula")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateConsent(ctx, sampleConsent(id+"-other", "oscar")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		limit     int32
+		wantPages [][]string
+	}{
+		{2, [][]string{{"p0", "p1"}, {"p2", "p3"}, {"p4"}}},
+		{5, [][]string{all}},
+		{4, [][]string{{"p0", "p1", "p2", "p3"}, {"p4"}}},
+		{1, [][]string{{"p0"}, {"p1"}, {"p2"}, {"p3"}, {"p4"}}},
+		{100, [][]string{all}},
+	}
+	for _, tt := range tests {
+		var pages [][]string
+		var cursor ListCursor
+		for range 10 {
+			list, next, err := s.ListConsents(ctx, "paula", tt.limit, cursor)
+			if err != nil {
+				t.Fatalf("limit %d: %v", tt.limit, err)
+			}
+			var ids []string
+			for _, c := range list {
+				ids = append(ids, c.ID)
+			}
+			pages = append(pages, ids)
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		if diff := cmp.Diff(tt.wantPages, pages); diff != "" {
+			t.Errorf("limit %d: pages (-want +got):\n%s", tt.limit, diff)
+		}
+	}
+}
+
+func TestListConsentsBadInput(t *testing.T) {
+	t.Parallel()
+	s, _, _ := newStore(t)
+	ctx := context.Background()
+	if err := s.CreateConsent(ctx, sampleConsent("c1", "alice")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateConsent(ctx, sampleConsent("c2", "alice")); err != nil {
+		t.Fatal(err)
+	}
+	_, good, err := s.ListConsents(ctx, "alice", 1, "")
+	if err != nil || good == "" {
+		t.Fatalf("first page: next %q, %v", good, err)
+	}
+	b64 := func(s string) ListCursor { return ListCursor(base64.RawURLEncoding.EncodeToString([]byte(s))) }
+	for name, c := range map[string]ListCursor{
+		"not base64":       "!!!",
+		"padded base64":    ListCursor(base64.URLEncoding.EncodeToString([]byte(`{"c":"x"}`))),
+		"not JSON":         b64("hello"),
+		"unknown field":    b64(`{"c":"2026-01-01T00:00:00.000000000Z","i":"c1","k":"x"}`),
+		"trailing data":    b64(`{"c":"2026-01-01T00:00:00.000000000Z","i":"c1"}{}`),
+		"bad time":         b64(`{"c":"yesterday","i":"c1"}`),
+		"time not stored":  b64(`{"c":"2026-01-01T00:00:00Z","i":"c1"}`),
+		"no id":            b64(`{"c":"2026-01-01T00:00:00.000000000Z"}`),
+		"id with a key":    b64(`{"c":"2026-01-01T00:00:00.000000000Z","i":"c1#META"}`),
+		"cursor truncated": good[:len(good)-3],
+	} {
+		if _, _, err := s.ListConsents(ctx, "alice", 1, c); !errors.Is(err, ErrBadCursor) {
+			t.Errorf("%s: err %v, want ErrBadCursor", name, err)
+		}
+	}
+	if _, _, err := s.ListConsents(ctx, "alice", 0, ""); err == nil {
+		t.Error("limit 0 accepted")
 	}
 }

@@ -14,5 +14,10 @@
 // whose exchange is pending (consent.Store.ClaimExchange). Complete never
 // repeats a token request: that retry policy belongs to the caller. It does
 // retry the store writes that follow a successful exchange, on a context of
-// their own, because the code is spent and the tokens exist nowhere else.
+// their own, because the code is spent and the tokens exist nowhere else;
+// that context still ends before the invocation's deadline (StoreMargin).
+//
+// A code is resent only after a failure that proves the bank did not
+// consume it (oauth.MayHaveBeenProcessed false): the bank treats a reused
+// code as an attack and revokes what it issued for it.
 package exchange

@@ -42,7 +42,9 @@ type Exchanger struct {
 	Lookahead time.Duration
 	// StoreTimeout bounds the store writes after the bank issued tokens
 	// (retries included); zero means DefaultStoreTimeout. A caller with a
-	// short deadline (the callback) sets what it keeps in reserve.
+	// short deadline (the callback) sets what it keeps in reserve. The
+	// writes also end StoreMargin before the invocation's deadline
+	// (WithStoreDeadline, else ctx's own deadline).
 	StoreTimeout time.Duration
 }
 
@@ -72,14 +74,16 @@ func notAuthorisable(c *consent.Consent) error {
 // and leaves the session claimed: the caller ends it (Fail).
 //
 // A token-endpoint failure is returned wrapped, so the caller can classify
-// it with oauth.IsTransient (retry later with the same code) and
-// oauth.IsInvalidGrant (the code is dead: call Fail). Any other error is not
-// worth retrying with this code. Complete makes at most one token request.
+// it with oauth.MayHaveBeenProcessed (the bank may have consumed the code:
+// never send it again), oauth.IsTransient (otherwise, retry later with the
+// same code) and oauth.IsInvalidGrant (the code is dead: call Fail). Any
+// other error is not worth retrying with this code. Complete makes at most
+// one token request.
 //
 // Once the bank has answered, the code is spent: the store writes run on a
-// context detached from ctx (bounded by StoreTimeout), so a caller's budget
-// running out at that moment does not lose the tokens, and transient store
-// failures are retried within that time.
+// context detached from ctx's cancellation (storeContext), so a caller's
+// budget running out at that moment does not lose the tokens, and transient
+// store failures are retried within that time.
 func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code string) error {
 	var c *consent.Consent
 	err := e.retryStore(ctx, s, func() (err error) {
@@ -98,7 +102,7 @@ func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code s
 		return fmt.Errorf("exchange: consent %s: %w", s.ConsentID, err)
 	}
 	t := e.tokens(s, tok, issued)
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.storeTimeout())
+	wctx, cancel := e.storeContext(ctx)
 	defer cancel()
 	if err := e.store(wctx, s, t); err != nil {
 		if errors.Is(err, ErrNotAuthorisable) {
@@ -151,13 +155,6 @@ func (e *Exchanger) now() time.Time {
 		return time.Now()
 	}
 	return e.Now()
-}
-
-func (e *Exchanger) storeTimeout() time.Duration {
-	if e.StoreTimeout <= 0 {
-		return DefaultStoreTimeout
-	}
-	return e.StoreTimeout
 }
 
 func (e *Exchanger) lookahead() time.Duration {

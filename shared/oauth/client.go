@@ -45,8 +45,10 @@ func New(config ConfigFunc, hc *http.Client, now func() time.Time) *Client {
 	return &Client{config: config, hc: buffered(hc), now: now, cache: map[ccKey]*ccEntry{}}
 }
 
-func (c *Client) ctx(ctx context.Context) context.Context {
-	return context.WithValue(ctx, oauth2.HTTPClient, c.hc)
+// ctx is the context of one token request: x/oauth2 sends it with c.hc, and
+// a records whether it got a connection.
+func (c *Client) ctx(ctx context.Context, a *attempt) context.Context {
+	return context.WithValue(a.trace(ctx), oauth2.HTTPClient, c.hc)
 }
 
 // ClientCredentials returns an access token for scope (accounts, payments or
@@ -79,13 +81,14 @@ func (c *Client) ClientCredentials(ctx context.Context, scope string) (*Token, e
 		Scopes: []string{scope}, AuthStyle: cfg.AuthStyle.oauth2(),
 	}
 	issued := c.now()
-	tk, err := cc.Token(c.ctx(ctx))
+	var a attempt
+	tk, err := cc.Token(c.ctx(ctx, &a))
 	if err != nil {
-		return nil, toError(grant, err)
+		return nil, a.error(grant, err)
 	}
 	t, err := fromOAuth2(tk, issued)
 	if err != nil {
-		return nil, toError(grant, err)
+		return nil, a.error(grant, err)
 	}
 	entry.tok = nil
 	if !t.ExpiresAt.IsZero() {
@@ -118,12 +121,13 @@ func (c *Client) Exchange(ctx context.Context, code, verifier string) (*Token, e
 		return nil, fmt.Errorf("oauth: %s grant: config: %w", grant, err)
 	}
 	issued := c.now()
-	tk, err := cfg.oauth2Config().Exchange(c.ctx(ctx), code, oauth2.VerifierOption(verifier))
+	var a attempt
+	tk, err := cfg.oauth2Config().Exchange(c.ctx(ctx, &a), code, oauth2.VerifierOption(verifier))
 	if err != nil {
-		return nil, toError(grant, err)
+		return nil, a.error(grant, err)
 	}
 	t, err := fromOAuth2(tk, issued)
-	return t, toError(grant, err)
+	return t, a.error(grant, err)
 }
 
 // Refresh uses a refresh token (RFC 6749 §6). If the bank rotates refresh
@@ -145,12 +149,13 @@ func (c *Client) Refresh(ctx context.Context, refreshToken string) (*Token, erro
 	// calls the endpoint; the redirect URI is not part of this grant.
 	o := cfg.oauth2Config()
 	o.RedirectURL = ""
-	tk, err := o.TokenSource(c.ctx(ctx), &oauth2.Token{RefreshToken: refreshToken}).Token()
+	var a attempt
+	tk, err := o.TokenSource(c.ctx(ctx, &a), &oauth2.Token{RefreshToken: refreshToken}).Token()
 	if err != nil {
-		return nil, toError(grant, err)
+		return nil, a.error(grant, err)
 	}
 	t, err := fromOAuth2(tk, issued)
-	return t, toError(grant, err)
+	return t, a.error(grant, err)
 }
 
 // ForgetClientCredentials drops rejected from the client-credentials cache, so that the next

@@ -297,43 +297,44 @@ func TestErrors(t *testing.T) {
 		invalidGrant bool
 		transient    bool
 		status       int
+		processed    bool // MayHaveBeenProcessed: only when no HTTP error status came back
 	}{
 		{"invalid_grant", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(400)
 			fmt.Fprintf(w, `{"error":"invalid_grant","error_description":"code %s already used BODY-MARKER"}`, codeValue)
-		}, 0, true, false, 400},
+		}, 0, true, false, 400, false},
 		{"invalid_client 401", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(401)
 			fmt.Fprint(w, `{"error":"invalid_client"}`)
-		}, 0, false, false, 401},
+		}, 0, false, false, 401, false},
 		{"500 json", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(500)
 			fmt.Fprint(w, `{"error":"server_error","error_description":"BODY-MARKER"}`)
-		}, 0, false, true, 500},
+		}, 0, false, true, 500, false},
 		{"503 html", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(503)
 			fmt.Fprintf(w, "<html><body>BODY-MARKER %s</body></html>", refreshValue)
-		}, 0, false, true, 503},
+		}, 0, false, true, 503, false},
 		{"400 html", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			w.WriteHeader(400)
 			fmt.Fprint(w, "<html>BODY-MARKER</html>")
-		}, 0, false, false, 400},
-		{"502 empty", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(502) }, 0, false, true, 502},
+		}, 0, false, false, 400, false},
+		{"502 empty", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(502) }, 0, false, true, 502, false},
 		{"429", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(429)
-		}, 0, false, true, 429},
+		}, 0, false, true, 429, false},
 		{"dropped connection", func(w http.ResponseWriter, _ *http.Request) {
 			conn, _, err := w.(http.Hijacker).Hijack()
 			if err == nil {
 				conn.Close()
 			}
-		}, 0, false, true, 0},
+		}, 0, false, true, 0, true},
 		{"dropped mid-body", func(w http.ResponseWriter, _ *http.Request) {
 			conn, buf, err := w.(http.Hijacker).Hijack()
 			if err == nil {
@@ -341,8 +342,8 @@ func TestErrors(t *testing.T) {
 				buf.Flush()
 				conn.Close()
 			}
-		}, 0, false, true, 0},
-		{"timeout", func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, 100 * time.Millisecond, false, true, 0},
+		}, 0, false, true, 0, true},
+		{"timeout", func(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, 100 * time.Millisecond, false, true, 0, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -368,9 +369,11 @@ func TestErrors(t *testing.T) {
 				if !errors.As(err, &oe) {
 					t.Fatalf("%s: %T %v, want *oauth.Error", grant, err, err)
 				}
-				if IsInvalidGrant(err) != tc.invalidGrant || IsTransient(err) != tc.transient || oe.StatusCode != tc.status {
-					t.Errorf("%s: invalidGrant=%v transient=%v status=%d, want %v %v %d (%v)", grant,
-						IsInvalidGrant(err), IsTransient(err), oe.StatusCode, tc.invalidGrant, tc.transient, tc.status, err)
+				if IsInvalidGrant(err) != tc.invalidGrant || IsTransient(err) != tc.transient || oe.StatusCode != tc.status ||
+					MayHaveBeenProcessed(err) != tc.processed {
+					t.Errorf("%s: invalidGrant=%v transient=%v status=%d processed=%v, want %v %v %d %v (%v)", grant,
+						IsInvalidGrant(err), IsTransient(err), oe.StatusCode, MayHaveBeenProcessed(err),
+						tc.invalidGrant, tc.transient, tc.status, tc.processed, err)
 				}
 				for _, s := range secretBits {
 					if strings.Contains(err.Error(), s) || strings.Contains(fmt.Sprintf("%+v", err), s) {

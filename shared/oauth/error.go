@@ -19,7 +19,20 @@ type Error struct {
 	Code        string // RFC 6749 "error", e.g. invalid_grant
 	Description string // RFC 6749 "error_description": the bank's words; never in Error()
 	Transient   bool   // worth retrying later: 5xx, 429, timeouts, resets, dropped connections
-	Cause       error  // transport or parsing failure; never the response body
+	// MayHaveBeenProcessed: the request may have reached the token endpoint
+	// and been acted on, but no error answer came back to prove otherwise.
+	// It is true when a connection to the endpoint was established and then
+	// the answer was lost (timeout, reset, EOF, a truncated body, the
+	// caller's cancellation) or was a success we could not use (a token that
+	// is not bearer, a body that does not parse). It is false for failures
+	// before a connection existed (dial errors, refused connections, TLS
+	// handshake failures) and for every HTTP error status: a token endpoint
+	// that answered 4xx, 429 or 5xx issued nothing. The distinction matters
+	// for one-time credentials: an authorization code (RFC 6749 §4.1.2) sent
+	// twice is an attack to the bank, which then revokes the tokens it issued
+	// for it (ob-reference §3.4).
+	MayHaveBeenProcessed bool
+	Cause                error // transport or parsing failure; never the response body
 }
 
 func (e *Error) Error() string {
@@ -35,6 +48,9 @@ func (e *Error) Error() string {
 	}
 	if e.Transient {
 		s += " (transient)"
+	}
+	if e.MayHaveBeenProcessed {
+		s += " (request may have been processed)"
 	}
 	return s
 }
@@ -58,6 +74,15 @@ func IsTransient(err error) bool {
 	return errors.As(err, &e) && e.Transient
 }
 
+// MayHaveBeenProcessed reports whether err is a token-endpoint failure after
+// which the request may have been processed (Error.MayHaveBeenProcessed).
+// Resend a one-time credential (an authorization code, a rotating refresh
+// token) only when this is false: the bank provably did not consume it.
+func MayHaveBeenProcessed(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.MayHaveBeenProcessed
+}
+
 var (
 	errTokenType = errors.New("token_type is not bearer")
 	// errorCode is the RFC 6749 §5.2 "error" charset; anything else is not
@@ -65,8 +90,9 @@ var (
 	errorCode = regexp.MustCompile(`^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$`)
 )
 
-// toError converts an x/oauth2 or transport error.
-func toError(grant string, err error) error {
+// toError converts an x/oauth2 or transport error. connected reports whether
+// a connection to the token endpoint was established (attempt.connected).
+func toError(grant string, err error, connected bool) error {
 	if err == nil {
 		return nil
 	}
@@ -84,10 +110,15 @@ func toError(grant string, err error) error {
 		e.Description = re.ErrorDescription
 		e.Transient = e.StatusCode >= 500 || e.StatusCode == 429
 	case errors.Is(err, errTokenType):
+		// The endpoint answered 200 with a token: it was processed.
 		e.Cause = err
+		e.MayHaveBeenProcessed = true
 	default:
 		e.Cause = err
 		e.Transient = neterr.Transient(err)
+		// Without a connection the request never left (a dial or TLS
+		// handshake failure, a wait cancelled before the request).
+		e.MayHaveBeenProcessed = connected && !neterr.Dial(err)
 	}
 	return e
 }

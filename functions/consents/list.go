@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"regexp"
+	"strconv"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/httpapi"
+)
+
+// Paging of GET /consents.
+const (
+	defaultLimit = 50
+	maxLimit     = 100
+	maxCursor    = 512 // characters; the store's cursors are far shorter
+)
+
+// listResponse is the body of GET /consents.
+type listResponse struct {
+	Consents   []consentView `json:"consents"`
+	NextCursor string        `json:"nextCursor,omitempty"`
+}
+
+var limitDigits = regexp.MustCompile(`^[0-9]{1,3}$`)
+
+// list is GET /consents?limit=&cursor=: one page of the caller's consents,
+// oldest first, read from the owner index alone. It reads no tokens, so
+// stepUp is left out (stepUpAt is shown; GET /consents/{id} has stepUp).
+func (h *Handler) list(ctx context.Context, owner string, req events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
+	q := req.QueryStringParameters
+	var errs []httpapi.FieldError
+	limit := defaultLimit
+	if s, ok := q["limit"]; ok {
+		n, err := strconv.Atoi(s)
+		if !limitDigits.MatchString(s) || err != nil || n < 1 || n > maxLimit {
+			errs = append(errs, httpapi.FieldError{Field: "limit", Message: "must be a whole number from 1 to 100"})
+		}
+		limit = n
+	}
+	cursor := q["cursor"]
+	if len(cursor) > maxCursor {
+		errs = append(errs, httpapi.FieldError{Field: "cursor", Message: "must be a nextCursor of an earlier page"})
+	}
+	if len(errs) > 0 {
+		return httpapi.ProblemResponse(httpapi.InvalidRequest("Invalid paging parameters.", errs...))
+	}
+	cs, next, err := h.store.ListConsents(ctx, owner, int32(limit), consent.ListCursor(cursor))
+	switch {
+	case errors.Is(err, consent.ErrBadCursor):
+		return httpapi.ProblemResponse(httpapi.InvalidRequest("Invalid paging parameters.",
+			httpapi.FieldError{Field: "cursor", Message: "must be a nextCursor of an earlier page"}))
+	case err != nil:
+		return httpapi.Internal(ctx, h.logger, err)
+	}
+	out := listResponse{Consents: make([]consentView, 0, len(cs)), NextCursor: string(next)}
+	for i := range cs {
+		out.Consents = append(out.Consents, view(&cs[i]))
+	}
+	return httpapi.JSON(http.StatusOK, out)
+}
