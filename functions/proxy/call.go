@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/consent"
 )
 
 // call is the state of one proxied request.
@@ -16,6 +18,10 @@ type call struct {
 	bankCalls     int    // bank requests made (for the log)
 	action        string // the problem action answered, if any (for the log)
 	psu           psu
+	// used is the tokens of the last bank call made with the consent's
+	// tokens: a failure changes the consent's status only while they are
+	// still the stored ones (record).
+	used *consent.Tokens
 }
 
 // header returns a request header; API Gateway lower-cases names, but a test

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -61,25 +62,81 @@ func (h *Handler) load(ctx context.Context, r *call, typ string) (*consent.Conse
 // conflict the consent is read again and the change applied once more, then
 // given up (logged): the action still reaches the app.
 //
+// A status change follows the bank's answer to tokens r.used. If the stored
+// tokens are no longer those (the consent was authorised again while the
+// call ran: AuthoriseWithTokens stores new tokens with a new version), the
+// answer concerned tokens that no longer matter: nothing is written and
+// record reports false. The check is repeated after every version conflict
+// of the consent, and a re-authorisation always changes the consent's
+// version, so a re-authorisation is never undone by a stale failure.
+//
 // A consent that leaves Authorised (ReauthRequired, Rejected, Expired) also
 // leaves the refresh index: the scheduled refresher stops keeping its tokens
 // warm (functions/tokens relies on this instead of reading the consent). A
-// re-authorisation schedules the new tokens again.
-func (h *Handler) record(ctx context.Context, r *call, c *consent.Consent, action, why, status string) {
-	h.update(ctx, c, func(n *consent.Consent) bool {
+// re-authorisation schedules the new tokens again; unschedule never takes
+// them out.
+func (h *Handler) record(ctx context.Context, r *call, c *consent.Consent, action, why, status string) bool {
+	r.action = action
+	current := true
+	h.update(ctx, c, func(ctx context.Context, n *consent.Consent) bool {
+		if status != "" && n.Status == consent.StatusAuthorised && r.used != nil {
+			if current = h.stillUsed(ctx, r); !current {
+				return false
+			}
+		}
 		n.LastAction, n.LastError = action, truncate(why, 200)
 		if status != "" && n.Status == consent.StatusAuthorised {
 			n.Status = status
 		}
 		return true
 	})
-	r.action = action
-	if status != "" && c.Status == status {
-		dctx, cancel := detached(ctx)
-		defer cancel()
-		if err := h.store.ClearRefreshDue(dctx, c.ID); err != nil && !errors.Is(err, consent.ErrNotFound) {
-			h.logger.ErrorContext(ctx, "refresh due not cleared", "consentId", c.ID, "err", err)
-		}
+	if current && status != "" && c.Status == status {
+		h.unschedule(ctx, r, c.ID)
+	}
+	return current
+}
+
+// stillUsed reports whether the stored tokens are still r.used (a store
+// error counts as yes: the bank's answer is then recorded as before).
+func (h *Handler) stillUsed(ctx context.Context, r *call) bool {
+	t, err := h.store.GetTokens(ctx, r.consentID)
+	switch {
+	case errors.Is(err, consent.ErrNotFound):
+		return false
+	case err != nil:
+		h.logger.ErrorContext(ctx, "tokens re-read", "consentId", r.consentID, "err", err)
+		return true
+	}
+	return t.Version == r.used.Version && t.AccessToken == r.used.AccessToken
+}
+
+// unschedule takes the consent's tokens out of the refresh index, under the
+// refresh lease and only if they are still r.used (or, with no tokens used,
+// whatever is stored): a re-authorisation that lands meanwhile replaces the
+// tokens and their lease, and its tokens stay scheduled.
+func (h *Handler) unschedule(ctx context.Context, r *call, consentID string) {
+	dctx, cancel := detached(ctx)
+	defer cancel()
+	t, err := h.store.AcquireLease(dctx, consentID, h.holder, h.now().Add(detachedWrites))
+	switch {
+	case errors.Is(err, consent.ErrNotFound):
+		return
+	case errors.Is(err, consent.ErrLeaseHeld):
+		// A refresh is running: it either fails on the dead grant and takes
+		// the tokens out itself, or the tokens are alive after all.
+		h.logger.WarnContext(ctx, "refresh due not cleared: refresh in progress", "consentId", consentID)
+		return
+	case err != nil:
+		h.logger.ErrorContext(ctx, "refresh due not cleared", "consentId", consentID, "err", err)
+		return
+	}
+	due := time.Time{}
+	if r.used != nil && (t.Version != r.used.Version || t.AccessToken != r.used.AccessToken) {
+		due = t.RefreshDue // replaced meanwhile: leave them as they are
+	}
+	err = h.store.ReleaseLease(dctx, consentID, h.holder, t.Failures, t.NextAttemptAt, due)
+	if err != nil && !errors.Is(err, consent.ErrLeaseHeld) { // held elsewhere now: the tokens were replaced
+		h.logger.ErrorContext(ctx, "refresh due not cleared", "consentId", consentID, "err", err)
 	}
 }
 
@@ -100,7 +157,7 @@ func (h *Handler) touch(ctx context.Context, c *consent.Consent, tok *consent.To
 	if c.LastAction == "" {
 		return
 	}
-	h.update(ctx, c, func(n *consent.Consent) bool {
+	h.update(ctx, c, func(_ context.Context, n *consent.Consent) bool {
 		if n.LastAction == "" {
 			return false
 		}
@@ -109,13 +166,14 @@ func (h *Handler) touch(ctx context.Context, c *consent.Consent, tok *consent.To
 	})
 }
 
-// update applies change to c and writes it, retrying once on a version conflict.
-func (h *Handler) update(ctx context.Context, c *consent.Consent, change func(*consent.Consent) bool) {
+// update applies change to c and writes it, retrying once on a version
+// conflict. change gets the (detached) context of the writes.
+func (h *Handler) update(ctx context.Context, c *consent.Consent, change func(context.Context, *consent.Consent) bool) {
 	ctx, cancel := detached(ctx)
 	defer cancel()
 	for attempt := 0; attempt < 2; attempt++ {
 		n := *c
-		if !change(&n) {
+		if !change(ctx, &n) {
 			return
 		}
 		err := h.store.UpdateConsent(ctx, &n)

@@ -29,8 +29,15 @@ import (
 // after the bank's 24 h idempotency window, or a token that can no longer be
 // used) then does not prove the payment was refused: settle asks the bank
 // whether the consent was used before anything is marked failed.
+//
+// The order is sent only by the request that won the record's versioned
+// write (claimSend): two requests with the same Idempotency-Key never send
+// at the same moment.
 func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec *consent.Payment) events.APIGatewayV2HTTPResponse {
 	inDoubt := rec.State == consent.PaymentSent
+	if inDoubt && h.sending(rec) {
+		return h.inProgress(ctx, r, "payment being sent by another request")
+	}
 	body, err := bankapi.OrderBody(c.Request, c.ID)
 	if err != nil {
 		return httpapi.Internal(ctx, h.logger, err)
@@ -52,22 +59,20 @@ func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec 
 		}
 		return h.fail(ctx, r, c, err, failure{})
 	}
-	if rec.State == consent.PaymentPending {
-		rec.State = consent.PaymentSent
-		if err := h.store.UpdatePayment(ctx, rec); err != nil {
-			fresh, gerr := h.store.GetPayment(ctx, rec.ConsentID, rec.IdempotencyKey)
-			if gerr != nil {
-				return httpapi.Internal(ctx, h.logger, errors.Join(err, gerr))
-			}
-			if fresh.State == consent.PaymentDone || fresh.State == consent.PaymentFailed {
-				return h.resume(ctx, r, c, fresh)
-			}
-			rec, inDoubt = fresh, true // sent by a concurrent request: resending under the same key is safe
-		}
+	if resp, ok := h.claimSend(ctx, r, c, rec); !ok {
+		return resp
 	}
+	return h.holdOff(h.sendOrder(ctx, r, c, rec, tok, body, sig, inDoubt), rec)
+}
+
+// sendOrder sends the order of rec, which this request has claimed, with
+// bounded resends, and records the outcome.
+func (h *Handler) sendOrder(ctx context.Context, r *call, c *consent.Consent, rec *consent.Payment, tok *consent.Tokens,
+	body []byte, sig string, inDoubt bool) events.APIGatewayV2HTTPResponse {
 	req := bankapi.Request{Method: http.MethodPost, Path: bankapi.PISPPath + orderPaths[c.Journey], Body: body,
 		IdempotencyKey: rec.BankIdempotencyKey, JWSSignature: sig}
 	var resp *bankapi.Response
+	var err error
 	for attempt := 0; ; attempt++ {
 		resp, tok, err = h.send(ctx, r, tok, req, false)
 		if err == nil || !mayResend(err) {
@@ -107,7 +112,7 @@ func (h *Handler) execute(ctx context.Context, r *call, c *consent.Consent, rec 
 
 // markConsumed records that the bank consumed the payment consent.
 func (h *Handler) markConsumed(ctx context.Context, c *consent.Consent) {
-	h.update(ctx, c, func(n *consent.Consent) bool {
+	h.update(ctx, c, func(_ context.Context, n *consent.Consent) bool {
 		n.Status, n.BankStatus, n.LastAction, n.LastError = consent.StatusConsumed, bankapi.StatusConsumed, "", ""
 		return true
 	})

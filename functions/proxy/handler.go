@@ -14,6 +14,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -26,13 +27,16 @@ const (
 	refreshLease = 30 * time.Second // the on-demand refresh lease (covers one token call)
 	budget       = 12 * time.Second // a request's whole time for bank calls and waits
 	payAttempts  = 3                // sends of one payment order inside one request
+	// storeMargin is the time kept for the store writes around an on-demand
+	// refresh: one starts only with BANK_HTTP_TIMEOUT + storeMargin left.
+	storeMargin = 2 * time.Second
 )
 
 // tokenSource is the consent's auth-code tokens, refreshed under the store's
 // lease (shared/refresh.Refresher).
 type tokenSource interface {
 	Valid(ctx context.Context, consentID string, minValidity time.Duration) (*consent.Tokens, error)
-	Refresh(ctx context.Context, consentID string) (*consent.Tokens, error)
+	RefreshRejected(ctx context.Context, consentID, rejectedAccessToken string) (*consent.Tokens, error)
 }
 
 // authStarter makes a fresh authorization URL for an existing consent
@@ -54,6 +58,8 @@ type Handler struct {
 	newID   func() string
 	retry   bankapi.RetryPolicy // reads (GETs); payment resends use its backoff
 	payWait func(ctx context.Context, d time.Duration) error
+	budget  time.Duration // a request's whole time for bank calls and waits
+	holder  string        // this container's name in the refresh lease
 	table   map[string]route
 }
 
@@ -62,11 +68,13 @@ type Handler struct {
 // are reused across warm invocations.
 func New(d *setup.Deps) *Handler {
 	now := func() time.Time { return d.Now() }
+	holder := "proxy-" + uuid.NewString()
 	h := &Handler{
 		store: d.Store,
 		bank:  d.Bank,
 		tokens: &refresh.Refresher{Store: d.Store, OAuth: d.OAuth, Now: now, Logger: d.Logger,
-			Holder: "proxy-" + uuid.NewString(), Lease: refreshLease, Lookahead: d.Config.RefreshLookahead},
+			Holder: holder, Lease: refreshLease, Lookahead: d.Config.RefreshLookahead,
+			MinRemaining: d.Config.BankHTTPTimeout + storeMargin},
 		auth:   &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: now},
 		cc:     d.OAuth,
 		creds:  d.Credentials,
@@ -74,6 +82,8 @@ func New(d *setup.Deps) *Handler {
 		now:    now,
 		newID:  uuid.NewString,
 		retry:  bankapi.DefaultRetryPolicy,
+		budget: budget,
+		holder: holder,
 	}
 	h.table = h.routes()
 	return h
@@ -103,7 +113,9 @@ func (h *Handler) routes() map[string]route {
 // expected failure is a problem response; the error is always nil.
 func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(ctx, budget)
+	// Detached writes (lambdactx.Detach) end before the invocation does, not
+	// with the budget.
+	ctx, cancel := context.WithTimeout(lambdactx.Mark(ctx), h.budget)
 	defer cancel()
 	r := &call{req: req, interactionID: h.newID()}
 	resp := h.serve(ctx, r)

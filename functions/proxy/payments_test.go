@@ -3,8 +3,10 @@ package main
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -114,7 +116,11 @@ func TestPaymentDroppedConnection(t *testing.T) {
 		// net/http itself resends a request carrying X-Idempotency-Key once on a
 		// reused connection that died, so the fault outlasts every attempt.
 		f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", sandbox.Fault{DropAfterProcessing: true, Count: 100})
-		wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
+		first := f.call(pay(c, "k-1", ""))
+		wantProblem(t, first, http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
+		if got := first.Headers["Retry-After"]; got != strconv.Itoa(int(sendLease/time.Second)) {
+			t.Errorf("Retry-After %q, want the send lease (%v): an earlier retry finds the payment in progress", got, sendLease)
+		}
 		f.env.Bank.ClearFaults()
 		rec, err := f.env.Deps.Store.GetPayment(t.Context(), c.ID, "k-1")
 		if err != nil || rec.State != consent.PaymentSent || rec.BankPaymentID != "" {
@@ -129,6 +135,7 @@ func TestPaymentDroppedConnection(t *testing.T) {
 		if len(keys) < payAttempts || slices.ContainsFunc(keys, func(k string) bool { return k != rec.BankIdempotencyKey }) {
 			t.Errorf("bank keys %v, want at least %d × %s", keys, payAttempts, rec.BankIdempotencyKey)
 		}
+		f.env.Bank.Advance(sendLease)
 		m := wantOK(t, f.call(pay(c, "k-1", "")), http.StatusCreated)
 		got := paymentsOf(f.env.Bank, c.ID)
 		if len(got) != 1 || got[0].PaymentID != m["paymentId"] {
@@ -194,6 +201,7 @@ func TestPaymentSecondKeyWhilePending(t *testing.T) {
 	if n := len(f.env.Bank.Requests()); n != 0 {
 		t.Errorf("%d bank requests for the second key, want 0", n)
 	}
+	f.env.Bank.Advance(sendLease)
 	wantOK(t, f.call(pay(c, "first", "")), http.StatusCreated)
 	if got := paymentsOf(f.env.Bank, c.ID); len(got) != 1 {
 		t.Errorf("%d payments, want 1", len(got))

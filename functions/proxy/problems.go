@@ -12,6 +12,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
 )
@@ -32,12 +33,16 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 	var be *bankapi.Error
 	var te *bankapi.TransportError
 	switch {
-	case errors.Is(err, refresh.ErrReauthRequired), errors.Is(err, refresh.ErrNoRefreshToken), errors.Is(err, consent.ErrNotFound):
-		return h.reauthenticate(ctx, r, c, "refresh: invalid_grant or no tokens")
-	case errors.Is(err, refresh.ErrExpired):
-		return h.reconsent(ctx, r, c, "refresh: refresh token expired", consent.StatusExpired, "")
-	case errors.Is(err, refresh.ErrBusy), oauth.IsTransient(err):
-		return h.retryLater(ctx, r, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable", "")
+	case errors.Is(err, refresh.ErrReauthRequired):
+		// The refresher marked the consent under its lease, if the tokens it
+		// refused were still the stored ones: the status is its call.
+		return h.reauthenticateAs(ctx, r, c, "refresh: invalid_grant", "")
+	case errors.Is(err, refresh.ErrNoRefreshToken), errors.Is(err, consent.ErrNotFound):
+		return h.reauthenticate(ctx, r, c, "refresh: no tokens")
+	case errors.Is(err, refresh.ErrExpired): // marked Expired by the refresher
+		return h.reconsent(ctx, r, c, "refresh: refresh token expired", "", "")
+	case errors.Is(err, refresh.ErrBusy), errors.Is(err, refresh.ErrNoTime), oauth.IsTransient(err):
+		return h.retryLater(ctx, r, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable: "+err.Error(), "")
 	case errors.As(err, &te):
 		if te.Transient {
 			return h.retryLater(ctx, r, http.StatusBadGateway, 0, "bank transport error", te.InteractionID)
@@ -117,11 +122,19 @@ func (h *Handler) bankFailure(ctx context.Context, r *call, status int, detail, 
 // UK.OBIE.Reauthenticate, a 401 that a refresh did not cure, a dead refresh
 // token). Payment consents cannot be re-authorised (OB PIS profile): reconsent.
 func (h *Handler) reauthenticate(ctx context.Context, r *call, c *consent.Consent, why string) events.APIGatewayV2HTTPResponse {
+	return h.reauthenticateAs(ctx, r, c, why, consent.StatusReauthRequired)
+}
+
+// reauthenticateAs is reauthenticate recording status ("" leaves the status
+// to whoever already set it).
+func (h *Handler) reauthenticateAs(ctx context.Context, r *call, c *consent.Consent, why, status string) events.APIGatewayV2HTTPResponse {
 	if c.Type == typePayments {
 		return h.reconsent(ctx, r, c, why, "", "")
 	}
-	u := h.startURL(ctx, r, c, false)
-	h.record(ctx, r, c, httpapi.ActionReauthenticate, why, consent.StatusReauthRequired)
+	u := h.startURL(ctx, r, c, false) // before record: the journey depends on the status it finds
+	if !h.record(ctx, r, c, httpapi.ActionReauthenticate, why, status) {
+		return h.replaced(ctx, r)
+	}
 	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReauthenticationRequired, Title: "Re-authentication required",
 		Status: http.StatusForbidden, Action: httpapi.ActionReauthenticate, AuthorizationURL: u,
 		Detail: "The bank needs the customer to authorise this consent again: send them to authorizationUrl."})
@@ -143,7 +156,9 @@ func (h *Handler) stepUp(ctx context.Context, r *call, c *consent.Consent, why, 
 
 // reconsent: the consent can no longer be used; the app creates a new one.
 func (h *Handler) reconsent(ctx context.Context, r *call, c *consent.Consent, why, status, iid string) events.APIGatewayV2HTTPResponse {
-	h.record(ctx, r, c, httpapi.ActionReconsent, why, status)
+	if !h.record(ctx, r, c, httpapi.ActionReconsent, why, status) {
+		return h.replaced(ctx, r)
+	}
 	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReconsentRequired, Title: "New consent required",
 		Status: http.StatusConflict, Action: httpapi.ActionReconsent, InteractionID: iid,
 		Detail: "The bank no longer accepts this consent for this call: create a new consent (POST /consents)."})
@@ -156,12 +171,26 @@ func (h *Handler) reconsent(ctx context.Context, r *call, c *consent.Consent, wh
 // struggling. The log line keeps the cause.
 func (h *Handler) retryLater(ctx context.Context, r *call, status int, after time.Duration, why, iid string) events.APIGatewayV2HTTPResponse {
 	h.logger.WarnContext(ctx, "bank unavailable", "consentId", r.consentID, "status", status, "err", why, "interactionId", iid)
+	return h.retryProblem(r, status, after, iid, "The bank is unavailable or throttling: retry after the Retry-After delay.")
+}
+
+// retryProblem is a retryLater problem with detail and a Retry-After of
+// after, in whole seconds (at least 1).
+func (h *Handler) retryProblem(r *call, status int, after time.Duration, iid, detail string) events.APIGatewayV2HTTPResponse {
 	secs := max(1, int((after+time.Second-1)/time.Second))
 	resp := h.problem(r, httpapi.Problem{Type: httpapi.TypeRetryLater, Title: "Try again later", Status: status,
-		Action: httpapi.ActionRetryLater, InteractionID: iid,
-		Detail: "The bank is unavailable or throttling: retry after the Retry-After delay."})
+		Action: httpapi.ActionRetryLater, InteractionID: iid, Detail: detail})
 	resp.Headers["Retry-After"] = strconv.Itoa(secs)
 	return resp
+}
+
+// replaced: the bank refused tokens the consent no longer holds (it was
+// authorised again while the call ran). Nothing is recorded; the call, made
+// again, uses the new tokens.
+func (h *Handler) replaced(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
+	h.logger.InfoContext(ctx, "bank refused replaced tokens; consent left as is", "consentId", r.consentID)
+	return h.retryProblem(r, http.StatusServiceUnavailable, time.Second, "",
+		"The consent was authorised again while this call ran: retry the call.")
 }
 
 // startURL makes a fresh authorization URL for c, or "" (logged) when it cannot.
@@ -176,8 +205,12 @@ func (h *Handler) startURL(ctx context.Context, r *call, c *consent.Consent, ste
 	return u
 }
 
-// detached is ctx without its cancellation and with a short deadline: state
-// changes after a long retry must still be written.
+// detachedWrites bounds the store writes that follow a bank call.
+const detachedWrites = 3 * time.Second
+
+// detached is ctx without its cancellation and with a short deadline that
+// ends before the Lambda invocation's (lambdactx): state changes after a
+// long retry must still be written, but not past the function's timeout.
 func detached(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.WithoutCancel(ctx), 3*time.Second)
+	return lambdactx.Detach(ctx, detachedWrites)
 }

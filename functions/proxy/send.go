@@ -11,18 +11,22 @@ import (
 // request's FAPI headers. With retry (reads only), a 429, 5xx or transient
 // transport failure is retried with backoff honouring Retry-After
 // (bankapi.Retry). A
-// 401 refreshes the tokens once (under the refresh lease) and sends once
-// more. It returns the tokens last used, so the caller knows whether they
-// carried step-up.
+// 401 refreshes the tokens once (under the refresh lease; not at all if
+// another request already replaced the refused access token, whose tokens are
+// used instead) and sends once more. It returns the tokens last used, so the
+// caller knows whether they carried step-up; r.used records them too, so that
+// a failure is only held against the consent while they are still its tokens.
 func (h *Handler) send(ctx context.Context, r *call, tok *consent.Tokens, req bankapi.Request, retry bool) (*bankapi.Response, *consent.Tokens, error) {
+	r.used = tok
 	resp, err := h.do(ctx, r, tok.AccessToken, req, retry)
 	if bankapi.Classify(err) != bankapi.ActionRefresh {
 		return resp, tok, err
 	}
-	fresh, rerr := h.tokens.Refresh(ctx, r.consentID)
+	fresh, rerr := h.tokens.RefreshRejected(ctx, r.consentID, tok.AccessToken)
 	if rerr != nil {
 		return nil, tok, rerr
 	}
+	r.used = fresh
 	resp, err = h.do(ctx, r, fresh.AccessToken, req, retry)
 	return resp, fresh, err
 }

@@ -25,6 +25,7 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		f.env.Bank.Fail(orders, fault)
 		wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
 		f.env.Bank.ClearFaults()
+		f.env.Bank.Advance(sendLease) // the first request's send lease lapses
 	}
 	wantRecord := func(t *testing.T, f *fixture, c *consent.Consent, state string) {
 		t.Helper()
@@ -53,6 +54,7 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		// A bank that no longer replays the key refuses the resend.
 		f.env.Bank.Fail(orders, sandbox.Fault{Status: http.StatusBadRequest, Count: 100})
 		made(t, f, c)
+		f.env.Bank.Advance(sendLease)
 		made(t, f, c) // the same key again: the same answer, never "refused"
 	})
 	t.Run("past the bank's idempotency window, payment made", func(t *testing.T) {

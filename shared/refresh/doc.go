@@ -16,6 +16,10 @@
 //     keeps the old one and its expiry;
 //   - a store error writing the new tokens (throttle, 5xx, timeout) is
 //     retried briefly: the bank has already spent the old refresh token;
+//   - once the lease is taken, the token call and the writes ignore the
+//     caller's cancellation (bounded by the Lambda deadline, lambdactx);
+//   - after a bank 401, RefreshRejected skips the bank call when the refused
+//     access token was already replaced by someone else's refresh;
 //   - a transient failure (5xx, 429, timeout, reset) keeps the old tokens and
 //     schedules a retry with exponential backoff;
 //   - an idle consent is refreshed once, KeepAliveMargin before its refresh

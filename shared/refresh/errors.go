@@ -13,6 +13,9 @@ var (
 	ErrExpired = errors.New("refresh: refresh token expired")
 	// ErrBusy: another worker holds the consent's refresh lease.
 	ErrBusy = errors.New("refresh: another worker is refreshing this consent")
+	// ErrNoTime: the caller's deadline leaves less than Refresher.MinRemaining,
+	// too little for a bank call and the writes; nothing was done (retry later).
+	ErrNoTime = errors.New("refresh: too little time left to refresh")
 	// ErrNotDue: RefreshIfDue or KeepAlive found the tokens no longer due
 	// (another run refreshed them, or they are backing off), or KeepAlive
 	// found their refresh token no longer near its expiry; nothing changed.

@@ -178,17 +178,27 @@ func TestRefreshLapsed(t *testing.T) {
 	}
 }
 
+// A refresh whose answer does not arrive keeps the old tokens and backs
+// off. What happens next depends on whether the bank processed it: if not,
+// the old refresh token still works; if it did (and rotated, one-time use),
+// the answer's loss cost the consent its token chain: the next refresh is
+// invalid_grant and the consent ReauthRequired (ob-reference §3.4), never a
+// silent success.
 func TestRefreshTransient(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		name  string
-		fault sandbox.Fault
+		name      string
+		fault     sandbox.Fault
+		processed bool // the bank handled the refresh before its answer was lost
 	}{
-		{"500", sandbox.Fault{Status: 500}},
-		{"429", sandbox.Fault{Status: 429, RetryAfter: time.Second}},
-		{"html-503", sandbox.Fault{Status: 503, HTML: true}},
-		{"timeout", sandbox.Fault{Delay: 1500 * time.Millisecond}},
-		{"dropped", sandbox.Fault{Drop: true}},
+		{"500", sandbox.Fault{Status: 500}, false},
+		{"429", sandbox.Fault{Status: 429, RetryAfter: time.Second}, false},
+		{"html-503", sandbox.Fault{Status: 503, HTML: true}, false},
+		// BANK_HTTP_TIMEOUT is 1s: the client gives up, then the bank drops
+		// the request unprocessed.
+		{"timeout", sandbox.Fault{Delay: 1500 * time.Millisecond, Drop: true}, false},
+		{"dropped", sandbox.Fault{Drop: true}, false},
+		{"answer lost after processing", sandbox.Fault{DropAfterProcessing: true}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -212,22 +222,112 @@ func TestRefreshTransient(t *testing.T) {
 				after.NextAttemptAt.Before(now.Add(refresh.BackoffBase-5*time.Second)) {
 				t.Errorf("backoff: failures %d lease %q due %v next %v (now %v)", after.Failures, after.LeaseHolder, after.RefreshDue, after.NextAttemptAt, now)
 			}
-			if tk := tokens(t, env, id); tk.Failures != 1 {
-				t.Fatal("failures not recorded")
-			}
-			// The old refresh token still works (unless the bank processed the
-			// timed-out request and rotated: then one-time reuse is invalid_grant).
 			got, err := r.Refresh(ctx, id)
-			if tc.name == "timeout" && errors.Is(err, refresh.ErrReauthRequired) {
-				t.Skip("the bank handled the timed-out refresh and rotated: the lost response cost the consent (ob-reference §3.4)")
+			if tc.processed {
+				if !errors.Is(err, refresh.ErrReauthRequired) {
+					t.Fatalf("refresh after a processed, lost rotation = %v, want ErrReauthRequired", err)
+				}
+				if c := consentOf(t, env, id); c.Status != consent.StatusReauthRequired {
+					t.Errorf("consent %q, want ReauthRequired", c.Status)
+				}
+				return
 			}
 			if err != nil {
-				t.Fatalf("second refresh: %v", err)
+				t.Fatalf("second refresh with the unspent token: %v", err)
 			}
 			if got.Failures != 0 || got.RefreshToken == before.RefreshToken {
 				t.Errorf("after success: failures %d, rotated %v", got.Failures, got.RefreshToken != before.RefreshToken)
 			}
 		})
+	}
+}
+
+// Once the refresh token is sent, the caller giving up does not lose the
+// answer: the bank call and the write finish, and the rotated token is
+// stored (one-time use: losing it would cost the consent).
+func TestRefreshOutlivesCaller(t *testing.T) {
+	t.Parallel()
+	env := newEnv(t, sandbox.RefreshRotateOneTime)
+	id := refreshtest.Authorise(t, env)
+	before := tokens(t, env, id)
+	env.Bank.ResetRequests()
+	env.Bank.Fail("/apis/oauth", sandbox.Fault{Delay: 300 * time.Millisecond}) // then handled normally
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		for n := 0; n == 0 && ctx.Err() == nil; n, _ = refreshtest.RefreshGrants(env.Bank) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		cancel() // the caller gives up while the bank is working
+	}()
+	r := newRefresher(env, "test")
+	_, _ = r.Refresh(ctx, id)
+	after := tokens(t, env, id)
+	if after.Version != before.Version+1 || after.RefreshToken == before.RefreshToken || after.LeaseHolder != "" {
+		t.Fatalf("tokens version %d → %d, rotated %v, lease %q: the bank's answer was lost", before.Version, after.Version,
+			after.RefreshToken != before.RefreshToken, after.LeaseHolder)
+	}
+	if _, err := r.Refresh(context.Background(), id); err != nil {
+		t.Errorf("refresh with the stored token: %v", err)
+	}
+}
+
+// A refresh needs MinRemaining of the caller's deadline: with less, ErrNoTime
+// and the token endpoint is not called.
+func TestRefreshNeedsTime(t *testing.T) {
+	t.Parallel()
+	env := newEnv(t, sandbox.RefreshRotateOneTime)
+	id := refreshtest.Authorise(t, env)
+	env.Bank.Advance(25 * time.Minute)
+	before := tokens(t, env, id)
+	env.Bank.ResetRequests()
+	r := newRefresher(env, "test")
+	r.MinRemaining = time.Minute
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := r.Refresh(ctx, id); !errors.Is(err, refresh.ErrNoTime) {
+		t.Errorf("Refresh = %v, want ErrNoTime", err)
+	}
+	if _, err := r.Valid(ctx, id, 10*time.Minute); !errors.Is(err, refresh.ErrNoTime) {
+		t.Errorf("Valid = %v, want ErrNoTime", err)
+	}
+	if n, _ := refreshtest.RefreshGrants(env.Bank); n != 0 {
+		t.Errorf("%d refresh calls, want 0", n)
+	}
+	if after := tokens(t, env, id); after.Version != before.Version || after.LeaseHolder != "" {
+		t.Errorf("tokens changed: version %d → %d, lease %q", before.Version, after.Version, after.LeaseHolder)
+	}
+	if _, err := r.Refresh(context.Background(), id); err != nil { // no deadline: no limit
+		t.Errorf("Refresh without a deadline: %v", err)
+	}
+}
+
+// RefreshRejected refreshes only if the refused access token is still the
+// stored one; otherwise someone refreshed already and their tokens serve.
+func TestRefreshRejected(t *testing.T) {
+	t.Parallel()
+	env := newEnv(t, sandbox.RefreshRotateOneTime)
+	ctx := context.Background()
+	id := refreshtest.Authorise(t, env)
+	old := tokens(t, env, id)
+	r := newRefresher(env, "test")
+	cur, err := r.RefreshRejected(ctx, id, old.AccessToken)
+	if err != nil || cur.AccessToken == old.AccessToken {
+		t.Fatalf("RefreshRejected(current token) = %v; refreshed %v", err, err == nil && cur.AccessToken != old.AccessToken)
+	}
+	got, err := r.RefreshRejected(ctx, id, old.AccessToken) // a second request refused the same old token
+	if err != nil || got.AccessToken != cur.AccessToken || got.Version != cur.Version {
+		t.Errorf("RefreshRejected(replaced token) = %v; want the stored tokens unchanged", err)
+	}
+	// Under another holder's lease, with the refused token still stored: wait BusyWait, then ErrBusy.
+	if _, err := env.Deps.Store.AcquireLease(ctx, id, "other", env.Deps.Now().Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.RefreshRejected(ctx, id, cur.AccessToken); !errors.Is(err, refresh.ErrBusy) {
+		t.Errorf("RefreshRejected under another's lease = %v, want ErrBusy after BusyWait", err)
+	}
+	if n, _ := refreshtest.RefreshGrants(env.Bank); n != 1 {
+		t.Errorf("%d refresh calls, want 1", n)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -42,8 +43,13 @@ type Refresher struct {
 	Lease time.Duration
 	// Lookahead: after a refresh the tokens are due again at AccessExpiresAt - Lookahead.
 	Lookahead time.Duration
-	// BusyWait bounds how long Valid waits for another holder (DefaultBusyWait when zero).
+	// BusyWait bounds how long Valid and RefreshRejected wait for another
+	// holder (DefaultBusyWait when zero).
 	BusyWait time.Duration
+	// MinRemaining: a refresh is started only if the caller's context leaves
+	// at least this long before its deadline (one bank call plus the store
+	// writes), else ErrNoTime and the bank is not called. Zero: no check.
+	MinRemaining time.Duration
 }
 
 // Refresh refreshes consentID's tokens now (RFC 6749 §6) and returns the new
@@ -75,10 +81,17 @@ type job struct {
 	// schedule tokens last used before idleBefore at the next one (KeepAlive).
 	keepAlive  bool
 	idleBefore time.Time
+	// rejected, when set, is an access token the bank refused: the refresh is
+	// skipped (the stored tokens returned) if the stored access token is
+	// another one, since someone else has refreshed already (RefreshRejected).
+	rejected string
 }
 
 // refresh does one refresh.
 func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tokens, error) {
+	if err := r.checkTime(ctx, id); err != nil {
+		return nil, err
+	}
 	now := r.now()
 	t, err := r.Store.AcquireLease(ctx, id, r.Holder, now.Add(r.lease()))
 	if errors.Is(err, consent.ErrLeaseHeld) {
@@ -110,10 +123,23 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 			return nil, err
 		}
 		return nil, ErrNotDue
+	case j.rejected != "" && t.AccessToken != j.rejected:
+		// Another request refreshed after the rejected token was read.
+		if err := r.release(ctx, t, t.Failures, t.NextAttemptAt, t.RefreshDue); err != nil {
+			return nil, err
+		}
+		t.LeaseHolder, t.LeaseUntil = "", time.Time{}
+		return t, nil
 	}
 
-	tok, err := r.OAuth.Refresh(ctx, t.RefreshToken)
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
+	// Once the refresh token is sent, its answer must not be lost to the
+	// caller's cancellation (with one-time-use rotation the old token is
+	// spent): the bank call and the writes run detached, bounded by the
+	// lease and by the Lambda invocation's deadline (lambdactx).
+	bctx, bcancel := lambdactx.Detach(ctx, r.lease())
+	tok, err := r.OAuth.Refresh(bctx, t.RefreshToken)
+	bcancel()
+	wctx, cancel := lambdactx.Detach(ctx, storeTimeout)
 	defer cancel()
 	if err != nil {
 		return nil, r.failed(wctx, t, err)
@@ -194,6 +220,21 @@ func (r *Refresher) failed(ctx context.Context, t *consent.Tokens, cause error) 
 		slog.Int("failures", failures), slog.Time("nextAttemptAt", next),
 		slog.Bool("transient", oauth.IsTransient(cause)), slog.Any("err", cause))
 	return fmt.Errorf("refresh %s: %w", id, cause)
+}
+
+// checkTime answers ErrNoTime when ctx's deadline leaves less than
+// MinRemaining: a refresh cut short after the bank spent the refresh token
+// could cost the consent its token chain.
+func (r *Refresher) checkTime(ctx context.Context, id string) error {
+	if r.MinRemaining <= 0 {
+		return nil
+	}
+	if d, ok := ctx.Deadline(); ok && time.Until(d) < r.MinRemaining {
+		r.logger().WarnContext(ctx, "refresh not started: too little time left", slog.String("consentId", id),
+			slog.Duration("remaining", time.Until(d)))
+		return fmt.Errorf("refresh %s: %w", id, ErrNoTime)
+	}
+	return nil
 }
 
 func (r *Refresher) release(ctx context.Context, t *consent.Tokens, failures int, next, due time.Time) error {

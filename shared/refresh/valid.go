@@ -14,6 +14,27 @@ import (
 // 50 ms) and reads again, usually finding that worker's fresh tokens. Errors
 // are Refresh's; ErrBusy only if the other worker outlasts BusyWait.
 func (r *Refresher) Valid(ctx context.Context, consentID string, minValidity time.Duration) (*consent.Tokens, error) {
+	return r.waitBusy(ctx, consentID, func(t *consent.Tokens) bool {
+		return t.AccessToken != "" && r.now().Add(minValidity).Before(t.AccessExpiresAt)
+	}, job{})
+}
+
+// RefreshRejected refreshes consentID's tokens after the bank refused
+// (401) the access token rejected, unless someone has replaced it since: if
+// the stored access token is another one (read before or under the lease),
+// those tokens are returned and the bank is not called. So N requests that
+// met the same revoked access token cause one refresh, not N rotations. A
+// lease held elsewhere is waited for as in Valid. Errors are Refresh's.
+func (r *Refresher) RefreshRejected(ctx context.Context, consentID, rejected string) (*consent.Tokens, error) {
+	return r.waitBusy(ctx, consentID, func(t *consent.Tokens) bool {
+		return t.AccessToken != "" && t.AccessToken != rejected
+	}, job{rejected: rejected})
+}
+
+// waitBusy returns the stored tokens when good accepts them, else refreshes
+// per j; while another worker holds the lease it waits (BusyWait in all,
+// doubling from 50 ms) and reads again.
+func (r *Refresher) waitBusy(ctx context.Context, consentID string, good func(*consent.Tokens) bool, j job) (*consent.Tokens, error) {
 	wait := r.BusyWait
 	if wait <= 0 {
 		wait = DefaultBusyWait
@@ -25,10 +46,10 @@ func (r *Refresher) Valid(ctx context.Context, consentID string, minValidity tim
 		if err != nil {
 			return nil, err
 		}
-		if t.AccessToken != "" && r.now().Add(minValidity).Before(t.AccessExpiresAt) {
+		if good(t) {
 			return t, nil
 		}
-		t, err = r.Refresh(ctx, consentID)
+		t, err = r.refresh(ctx, consentID, j)
 		if !errors.Is(err, ErrBusy) || time.Now().Add(pause).After(giveUp) {
 			return t, err
 		}
