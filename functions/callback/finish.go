@@ -6,6 +6,7 @@ import (
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
+	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -21,11 +22,7 @@ import (
 func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code string) string {
 	// The store writes after a successful token request may use the
 	// reserve the budget keeps before the invocation's deadline.
-	dl, hasDeadline := ctx.Deadline()
-	err := h.retry.run(ctx, func(actx context.Context) error {
-		if hasDeadline {
-			actx = exchange.WithStoreDeadline(actx, dl)
-		}
+	err := h.retry.run(lambdactx.Mark(ctx), func(actx context.Context) error {
 		return h.exchanger.Complete(actx, s, code)
 	})
 	switch {

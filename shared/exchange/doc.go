@@ -15,7 +15,7 @@
 // repeats a token request: that retry policy belongs to the caller. It does
 // retry the store writes that follow a successful exchange, on a context of
 // their own, because the code is spent and the tokens exist nowhere else;
-// that context still ends before the invocation's deadline (StoreMargin).
+// that context still ends before the invocation's deadline (lambdactx.Detach).
 //
 // A code is resent only after a failure that proves the bank did not
 // consume it (oauth.MayHaveBeenProcessed false): the bank treats a reused

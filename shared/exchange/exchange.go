@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -43,8 +44,8 @@ type Exchanger struct {
 	// StoreTimeout bounds the store writes after the bank issued tokens
 	// (retries included); zero means DefaultStoreTimeout. A caller with a
 	// short deadline (the callback) sets what it keeps in reserve. The
-	// writes also end StoreMargin before the invocation's deadline
-	// (WithStoreDeadline, else ctx's own deadline).
+	// writes also end before the invocation's deadline (lambdactx.Detach:
+	// the deadline lambdactx.Mark recorded, else ctx's own).
 	StoreTimeout time.Duration
 }
 
@@ -81,7 +82,7 @@ func notAuthorisable(c *consent.Consent) error {
 // one token request.
 //
 // Once the bank has answered, the code is spent: the store writes run on a
-// context detached from ctx's cancellation (storeContext), so a caller's
+// context detached from ctx's cancellation (lambdactx.Detach), so a caller's
 // budget running out at that moment does not lose the tokens, and transient
 // store failures are retried within that time.
 func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code string) error {
@@ -102,7 +103,7 @@ func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code s
 		return fmt.Errorf("exchange: consent %s: %w", s.ConsentID, err)
 	}
 	t := e.tokens(s, tok, issued)
-	wctx, cancel := e.storeContext(ctx)
+	wctx, cancel := lambdactx.Detach(ctx, e.storeTimeout())
 	defer cancel()
 	if err := e.store(wctx, s, t); err != nil {
 		if errors.Is(err, ErrNotAuthorisable) {
@@ -169,4 +170,11 @@ func (e *Exchanger) logger() *slog.Logger {
 		return slog.Default()
 	}
 	return e.Logger
+}
+
+func (e *Exchanger) storeTimeout() time.Duration {
+	if e.StoreTimeout <= 0 {
+		return DefaultStoreTimeout
+	}
+	return e.StoreTimeout
 }
