@@ -14,16 +14,22 @@ import (
 const ActionReauthenticate = "reauthenticate"
 
 // markConsent moves an Authorised consent to status (ReauthRequired or
-// Expired) with LastAction reauthenticate. A consent in any other status is
-// left alone (a revocation or failure says more). Conflicts are retried; a
+// Expired) with LastAction reauthenticate, because its tokens (dead) died. A
+// consent in any other status is left alone (a revocation or failure says
+// more), and so is one whose stored tokens are no longer dead: the lease was
+// released before this write, and a re-authorisation landing in between
+// stored new tokens the verdict is not about. Conflicts are retried; a
 // failure is logged, not returned: the tokens are already out of the refresh
 // index, and the next on-demand refresh reaches the same verdict.
-func (r *Refresher) markConsent(ctx context.Context, id, status, lastError string) {
+func (r *Refresher) markConsent(ctx context.Context, id, status, lastError string, dead *consent.Tokens) {
 	marked := false
 	err := conflict.Retry(func() error {
 		c, err := r.Store.GetConsent(ctx, id)
 		if err != nil || c.Status != consent.StatusAuthorised {
 			return err
+		}
+		if t, err := r.Store.GetTokens(ctx, id); err != nil || t.RefreshToken != dead.RefreshToken || t.AccessToken != dead.AccessToken {
+			return err // replaced (or revoked: ErrNotFound is logged below)
 		}
 		c.Status, c.LastAction, c.LastError = status, ActionReauthenticate, lastError
 		if err := r.Store.UpdateConsent(ctx, c); err != nil {

@@ -115,7 +115,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 		if err := r.release(ctx, t, 0, time.Time{}, time.Time{}); err != nil {
 			return nil, err
 		}
-		r.markConsent(ctx, id, consent.StatusExpired, "refresh_token_expired")
+		r.markConsent(ctx, id, consent.StatusExpired, "refresh_token_expired", t)
 		return nil, ErrExpired
 	case j.keepAlive && !NeedsKeepAlive(t.RefreshExpiresAt, now):
 		// Refreshed meanwhile with a new refresh token: nothing to keep alive.
@@ -204,7 +204,7 @@ func (r *Refresher) failed(ctx context.Context, t *consent.Tokens, cause error) 
 		if err != nil {
 			return err
 		}
-		r.markConsent(ctx, id, consent.StatusReauthRequired, "invalid_grant")
+		r.markConsent(ctx, id, consent.StatusReauthRequired, "invalid_grant", t)
 		return fmt.Errorf("refresh %s: %w: %w", id, ErrReauthRequired, cause)
 	}
 	failures := t.Failures + 1
