@@ -81,7 +81,7 @@ func New(d *setup.Deps) *Handler {
 		logger: d.Logger,
 		now:    now,
 		newID:  uuid.NewString,
-		retry:  bankapi.DefaultRetryPolicy,
+		retry:  bankapi.DefaultRetryPolicy(),
 		budget: budget,
 		holder: holder,
 	}

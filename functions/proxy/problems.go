@@ -51,7 +51,7 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 	case !errors.As(err, &be):
 		return httpapi.Internal(ctx, h.logger, err)
 	}
-	code := be.Error()
+	code := be.Reason() // recorded as lastError and shown to the app: codes only, never free text
 	switch bankapi.Classify(be) {
 	case bankapi.ActionReauthenticate:
 		if f.stepUpRoute {

@@ -89,6 +89,22 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Reason is a short, safe account of the refusal, for a consent's lastError: the bank's first
+// error code, else its namespaced top-level code or error type, else the HTTP status. It never
+// carries the bank's free text.
+func (e *Error) Reason() string {
+	if codes := e.ErrorCodes(); len(codes) > 0 {
+		return codes[0]
+	}
+	if safeCode.MatchString(e.Code) && strings.HasPrefix(e.Code, "UK.") {
+		return e.Code
+	}
+	if e.ErrorType != "" {
+		return e.ErrorType
+	}
+	return fmt.Sprintf("HTTP %d", e.Status)
+}
+
 // ErrorCodes returns the Errors[].ErrorCode values that look like codes.
 func (e *Error) ErrorCodes() []string {
 	var out []string

@@ -100,3 +100,23 @@ func TestErrorStringHasNoBody(t *testing.T) {
 		t.Errorf("Error() %q lacks status or interaction id", s)
 	}
 }
+
+// TestReason: what a consent records as lastError is a code or a status, never the bank's text.
+func TestReason(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		e    *Error
+		want string
+	}{
+		{&Error{Status: 403, Code: "403 Forbidden", Errors: []ErrorDetail{{ErrorCode: "UK.OBIE.Reauthenticate", Message: "Mr Smith's token"}}}, "UK.OBIE.Reauthenticate"},
+		{&Error{Status: 400, Code: "UK.OBIE.Resource.NotFound", Message: "account 12345678 of Mr Smith"}, "UK.OBIE.Resource.NotFound"},
+		{&Error{Status: 400, Code: "400 Bad Request for Mr Smith", ErrorType: TypeAccountTemporarilyUnavailable}, TypeAccountTemporarilyUnavailable},
+		{&Error{Status: 401, BodyKind: BodyEmpty}, "HTTP 401"},
+		{&Error{Status: 500, Code: "<html>Mr Smith</html>", BodyKind: BodyHTML}, "HTTP 500"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.Reason(); got != tt.want {
+			t.Errorf("Reason() = %q, want %q", got, tt.want)
+		}
+	}
+}

@@ -19,8 +19,10 @@ type RetryPolicy struct {
 }
 
 // DefaultRetryPolicy suits a read inside a Lambda invocation with an 8 s
-// bank timeout.
-var DefaultRetryPolicy = RetryPolicy{Max: 2, Base: 200 * time.Millisecond, Cap: 2 * time.Second}
+// bank timeout. A value: each caller gets its own copy.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{Max: 2, Base: 200 * time.Millisecond, Cap: 2 * time.Second}
+}
 
 // Retry calls fn, and again up to p.Max times while Classify says
 // ActionRetryLater, waiting an exponential backoff with jitter (capped at

@@ -66,13 +66,13 @@ func TestRetryDefaultPolicyRetryAfter(t *testing.T) {
 		wantCalls  int
 		wantWaits  []time.Duration
 	}{
-		{time.Second, 1 + DefaultRetryPolicy.Max, []time.Duration{time.Second, time.Second}},
+		{time.Second, 1 + DefaultRetryPolicy().Max, []time.Duration{time.Second, time.Second}},
 		{30 * time.Second, 1, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.retryAfter.String(), func(t *testing.T) {
 			t.Parallel()
-			p := DefaultRetryPolicy
+			p := DefaultRetryPolicy()
 			var waits []time.Duration
 			p.Sleep = func(_ context.Context, d time.Duration) error { waits = append(waits, d); return nil }
 			calls := 0

@@ -33,12 +33,14 @@ const (
 	maxIdlePerHost   = 16
 )
 
-// CipherSuites are the TLS 1.2 suites allowed: the FAPI 1.0 Part 2 §8.5 list that Go implements
-// (the DHE suites it also permits are not in crypto/tls). TLS 1.3 suites are not configurable
-// and are all AEAD.
-var CipherSuites = []uint16{
-	tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-	tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+// CipherSuites returns the TLS 1.2 suites allowed: the FAPI 1.0 Part 2 §8.5 list that Go
+// implements (the DHE suites it also permits are not in crypto/tls). TLS 1.3 suites are not
+// configurable and are all AEAD. A new slice each call: nobody can widen another's list.
+func CipherSuites() []uint16 {
+	return []uint16{
+		tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+		tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+	}
 }
 
 // NewClient returns an *http.Client for the bank. Build it once per cold start and reuse it:
@@ -92,7 +94,7 @@ func dialTLS(ctx context.Context, d *net.Dialer, p credentials.Provider, network
 func config(p credentials.Provider, creds *credentials.Credentials, serverName string) *tls.Config {
 	return &tls.Config{
 		MinVersion:   tls.VersionTLS12,
-		CipherSuites: CipherSuites,
+		CipherSuites: CipherSuites(),
 		RootCAs:      creds.CAs,
 		ServerName:   serverName,
 		NextProtos:   []string{"h2", "http/1.1"},
