@@ -1,6 +1,7 @@
 # Build, lint, test and run the Co-op & smile Open Banking connector.
 # `make test` and `make run` work on a fresh machine: Go tools come from go.mod's tool
-# directives, and Chromium (for dev/e2e) is installed with apt-get when root and missing.
+# directives; a C compiler (for -race) and Chromium (for dev/e2e) are installed with apt-get when
+# missing (as root, or with passwordless sudo).
 
 SHELL := /bin/bash
 FUNCTIONS := consents callback tokens proxy
@@ -8,9 +9,8 @@ GO ?= go
 GOFLAGS_BUILD := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BUILD_DIR ?= .build
 LOCAL_DIR ?= $(BUILD_DIR)/local
-CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: build build-local lint test test-only bench run chromium clean \
+.PHONY: build build-local lint test test-only bench run cc chromium clean \
 	build-ConsentsFunction build-CallbackFunction build-TokensFunction build-ProxyFunction
 
 ## build: one linux/arm64 bootstrap per function, as Lambda runs it (provided.al2023).
@@ -41,21 +41,33 @@ lint:
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 
-## chromium: the headless browser dev/e2e drives; installed with apt-get when root and missing.
+# apt installs what a fresh Debian/Ubuntu machine lacks: as root, or with passwordless sudo.
+define apt-install
+if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; \
+else echo "$(1) is missing and cannot be installed here (not root, no passwordless sudo)"; exit 1; fi; \
+echo "installing $(2) with apt-get"; \
+$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2) >/dev/null
+endef
+
+## cc: the C compiler go test -race needs (the race detector is cgo).
+cc:
+	@if command -v gcc >/dev/null 2>&1 || command -v cc >/dev/null 2>&1; then exit 0; fi; \
+	$(call apt-install,a C compiler,gcc libc6-dev)
+
+## chromium: the headless browser dev/e2e drives: $CHROMIUM, else chromium, chromium-browser or
+## google-chrome on PATH, else Debian's chromium installed with apt-get.
 chromium:
-	@if ! command -v chromium >/dev/null 2>&1 && [ ! -x "$(CHROMIUM)" ]; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			echo "installing chromium with apt-get"; \
-			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1; \
-		else echo "chromium is missing and cannot be installed here: dev/e2e browser tests will fail"; exit 1; fi; \
-	fi
+	@if [ -n "$$CHROMIUM" ] && [ -x "$$CHROMIUM" ]; then exit 0; fi; \
+	for b in chromium chromium-browser google-chrome google-chrome-stable; do \
+		if command -v $$b >/dev/null 2>&1; then exit 0; fi; done; \
+	$(call apt-install,Chromium,chromium)
 
 ## test: lint, then every test with the race detector (kumo, the sandbox bank and the emulator run in-process or as built binaries).
-test: lint chromium test-only
+test: lint cc chromium test-only
 
 test-only:
 	$(GO) mod download
-	$(GO) test -race -count=1 -timeout 25m ./...
+	CGO_ENABLED=1 $(GO) test -race -count=1 -timeout 25m ./...
 
 ## bench: speed and memory goals; figures go to docs/performance.md.
 bench:

@@ -2,8 +2,10 @@ package e2e
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -13,20 +15,32 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chromiumPath is where `make chromium` (apt-get install chromium) puts the browser; CI
-// installs it, so a missing browser fails the browser tests instead of skipping them.
-const chromiumPath = "/usr/bin/chromium"
+// chromiumPath finds the browser as `make chromium` does: $CHROMIUM, else chromium,
+// chromium-browser or google-chrome on PATH. CI installs one, so a missing browser fails the
+// browser tests instead of skipping them.
+func chromiumPath() (string, error) {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p, nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("no chromium, chromium-browser or google-chrome on PATH and CHROMIUM unset")
+}
 
 // newBrowser starts headless Chromium with a fresh profile for one test and returns the
 // context of its first tab. The bank's pages use the bank's own CA: the browser ignores
 // certificate errors, which only a test may do.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("Chromium is needed for the consent journey and is missing at %s (%v): run `make chromium` (apt-get install -y chromium)", chromiumPath, err)
+	chromium, err := chromiumPath()
+	if err != nil {
+		t.Fatalf("Chromium is needed for the consent journey: %v; run `make chromium`", err)
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath),
+		chromedp.ExecPath(chromium),
 		chromedp.NoSandbox,
 		chromedp.Headless,
 		chromedp.DisableGPU,
