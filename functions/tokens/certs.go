@@ -8,8 +8,9 @@ import (
 )
 
 // checkCertificates reports the days to expiry of the transport (mTLS) and
-// signing certificates as the metric CertificateDaysToExpiry, dimension
-// Certificate = transport | signing, and logs an error for each one under
+// signing certificates as the metric CertificateDaysToExpiry, dimensions
+// Environment = ENVIRONMENT and Certificate = transport | signing (the
+// template's alarms name both), and logs an error for each one under
 // CERT_EXPIRY_WARN_DAYS (the bank's page, "Certificate expiry": at least 90
 // days). template.yaml alarms on the metric. An unreadable secret fails the run.
 func (h *Handler) checkCertificates(ctx context.Context, now time.Time, sum *Summary) error {
@@ -23,7 +24,7 @@ func (h *Handler) checkCertificates(ctx context.Context, now time.Time, sum *Sum
 		name string
 		days int
 	}{{"transport", transport}, {"signing", signing}} {
-		if err := writeEMF(h.metrics, time.Now(), map[string]string{"Certificate": cert.name},
+		if err := writeEMF(h.metrics, time.Now(), map[string]string{dimEnvironment: h.cfg.Environment, "Certificate": cert.name},
 			[]emfMetric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: float64(cert.days)}}); err != nil {
 			h.logger.WarnContext(ctx, "metric not written", slog.Any("err", err))
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
@@ -42,10 +43,14 @@ func TestCertificateExpiryMetric(t *testing.T) {
 		}
 		got[cert] = line["CertificateDaysToExpiry"].(float64)
 		def := line["_aws"].(map[string]any)["CloudWatchMetrics"].([]any)[0].(map[string]any)
-		dims := def["Dimensions"].([]any)[0].([]any)
 		metric := def["Metrics"].([]any)[0].(map[string]any)
-		if def["Namespace"] != "CoopConnector" || len(dims) != 1 || dims[0] != "Certificate" || metric["Name"] != "CertificateDaysToExpiry" {
+		// The dimensions template.yaml's alarms name: the function's ENVIRONMENT and the certificate.
+		if def["Namespace"] != "CoopConnector" || !cmp.Equal(def["Dimensions"], []any{[]any{"Certificate", "Environment"}}) ||
+			metric["Name"] != "CertificateDaysToExpiry" {
 			t.Errorf("EMF definition %v", def)
+		}
+		if line["Environment"] != f.h.cfg.Environment || line["Environment"] != "sandbox" || line["level"] != "INFO" {
+			t.Errorf("EMF line Environment %v level %v; want the function's ENVIRONMENT (sandbox) and INFO", line["Environment"], line["level"])
 		}
 	}
 	if got["transport"] != 80 || got["signing"] < 300 || len(got) != 2 {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"slices"
 	"time"
 )
 
@@ -17,22 +18,35 @@ type emfMetric struct {
 	Value float64
 }
 
+// dimEnvironment is the dimension every metric carries: the ENVIRONMENT the
+// function runs in (sandbox | production), so that a sandbox and a production
+// stack in one account never feed each other's alarms.
+const dimEnvironment = "Environment"
+
+// emfLevel is the "level" of every EMF line. Lambda's log-level filter (JSON
+// log format) reads that member and counts a line without one as INFO, so the
+// metric lines reach CloudWatch Logs only while ApplicationLogLevel is INFO or
+// more detailed (template.yaml keeps it at INFO; docs/configuration.md).
+const emfLevel = "INFO"
+
 // writeEMF writes one CloudWatch embedded metric format line
 // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html):
-// a raw JSON object with the _aws metadata, the dimension values and the
-// metric values as top-level members. Lambda's log agent turns it into
-// metrics; it must not be wrapped by the logger.
+// a raw JSON object with the _aws metadata, the dimension values, the metric
+// values as top-level members and "level" (emfLevel). The dimension set lists
+// the dimension names sorted. Lambda's log agent turns it into metrics; it
+// must not be wrapped by the logger.
 func writeEMF(w io.Writer, at time.Time, dims map[string]string, metrics []emfMetric) error {
 	type def struct {
 		Name string `json:"Name"`
 		Unit string `json:"Unit"`
 	}
 	keys := make([]string, 0, len(dims))
-	line := map[string]any{}
+	line := map[string]any{"level": emfLevel}
 	for k, v := range dims {
 		keys = append(keys, k)
 		line[k] = v
 	}
+	slices.Sort(keys)
 	defs := make([]def, len(metrics))
 	for i, m := range metrics {
 		defs[i] = def{m.Name, m.Unit}

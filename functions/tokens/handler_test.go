@@ -54,8 +54,8 @@ func TestDueRefreshedOthersUntouched(t *testing.T) {
 		if _, ok := m["Refreshed"]; ok {
 			summaries++
 			aws := m["_aws"].(map[string]any)["CloudWatchMetrics"].([]any)[0].(map[string]any)
-			if aws["Namespace"] != "CoopConnector" {
-				t.Errorf("namespace %v", aws["Namespace"])
+			if aws["Namespace"] != "CoopConnector" || !cmp.Equal(aws["Dimensions"], []any{[]any{"Environment"}}) || m["Environment"] != "sandbox" {
+				t.Errorf("namespace %v dimensions %v Environment %v; want CoopConnector, [[Environment]], sandbox", aws["Namespace"], aws["Dimensions"], m["Environment"])
 			}
 			for _, k := range []string{"Due", "RetryLater", "ReauthRequired", "Expired", "Skipped", "ExchangesCompleted", "ExchangesFailed", "DurationMs"} {
 				if _, ok := m[k]; !ok {

@@ -60,7 +60,8 @@ const (
 	remaining
 )
 
-// report logs the summary line and writes its EMF metrics.
+// report logs the summary line and writes its EMF metrics (dimension
+// Environment).
 func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	attrs := []slog.Attr{slog.Int("due", s.Due), slog.Int("refreshed", s.Refreshed), slog.Int("retryLater", s.RetryLater),
 		slog.Int("reauthRequired", s.ReauthRequired), slog.Int("expired", s.Expired), slog.Int("skipped", s.Skipped),
@@ -86,7 +87,7 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	if runErr != nil {
 		metrics = append(metrics, count("RunFailed", 1))
 	}
-	if err := writeEMF(h.metrics, time.Now(), nil, metrics); err != nil {
+	if err := writeEMF(h.metrics, time.Now(), map[string]string{dimEnvironment: h.cfg.Environment}, metrics); err != nil {
 		h.logger.WarnContext(ctx, "metrics not written", slog.Any("err", err))
 	}
 }

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// docEMFLine returns the example EMF line of docs/refresh.md that publishes metric.
+func docEMFLine(t *testing.T, metric string) string {
+	t.Helper()
+	b, err := os.ReadFile("../../docs/refresh.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if strings.HasPrefix(line, `{"_aws":`) && strings.Contains(line, `"Name":"`+metric+`"`) {
+			return line
+		}
+	}
+	t.Fatalf("docs/refresh.md has no EMF example line for %s", metric)
+	return ""
+}
+
+// TestEMFLineAsDocumented: writeEMF writes the JSON object docs/refresh.md shows
+// (template.yaml's alarms are checked against the same line by deploy/alarms_test.go): the
+// dimension names sorted, their values and "level":"INFO" as top-level members.
+func TestEMFLineAsDocumented(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	err := writeEMF(&buf, time.UnixMilli(1795599000000), map[string]string{dimEnvironment: "production", "Certificate": "transport"},
+		[]emfMetric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: 80}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasSuffix(buf.Bytes(), []byte("}\n")) || bytes.Count(buf.Bytes(), []byte("\n")) != 1 {
+		t.Errorf("not one JSON line: %q", buf.String())
+	}
+	var got, want any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(docEMFLine(t, "CertificateDaysToExpiry")), &want); err != nil {
+		t.Fatalf("docs/refresh.md example: %v", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("EMF line (-docs/refresh.md +writeEMF):\n%s", diff)
+	}
+}
+
+func BenchmarkWriteEMF(b *testing.B) {
+	var buf bytes.Buffer
+	dims := map[string]string{dimEnvironment: "production", "Certificate": "transport"}
+	metrics := []emfMetric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: 80}}
+	for b.Loop() {
+		buf.Reset()
+		_ = writeEMF(&buf, time.UnixMilli(1795599000000), dims, metrics)
+	}
+}
