@@ -153,14 +153,7 @@ func (h *Handler) pause(ctx context.Context, attempt int, err error) error {
 	if h.payWait != nil {
 		return h.payWait(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return bankapi.Sleep(ctx, d)
 }
 
 // savePayment writes rec; a version conflict means a concurrent request with

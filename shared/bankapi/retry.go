@@ -42,7 +42,7 @@ func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
 		p.Cap = 2 * time.Second
 	}
 	if p.Sleep == nil {
-		p.Sleep = sleep
+		p.Sleep = Sleep
 	}
 	if p.Jitter == nil {
 		p.Jitter = func(d time.Duration) time.Duration { return d/2 + rand.N(d/2+1) }
@@ -85,7 +85,8 @@ func (p RetryPolicy) wait(ctx context.Context, attempt int, err error) (time.Dur
 	return e.RetryAfter, true
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d, or until ctx ends (its error then). The default RetryPolicy.Sleep.
+func Sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
