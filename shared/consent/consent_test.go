@@ -126,6 +126,16 @@ func TestOwnerIsolation(t *testing.T) {
 	if _, err := s.GetConsentForOwner(ctx, "a1", ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("empty owner reads alice's consent: %v, want ErrNotFound", err)
 	}
+	// A consent stored without an owner is nobody's: an empty caller must not match it.
+	if err := s.CreateConsent(ctx, sampleConsent("n1", "")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GetConsent(ctx, "n1"); err != nil {
+		t.Fatalf("ownerless consent not stored: %v", err)
+	}
+	if _, err := s.GetConsentForOwner(ctx, "n1", ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("empty owner reads an ownerless consent: %v, want ErrNotFound", err)
+	}
 	if c, err := s.GetConsentForOwner(ctx, "a1", "alice"); err != nil || c.ID != "a1" {
 		t.Errorf("alice reads her consent: %v, %v", c, err)
 	}
