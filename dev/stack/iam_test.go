@@ -23,7 +23,8 @@ type frontFixture struct {
 	table, secret string
 }
 
-func startTestFront(t *testing.T) frontFixture {
+// startTestFront starts the fixture; extra functions (synthetic policies) join the template's.
+func startTestFront(t *testing.T, extra ...*Function) frontFixture {
 	t.Helper()
 	tmpl, err := LoadTemplate("../../template.yaml", nil)
 	if err != nil {
@@ -48,7 +49,7 @@ func startTestFront(t *testing.T) frontFixture {
 		t.Fatal(err)
 	}
 	logs := newLogCollector(nil)
-	front, err := startIAMFront(k.URL, tmpl.sortedFunctions(), logs)
+	front, err := startIAMFront(k.URL, append(tmpl.sortedFunctions(), extra...), logs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,5 +182,33 @@ func TestIAMFront(t *testing.T) {
 	}
 	if len(logged) != len(wantDenied) || !strings.HasPrefix(logged[1], "iam| DENIED callback dynamodb:Query on arn:aws:dynamodb:") {
 		t.Errorf("denial log lines = %q, want one per denial", logged)
+	}
+}
+
+// TestIAMFrontIndexGate: a policy granting dynamodb:Query on the table alone (no "/index/"
+// resource) lets a Query of the base table through and denies one with an IndexName, as IAM
+// does: an index is a resource of its own.
+func TestIAMFrontIndexGate(t *testing.T) {
+	reader := &Function{LogicalID: "ReaderFunction", Name: "reader", Policy: Policy{Actions: []string{"dynamodb:Query"}}}
+	fx := startTestFront(t, reader)
+	ctx := t.Context()
+	client := dynamoAs(accessKeyID(reader), fx.s.IAMEndpoint())
+
+	base := &dynamodb.QueryInput{TableName: &fx.table, KeyConditionExpression: aws.String("pk = :p"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":p": &types.AttributeValueMemberS{Value: "a"}}}
+	if _, err := client.Query(ctx, base); err != nil {
+		t.Errorf("Query of the base table, granted: %v", err)
+	}
+	_, err := client.Query(ctx, &dynamodb.QueryInput{TableName: &fx.table, IndexName: aws.String("owner"),
+		KeyConditionExpression:    aws.String("#o = :o"),
+		ExpressionAttributeNames:  map[string]string{"#o": "owner"},
+		ExpressionAttributeValues: map[string]types.AttributeValue{":o": &types.AttributeValueMemberS{Value: "u"}}})
+	wantAccessDenied(t, err, "ReaderFunction", "dynamodb:Query")
+	if !strings.Contains(err.Error(), ":table/"+fx.table+"/index/owner ") {
+		t.Errorf("denial %q does not name the index", err)
+	}
+
+	if diff := cmp.Diff([]string{"reader dynamodb:Query"}, fx.s.AccessDenied()); diff != "" {
+		t.Errorf("AccessDenied (-want +got):\n%s", diff)
 	}
 }

@@ -25,6 +25,8 @@ func TestCreateBadInput(t *testing.T) {
 			break
 		}
 	}
+	// Just past the two-year limit, on a day the other date rules accept.
+	pastTwoYears := workingDayFrom(twoYearsAhead(now).AddDate(0, 0, 3), 1)
 	dp := func(extra string) string {
 		return `{"brand":"coop","type":"payments","journey":"DP","amount":"10.00","creditor":{"name":"Bob","sortCode":"080800","accountNumber":"21325698"}` + extra + `}`
 	}
@@ -82,6 +84,7 @@ func TestCreateBadInput(t *testing.T) {
 		{"DSP past", strings.Replace(dp(`,"executionDate":"`+day(-3)+`"`), `"DP"`, `"DSP"`, 1), 400, "executionDate"},
 		{"DSP weekend", strings.Replace(dp(`,"executionDate":"`+saturday+`"`), `"DP"`, `"DSP"`, 1), 400, "executionDate"},
 		{"DSP over two years", strings.Replace(dp(`,"executionDate":"`+day(2*366+7)+`"`), `"DP"`, `"DSP"`, 1), 400, "executionDate"},
+		{"DSP two years and days", strings.Replace(dp(`,"executionDate":"`+pastTwoYears+`"`), `"DP"`, `"DSP"`, 1), 400, "executionDate"},
 		{"DSP bad date", strings.Replace(dp(`,"executionDate":"tomorrow"`), `"DP"`, `"DSP"`, 1), 400, "executionDate"},
 		{"DSP christmas", strings.Replace(dp(`,"executionDate":"2027-12-27"`), `"DP"`, `"DSP"`, 1), 400, "executionDate"},
 		{"DSO without standingOrder", strings.Replace(dp(`,"reference":"R"`), `"DP"`, `"DSO"`, 1), 400, "standingOrder"},

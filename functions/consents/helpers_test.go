@@ -197,15 +197,30 @@ func (f *fixture) authorise(t *testing.T, authURL string) *consent.Tokens {
 	return tokens
 }
 
-// workingDay returns the first weekday at least days ahead that is neither an
-// England and Wales bank holiday nor a fixed-date one the sandbox refuses.
+// workingDay returns the first working day (isWorkingDay) at least days ahead.
 func workingDay(now time.Time, days int) string {
-	d := civilDate(now.In(london)).AddDate(0, 0, days)
-	for isWeekend(d) || isBankHoliday(d) || (d.Month() == time.December && d.Day() >= 25) || (d.Month() == time.January && d.Day() == 1) {
-		d = d.AddDate(0, 0, 1)
+	return workingDayFrom(civilDate(now.In(london)).AddDate(0, 0, days), 1)
+}
+
+// workingDayFrom walks from d, step days at a time (1 forward, -1 back), to
+// the first working day.
+func workingDayFrom(d time.Time, step int) string {
+	for !isWorkingDay(d) {
+		d = d.AddDate(0, 0, step)
 	}
 	return d.Format(time.DateOnly)
 }
+
+// isWorkingDay reports a weekday that is neither an England and Wales bank
+// holiday nor a fixed-date one the sandbox refuses.
+func isWorkingDay(d time.Time) bool {
+	return !isWeekend(d) && !isBankHoliday(d) &&
+		(d.Month() != time.December || d.Day() < 25) && (d.Month() != time.January || d.Day() != 1)
+}
+
+// twoYearsAhead is the last execution date a scheduled payment may have: the
+// UTC date of now plus two years, as both the connector and the bank count it.
+func twoYearsAhead(now time.Time) time.Time { return civilDate(now.UTC()).AddDate(2, 0, 0) }
 
 // requestsTo returns the bank requests whose path starts with prefix.
 func (f *fixture) requestsTo(prefix string) []sandbox.RequestLog {

@@ -25,24 +25,26 @@ const stepUpDays = 90
 
 // aisKind is one AIS resource.
 type aisKind struct {
-	suffix  string // after /accounts/{AccountId}; "" for the account itself
-	list    bool   // /accounts (no account id)
-	stepUp  bool   // always needs step-up: direct debits, standing orders, scheduled payments
-	filters bool   // transactions: date filters, and a bank 403 Reauthenticate means step-up
+	suffix  string   // after /accounts/{AccountId}; "" for the account itself
+	list    bool     // /accounts (no account id)
+	stepUp  bool     // always needs step-up: direct debits, standing orders, scheduled payments
+	filters bool     // transactions: date filters, and a bank 403 Reauthenticate means step-up
+	perms   []string // the consent must hold one of these (permissions.go)
 }
 
 var (
-	aisAccounts          = aisKind{list: true}
-	aisAccount           = aisKind{}
-	aisBalances          = aisKind{suffix: "/balances"}
-	aisTransactions      = aisKind{suffix: "/transactions", filters: true}
-	aisDirectDebits      = aisKind{suffix: "/direct-debits", stepUp: true}
-	aisStandingOrders    = aisKind{suffix: "/standing-orders", stepUp: true}
-	aisScheduledPayments = aisKind{suffix: "/scheduled-payments", stepUp: true}
+	aisAccounts          = aisKind{list: true, perms: permsAccounts}
+	aisAccount           = aisKind{perms: permsAccounts}
+	aisBalances          = aisKind{suffix: "/balances", perms: permsBalances}
+	aisTransactions      = aisKind{suffix: "/transactions", filters: true, perms: permsTransactions}
+	aisDirectDebits      = aisKind{suffix: "/direct-debits", stepUp: true, perms: permsDirectDebits}
+	aisStandingOrders    = aisKind{suffix: "/standing-orders", stepUp: true, perms: permsStandingOrders}
+	aisScheduledPayments = aisKind{suffix: "/scheduled-payments", stepUp: true, perms: permsScheduledPayments}
 )
 
-// ais serves one AIS route: validate, check step-up, call with the consent's
-// token, rewrite Links, pass the bank's body through (never logged).
+// ais serves one AIS route: validate, check the permission and step-up, call
+// with the consent's token, rewrite Links, pass the bank's body through
+// (never logged).
 func (h *Handler) ais(k aisKind) route {
 	return func(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
 		bankPath := bankapi.AISPPath + "/accounts"
@@ -63,6 +65,9 @@ func (h *Handler) ais(k aisKind) route {
 		c, bad := h.load(ctx, r, typeAccounts)
 		if bad != nil {
 			return *bad
+		}
+		if !k.granted(c) { // before step-up: a step-up journey cannot add a permission
+			return h.problem(r, permissionNotGranted(k.perms))
 		}
 		if needStepUp && c.StepUpAt.IsZero() {
 			return h.stepUp(ctx, r, c, "step-up not held", "")

@@ -95,11 +95,18 @@ func (f *fixture) store(c *consent.Consent) *consent.Consent {
 	return c
 }
 
-// aisConsent creates an accounts consent at the bank and in the store, then
-// authorises it through the bank's pages (with step-up when asked).
+// aisConsent creates an accounts consent with aisPermissions at the bank and
+// in the store, then authorises it through the bank's pages (with step-up
+// when asked).
 func (f *fixture) aisConsent(who string, stepUp bool) *consent.Consent {
 	f.t.Helper()
-	body, _ := json.Marshal(bankapi.OBReadConsent1{Data: bankapi.OBReadConsent1Data{Permissions: aisPermissions}})
+	return f.aisConsentWith(who, aisPermissions, stepUp)
+}
+
+// aisConsentWith is aisConsent with the given permissions.
+func (f *fixture) aisConsentWith(who string, perms []string, stepUp bool) *consent.Consent {
+	f.t.Helper()
+	body, _ := json.Marshal(bankapi.OBReadConsent1{Data: bankapi.OBReadConsent1Data{Permissions: perms}})
 	var out bankapi.OBReadConsentResponse1
 	if err := json.Unmarshal(f.createAtBank("accounts", bankapi.AISPPath+"/account-access-consents", body, false), &out); err != nil {
 		f.t.Fatal(err)

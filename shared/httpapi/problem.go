@@ -26,6 +26,7 @@ const (
 	TypeIdempotencyKeyRequired   = ProblemBase + "idempotency-key-required"
 	TypePaymentNotAllowed        = ProblemBase + "payment-not-allowed"
 	TypePaymentUnconfirmed       = ProblemBase + "payment-unconfirmed"
+	TypePermissionNotGranted     = ProblemBase + "permission-not-granted"
 	TypeInternal                 = ProblemBase + "internal"
 )
 

@@ -84,7 +84,8 @@ func TestProblemTypesDistinct(t *testing.T) {
 	t.Parallel()
 	types := []string{TypeInvalidRequest, TypeNotFound, TypeConflict, TypeUnauthorized, TypeBankError,
 		TypeStepUpRequired, TypeReauthenticationRequired, TypeReconsentRequired, TypeAccountUnavailable,
-		TypeRetryLater, TypeIdempotencyKeyRequired, TypePaymentNotAllowed, TypePaymentUnconfirmed, TypeInternal}
+		TypeRetryLater, TypeIdempotencyKeyRequired, TypePaymentNotAllowed, TypePaymentUnconfirmed,
+		TypePermissionNotGranted, TypeInternal}
 	seen := map[string]bool{}
 	for _, ty := range types {
 		if seen[ty] || !strings.HasPrefix(ty, ProblemBase) || len(ty) == len(ProblemBase) {
