@@ -9,7 +9,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"io"
 	"log/slog"
+	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -23,6 +26,7 @@ import (
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -67,16 +71,16 @@ type Env struct {
 func Start(t testing.TB, o Options) *Env {
 	t.Helper()
 	ctx := context.Background()
-	url := KumoURL()
+	endpoint := KumoURL()
 	awsCfg := aws.Config{
 		Region:      "eu-west-2",
 		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
 	}
 	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
-		op.BaseEndpoint = aws.String(url)
+		op.BaseEndpoint = aws.String(endpoint)
 		op.DisableValidateResponseChecksum = true
 	})
-	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) { op.BaseEndpoint = aws.String(url) })
+	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) { op.BaseEndpoint = aws.String(endpoint) })
 
 	bo := o.Bank
 	bo.RedirectURI = RedirectURI
@@ -165,4 +169,47 @@ func (s *SyncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// OAuthWithHook returns a token client built like Deps.OAuth whose transport runs hook after
+// each token-endpoint response has been received in full, before the caller sees it: what
+// happens "while a token request is in flight" (a revocation, a re-authorisation, a lease taken
+// over) then happens deterministically.
+func (e *Env) OAuthWithHook(hook func()) *oauth.Client {
+	hc := *e.Deps.HTTP
+	base := hc.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	hc.Transport = afterTokenResponse{base: base, path: tokenPath(e.Deps.Config.BankTokenURL), hook: hook}
+	return e.Deps.TokenClient(&hc, e.Deps.Config.BankTokenURL)
+}
+
+type afterTokenResponse struct {
+	base http.RoundTripper
+	path string
+	hook func()
+}
+
+func (a afterTokenResponse) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := a.base.RoundTrip(r)
+	if err != nil || r.URL.Path != a.path {
+		return resp, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	a.hook()
+	return resp, nil
+}
+
+func tokenPath(tokenURL string) string {
+	u, err := url.Parse(tokenURL)
+	if err != nil {
+		return ""
+	}
+	return u.Path
 }

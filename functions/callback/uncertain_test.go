@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"net"
 	"net/http"
 	"slices"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/oauth"
 )
 
 // TestLostExchangeAnswerIsNotResent: the connection drops after the token
@@ -100,14 +98,7 @@ func TestUnreachableTokenEndpointIsRetried(t *testing.T) {
 		}
 	}()
 	d := f.env.Deps
-	f.h.exchanger.OAuth = oauth.New(func(ctx context.Context) (oauth.Config, error) {
-		creds, err := d.Credentials.Get(ctx)
-		if err != nil {
-			return oauth.Config{}, err
-		}
-		return oauth.Config{TokenURL: "https://" + l.Addr().String() + tokenPath, ClientID: creds.ClientID,
-			ClientSecret: creds.ClientSecret, RedirectURI: d.Config.RedirectURI}, nil
-	}, d.HTTP, d.Now)
+	f.h.exchanger.OAuth = d.TokenClient(d.HTTP, "https://"+l.Addr().String()+tokenPath)
 
 	f.wantResult(f.callback(back), c.ID, OutcomePending)
 	if n := dials.Load(); n != int32(defaultRetry.attempts) {

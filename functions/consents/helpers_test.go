@@ -20,7 +20,6 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
-	"github.com/coop-ob/connector/shared/oauth"
 )
 
 // fixture is one isolated environment (kumo table, sandbox bank, secret) and
@@ -237,15 +236,7 @@ var base64URL = base64.RawURLEncoding
 
 // newTokenCache returns a token client like the fixture's but with an empty cache.
 func newTokenCache(f *fixture) bankapi.ClientCredentials {
-	d := f.env.Deps
-	return oauth.New(func(ctx context.Context) (oauth.Config, error) {
-		c, err := d.Credentials.Get(ctx)
-		if err != nil {
-			return oauth.Config{}, err
-		}
-		return oauth.Config{TokenURL: d.Config.BankTokenURL, ClientID: c.ClientID, ClientSecret: c.ClientSecret,
-			RedirectURI: d.Config.RedirectURI, AuthStyle: oauth.AuthBasic}, nil
-	}, d.HTTP, d.Now)
+	return f.env.Deps.TokenClient(f.env.Deps.HTTP, f.env.Deps.Config.BankTokenURL)
 }
 
 // ptrTrue reports whether an optional flag is present and true.

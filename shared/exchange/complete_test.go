@@ -1,11 +1,8 @@
 package exchange_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"testing"
 
 	"github.com/coop-ob/connector/dev/testenv"
@@ -14,53 +11,12 @@ import (
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
-// afterTokenResponse is the mTLS transport with a hook that runs once the
-// token endpoint's whole response has arrived, before the caller sees it:
-// what happens "while the exchange was in flight" happens deterministically.
-type afterTokenResponse struct {
-	base http.RoundTripper
-	hook func()
-}
-
-func (a afterTokenResponse) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := a.base.RoundTrip(r)
-	if err != nil || r.URL.Path != tokenPath {
-		return resp, err
-	}
-	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	a.hook()
-	return resp, nil
-}
-
-// exchangerWithHook is newExchanger with a token client whose transport runs
-// hook after each token response (built as shared/setup builds it).
-func exchangerWithHook(t *testing.T, env *testenv.Env, hook func()) *exchange.Exchanger {
-	t.Helper()
-	d := env.Deps
-	style, err := oauth.ParseAuthStyle(d.Config.TokenAuthMethod)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hc := *d.HTTP
-	base := hc.Transport
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	hc.Transport = afterTokenResponse{base: base, hook: hook}
+// exchangerWithHook is newExchanger with a token client that runs hook once
+// the token endpoint's whole response has arrived, before Complete sees it
+// (testenv.Env.OAuthWithHook).
+func exchangerWithHook(env *testenv.Env, hook func()) *exchange.Exchanger {
 	e := newExchanger(env)
-	e.OAuth = oauth.New(func(ctx context.Context) (oauth.Config, error) {
-		c, err := d.Credentials.Get(ctx)
-		if err != nil {
-			return oauth.Config{}, err
-		}
-		return oauth.Config{TokenURL: d.Config.BankTokenURL, ClientID: c.ClientID, ClientSecret: c.ClientSecret,
-			RedirectURI: d.Config.RedirectURI, AuthStyle: style}, nil
-	}, &hc, d.Now)
+	e.OAuth = env.OAuthWithHook(hook)
 	return e
 }
 
@@ -137,7 +93,7 @@ func TestCompleteRevokedDuringExchange(t *testing.T) {
 	t.Parallel()
 	env := testenv.Start(t, testenv.Options{})
 	var c consent.Consent
-	e := exchangerWithHook(t, env, func() { revokeLocally(t, env, c.ID) })
+	e := exchangerWithHook(env, func() { revokeLocally(t, env, c.ID) })
 	s, code := journey(t, env, &c, false, alice)
 	env.Bank.ResetRequests()
 
@@ -158,7 +114,7 @@ func TestCompleteStoresAfterCallerGaveUp(t *testing.T) {
 	env := testenv.Start(t, testenv.Options{})
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	e := exchangerWithHook(t, env, cancel)
+	e := exchangerWithHook(env, cancel)
 	var c consent.Consent
 	s, code := journey(t, env, &c, false, alice)
 

@@ -4,63 +4,15 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 	"testing"
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
-
-// afterTokenAnswer is the mTLS transport with a hook that runs once the
-// token endpoint has answered, before the refresher sees the answer: what
-// happens "while the refresh was in flight" happens deterministically.
-type afterTokenAnswer struct {
-	base http.RoundTripper
-	path string
-	hook func()
-}
-
-func (a afterTokenAnswer) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := a.base.RoundTrip(r)
-	if err == nil && r.URL.Path == a.path {
-		a.hook()
-	}
-	return resp, err
-}
-
-// oauthWithHook is env's token client (built as shared/setup builds it)
-// with hook run after each token endpoint answer.
-func oauthWithHook(t *testing.T, env *testenv.Env, hook func()) *oauth.Client {
-	t.Helper()
-	d := env.Deps
-	style, err := oauth.ParseAuthStyle(d.Config.TokenAuthMethod)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tu, err := url.Parse(d.Config.BankTokenURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hc := *d.HTTP
-	base := hc.Transport
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	hc.Transport = afterTokenAnswer{base: base, path: tu.Path, hook: hook}
-	return oauth.New(func(ctx context.Context) (oauth.Config, error) {
-		c, err := d.Credentials.Get(ctx)
-		if err != nil {
-			return oauth.Config{}, err
-		}
-		return oauth.Config{TokenURL: d.Config.BankTokenURL, ClientID: c.ClientID, ClientSecret: c.ClientSecret,
-			RedirectURI: d.Config.RedirectURI, AuthStyle: style}, nil
-	}, &hc, d.Now)
-}
 
 // An invalid_grant that arrives after the tokens were replaced under the
 // refresher is about tokens that no longer matter: ErrBusy, not
@@ -110,7 +62,7 @@ func TestRefreshInvalidGrantAfterLeaseLost(t *testing.T) {
 			}
 			r := newRefresher(env, "test")
 			var replaced *consent.Tokens
-			r.OAuth = oauthWithHook(t, env, func() {
+			r.OAuth = env.OAuthWithHook(func() {
 				if replaced != nil {
 					return
 				}

@@ -35,6 +35,8 @@ type Deps struct {
 	Bank        *bankapi.Client
 	Store       *consent.Store
 	Now         func() time.Time
+
+	authStyle oauth.AuthStyle // TOKEN_AUTH_METHOD, parsed once
 }
 
 // Load reads the configuration from the process environment and the AWS SDK's default
@@ -84,21 +86,29 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 		Store:       store,
 		Now:         time.Now,
 	}
-	d.OAuth = oauth.New(func(ctx context.Context) (oauth.Config, error) {
-		c, err := src.Get(ctx)
+	d.authStyle = style
+	d.OAuth = d.TokenClient(hc, cfg.BankTokenURL)
+	d.Bank = &bankapi.Client{BaseURL: cfg.BankAPIBaseURL, HTTP: hc, FinancialID: cfg.FinancialID, Now: d.now}
+	return d, nil
+}
+
+// TokenClient builds a token client as Deps.OAuth is built (client id and secret from the
+// credentials secret on every call, REDIRECT_URI, TOKEN_AUTH_METHOD, the Deps clock) over hc and
+// tokenURL. Deps.OAuth is one; tests use it for an empty cache, another transport or endpoint.
+func (d *Deps) TokenClient(hc *http.Client, tokenURL string) *oauth.Client {
+	return oauth.New(func(ctx context.Context) (oauth.Config, error) {
+		c, err := d.Credentials.Get(ctx)
 		if err != nil {
 			return oauth.Config{}, err
 		}
 		return oauth.Config{
-			TokenURL:     cfg.BankTokenURL,
+			TokenURL:     tokenURL,
 			ClientID:     c.ClientID,
 			ClientSecret: c.ClientSecret,
-			RedirectURI:  cfg.RedirectURI,
-			AuthStyle:    style,
+			RedirectURI:  d.Config.RedirectURI,
+			AuthStyle:    d.authStyle,
 		}, nil
 	}, hc, d.now)
-	d.Bank = &bankapi.Client{BaseURL: cfg.BankAPIBaseURL, HTTP: hc, FinancialID: cfg.FinancialID, Now: d.now}
-	return d, nil
 }
 
 // now lets tests swap Deps.Now after New and have every client follow.
