@@ -193,7 +193,7 @@ func TestCreateIdempotencyKeyConcurrent(t *testing.T) {
 	f := newFixture(t)
 	body := `{"brand":"coop","type":"accounts"}`
 	f.env.Bank.ResetRequests()
-	f.env.Bank.Fail(aisConsents, sandbox.Fault{Delay: time.Second}) // the first POST is slow, then handled
+	f.env.Bank.Fail(aisConsents, sandbox.Fault{Delay: 2 * time.Second}) // the first POST is slow, then handled
 	var wg sync.WaitGroup
 	resps := make([]events.APIGatewayV2HTTPResponse, 2)
 	for i := range resps {
