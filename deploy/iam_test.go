@@ -19,8 +19,9 @@ func TestLeastPrivilege(t *testing.T) {
 		actions []string
 		index   bool // may read the table's GSIs
 	}{
-		// Get/GetForOwner; Put: CreateConsent, UpdateConsent, CreateAuthSession;
-		// Delete: DeleteTokens (revoke); Query: ListConsents on the owner index.
+		// Get/GetForOwner, GetCreateKey; Put: CreateConsent, UpdateConsent, CreateAuthSession,
+		// ClaimCreateKey, FinishCreateKey; Delete: DeleteTokens (revoke), ReleaseCreateKey;
+		// Query: ListConsents on the owner index.
 		"ConsentsFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"}, true},
 		// Update: ClaimAuthSession, MarkExchangePending, FinishExchange; Put + Update:
 		// AuthoriseWithTokens; Put: UpdateConsent.

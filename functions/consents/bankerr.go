@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"regexp"
+	"slices"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -11,6 +13,11 @@ import (
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/oauth"
 )
+
+// bankPath is what an OB field path looks like (Data.Initiation.InstructedAmount.Amount,
+// Data.Permissions[0]); any other Path is replaced by "bank", so a bank body
+// cannot put its own words into a problem through it.
+var bankPath = regexp.MustCompile(`^[A-Za-z0-9_.\[\]-]{1,128}$`)
 
 // bankProblem maps a failed client-credentials token or bank call to a
 // problem: retryLater (503) for 429, 5xx and transient transport failures;
@@ -40,12 +47,30 @@ func (h *Handler) bankProblem(ctx context.Context, op string, err error) events.
 	}
 	p := httpapi.Problem{Type: httpapi.TypeBankError, Title: "The bank refused the request", Status: http.StatusBadGateway,
 		Detail: "The bank refused the request.", InteractionID: iid}
-	if be != nil && be.Status == http.StatusBadRequest && len(be.Errors) > 0 {
-		p.Status = http.StatusBadRequest
-		p.Detail = "The bank refused the consent request; see errors."
-		for _, d := range be.Errors {
-			p.Errors = append(p.Errors, httpapi.FieldError{Field: d.Path, Message: d.ErrorCode + ": " + d.Message})
+	if be != nil && be.Status == http.StatusBadRequest {
+		if errs := bankFieldErrors(be); len(errs) > 0 {
+			p.Status, p.Detail, p.Errors = http.StatusBadRequest, "The bank refused the consent request; see errors.", errs
 		}
 	}
 	return httpapi.ProblemResponse(p)
+}
+
+// bankFieldErrors lists the bank's refusals as field path and error code,
+// as the proxy does. The bank's Message is never copied: it is free text in
+// the bank's words and may hold customer data. An error whose code does not
+// look like a code is left out.
+func bankFieldErrors(be *bankapi.Error) []httpapi.FieldError {
+	codes := be.ErrorCodes() // the Errors[].ErrorCode values that look like codes
+	var out []httpapi.FieldError
+	for _, d := range be.Errors {
+		if !slices.Contains(codes, d.ErrorCode) {
+			continue
+		}
+		field := d.Path
+		if !bankPath.MatchString(field) {
+			field = "bank"
+		}
+		out = append(out, httpapi.FieldError{Field: field, Message: d.ErrorCode})
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"time"
 
@@ -35,31 +36,67 @@ type bankConsent struct {
 
 // create is POST /consents: validate everything first (nothing is sent or
 // stored for a bad request), create the consent at the bank, store it with
-// the exact request bytes, and start the authorization journey.
+// the exact request bytes, and start the authorization journey. With an
+// Idempotency-Key, createOnce makes sure the key creates one consent.
 func (h *Handler) create(ctx context.Context, owner string, req events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
+	key, keyErr := idempotencyKey(req)
+	bad := func(p httpapi.Problem) events.APIGatewayV2HTTPResponse {
+		if keyErr != nil {
+			p.Errors = append(p.Errors, *keyErr)
+		}
+		return httpapi.ProblemResponse(p)
+	}
 	var r createRequest
 	if p := httpapi.DecodeJSON(req, &r, maxBody); p != nil {
-		return httpapi.ProblemResponse(*p)
+		return bad(*p)
 	}
 	bc, p := h.plan(&r)
-	if p != nil {
-		return httpapi.ProblemResponse(*p)
+	switch {
+	case p != nil:
+		return bad(*p)
+	case keyErr != nil:
+		return bad(httpapi.InvalidRequest("The Idempotency-Key header is malformed."))
 	}
+	if key != "" {
+		return h.createOnce(ctx, owner, key, &r, bc)
+	}
+	return h.createConsent(ctx, owner, bc, nil)
+}
+
+// createConsent creates bc at the bank, stores it and starts its journey.
+// With a claimed key k, a failure before the consent is stored releases k
+// (a retry may create it), and once it is stored k records its id.
+func (h *Handler) createConsent(ctx context.Context, owner string, bc *bankConsent, k *consent.CreateKey) events.APIGatewayV2HTTPResponse {
 	c, resp := h.createAtBank(ctx, bc)
 	if c == nil {
+		h.releaseKey(ctx, k)
 		return resp
 	}
 	c.Owner = owner
 	if err := h.store.CreateConsent(ctx, c); err != nil {
+		h.releaseKey(ctx, k)
 		return httpapi.Internal(ctx, h.logger, err)
 	}
 	h.logger.InfoContext(ctx, "consent created", "consentId", c.ID, "type", c.Type, "brand", c.Brand, "journey", c.Journey)
+	h.finishKey(ctx, k, c.ID)
+	return h.startJourney(ctx, c, false)
+}
+
+// startJourney starts an authorization session for c and answers 201 with
+// its URL; replayed marks the answer to a repeated Idempotency-Key.
+func (h *Handler) startJourney(ctx context.Context, c *consent.Consent, replayed bool) events.APIGatewayV2HTTPResponse {
 	u, exp, err := h.auth.Start(ctx, c, false)
-	if err != nil {
+	switch {
+	case replayed && errors.Is(err, authflow.ErrNotAuthorisable): // lapsed since it was created
+		return replayConflict(c)
+	case err != nil:
 		return httpapi.Internal(ctx, h.logger, err)
 	}
-	return httpapi.JSON(http.StatusCreated, createResponse{ConsentID: c.ID, AuthorizationURL: u, ExpiresAt: exp},
-		map[string]string{"Location": "/consents/" + c.ID})
+	headers := map[string]string{"Location": "/consents/" + c.ID}
+	if replayed {
+		headers["Idempotent-Replayed"] = "true"
+	}
+	return httpapi.JSON(http.StatusCreated, createResponse{ConsentID: c.ID, AuthorizationURL: u, ExpiresAt: exp}, headers)
 }
 
 // plan validates r and builds the bank request and the local consent.

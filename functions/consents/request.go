@@ -6,6 +6,7 @@ import (
 
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/obtime"
 )
 
 // maxBody bounds every request body of the consents API.
@@ -88,11 +89,12 @@ func (f *fieldErrors) notFor(typ string, fields map[string]bool) {
 // obTimeLayout is the OB date-time form the bank's examples use ("+00:00", whole seconds).
 const obTimeLayout = "2006-01-02T15:04:05-07:00"
 
-// dateTime parses an RFC 3339 date-time with offset and returns it in obTimeLayout.
+// dateTime parses an RFC 3339 date-time with offset (obtime.Parse: offset
+// hours 00-23 and minutes 00-59, years 2000-2099) and returns it in obTimeLayout.
 func dateTime(f *fieldErrors, field, s string) (time.Time, string) {
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := obtime.Parse(s)
 	if err != nil {
-		f.add(field, "must be an RFC 3339 date-time with offset, e.g. 2026-12-31T00:00:00+00:00")
+		f.add(field, err.Error()) // obtime's errors are worded for the app
 		return time.Time{}, ""
 	}
 	t = t.Truncate(time.Second)

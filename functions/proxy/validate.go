@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/obtime"
 )
 
 var (
@@ -75,11 +76,14 @@ func (r *call) readPSU(now time.Time) *httpapi.Problem {
 	return nil
 }
 
+// parseAuthDate reads x-psu-auth-date: an HTTP-date, or an RFC 3339
+// date-time by obtime.Parse (offset hours 00-23 and minutes 00-59); either
+// in the years 2000-2099.
 func parseAuthDate(v string) (time.Time, error) {
 	if t, err := http.ParseTime(v); err == nil {
-		return t, nil
+		return t, obtime.CheckYear(t)
 	}
-	return time.Parse(time.RFC3339, v)
+	return obtime.Parse(v)
 }
 
 // parseQueryDate parses an OB query date-time (no zone; read as UTC).

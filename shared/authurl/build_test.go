@@ -161,6 +161,8 @@ func TestBuildRules(t *testing.T) {
 		{"pymt_dt with DP", ParamPaymentDate, func(p *Params) { *p = paymentParams("DP"); p.PaymentDate = "2026-12-01T00:00:00+00:00" }},
 		{"pymt_dt with DSO", ParamPaymentDate, func(p *Params) { *p = paymentParams("DSO"); p.PaymentDate = "2026-12-01T00:00:00+00:00" }},
 		{"pymt_dt bad", ParamPaymentDate, func(p *Params) { *p = paymentParams("DSP"); p.PaymentDate = "2026-12-01" }},
+		{"pymt_dt offset 24h", ParamPaymentDate, func(p *Params) { *p = paymentParams("DSP"); p.PaymentDate = "2026-12-01T00:00:00+24:00" }},
+		{"pymt_dt year 2100", ParamPaymentDate, func(p *Params) { *p = paymentParams("DSP"); p.PaymentDate = "2100-12-01T00:00:00+00:00" }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,9 +4,10 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/coop-ob/connector/shared/obtime"
 )
 
 var (
@@ -137,8 +138,9 @@ func redirectRule(s string) string {
 	return ""
 }
 
+// isDateTime: the connector's one strict RFC 3339 parser (obtime.Parse).
 func isDateTime(s string) bool {
-	_, err := time.Parse(time.RFC3339, s)
+	_, err := obtime.Parse(s)
 	return err == nil
 }
 

@@ -1,6 +1,6 @@
 // Package consent is the DynamoDB store of the connector's state: consents,
 // their bank tokens, the authorization sessions of the redirect journey and
-// payment idempotency records, all in one table (architecture.md §4).
+// payment and consent-creation idempotency records, all in one table (architecture.md §4).
 //
 // Every write that could race is conditional. The conditions are the point of
 // the package: a refresh token is never lost to a concurrent refresh (token
@@ -15,6 +15,7 @@
 //	CONSENT#<id>   TOKEN                   Tokens (sparse "refresh" index keys while a refresh is wanted)
 //	CONSENT#<id>   PAYMENT#<key>           Payment
 //	AUTH#<sha256(state)>  SESSION          AuthSession (sparse "refresh" index keys, shard prefix X#, while an exchange is pending)
+//	IDEMPOTENCY#<sha256(owner, key)>  CREATE  CreateKey (a POST /consents Idempotency-Key; TTL 24 h)
 //
 // Expression attribute names are numbered placeholders of one fixed width
 // (#n00, #n01, …): kumo, the emulator the tests run against, substitutes

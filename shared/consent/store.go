@@ -49,12 +49,14 @@ func New(api DynamoDBAPI, table string) *Store {
 
 // Item sort keys and key prefixes.
 const (
-	consentPrefix = "CONSENT#"
-	authPrefix    = "AUTH#"
-	skMeta        = "META"
-	skToken       = "TOKEN"
-	skSession     = "SESSION"
-	paymentPrefix = "PAYMENT#"
+	consentPrefix   = "CONSENT#"
+	authPrefix      = "AUTH#"
+	skMeta          = "META"
+	skToken         = "TOKEN"
+	skSession       = "SESSION"
+	paymentPrefix   = "PAYMENT#"
+	createKeyPrefix = "IDEMPOTENCY#"
+	skCreate        = "CREATE"
 )
 
 func key(pk, sk string) map[string]types.AttributeValue {
