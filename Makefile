@@ -64,8 +64,9 @@ chromium:
 
 ## node: Node.js 20+ and npm, for validate-template; Debian's nodejs and npm installed with apt-get when missing.
 node:
-	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then exit 0; fi; \
-	$(call apt-install,Node.js,nodejs npm)
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+		$(call apt-install,Node.js,nodejs npm); fi; \
+	node -e 'if (+process.versions.node.split(".")[0] < 20) { console.error(`Node.js $${process.version}: the template validator needs 20 or later`); process.exit(1) }'
 
 ## validate-template: template.yaml checked by aws-cdk-lib (pinned in deploy/validate/package-lock.json):
 ## its CloudFormation and SAM specifications and its CloudFormation validation rules
