@@ -10,19 +10,25 @@ const resources = (written) => written.Resources || {};
 
 // eventType is the Type of function resource's event name, or undefined.
 function eventType(written, resource, name) {
-  const fn = resources(written)[resource];
-  const ev = fn && fn.Properties && fn.Properties.Events && fn.Properties.Events[name];
+  const ev = (properties(written, resource).Events || {})[name];
   return ev && ev.Type;
+}
+
+// properties returns a resource's Properties; for Globals.<Section>, that Globals section.
+function properties(written, resource) {
+  if (resource.startsWith('Globals.')) return (written.Globals || {})[resource.slice('Globals.'.length)] || {};
+  return (resources(written)[resource] || {}).Properties || {};
 }
 
 // keysWithin: the resource's property prop is an object whose keys are all in allowed.
 function keysWithin(written, resource, prop, allowed) {
-  const r = resources(written)[resource];
-  const v = r && r.Properties && r.Properties[prop];
+  const v = properties(written, resource)[prop];
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => allowed.includes(k));
 }
 
-const isServerlessFunction = (written, resource) => (resources(written)[resource] || {}).Type === 'AWS::Serverless::Function';
+// isServerlessFunction: an AWS::Serverless::Function, or the Globals section of every one.
+const isServerlessFunction = (written, resource) => resource === 'Globals.Function' ||
+  (resources(written)[resource] || {}).Type === 'AWS::Serverless::Function';
 
 const suppressions = [
   {
@@ -52,7 +58,7 @@ const suppressions = [
   },
   {
     kind: 'unknown-property',
-    resource: /^[A-Za-z0-9]+$/,
+    resource: /^(Globals\.Function|[A-Za-z0-9]+)$/,
     path: /^LoggingConfig$/,
     message: /^AWS::Serverless::Function has no property LoggingConfig$/,
     // Only with the keys of AWS::Lambda::Function's LoggingConfig, to which SAM passes it.

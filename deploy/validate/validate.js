@@ -4,7 +4,8 @@
 //  1. cloudformation-include reads the template and maps every resource, SAM's included, to the
 //     L1 class generated from the CloudFormation and SAM specifications aws-cdk-lib carries. A
 //     property the specification does not know (a misspelt one, at any depth) becomes a property
-//     override; each such override is a finding.
+//     override; each such override is a finding. SAM's Globals, which it passes through unread,
+//     are read the same way, each section as a resource of its type (globalsFindings).
 //  2. Synthesis renders each resource through its L1 class, whose generated validators check
 //     required properties and value types; each failing leaf is a finding.
 //  3. Synthesis runs aws-cdk-lib's CloudFormation validation rules (@aws/cloudformation-validate)
@@ -44,22 +45,14 @@ function validate(file) {
     const stack = new cdk.Stack(app, 'Template');
 
     // 1. Unknown properties: cloudformation-include keeps them as property overrides.
-    const proto = cdk.CfnResource.prototype;
-    const addPropertyOverride = proto.addPropertyOverride;
     let tpl;
-    proto.addPropertyOverride = function (propertyPath, value) {
-      findings.push({ kind: 'unknown-property', resource: this.node.id, path: propertyPath,
-        message: `${this.cfnResourceType} has no property ${propertyPath}` });
-      return addPropertyOverride.call(this, propertyPath, value);
-    };
     try {
-      tpl = new include.CfnInclude(stack, 'Template', { templateFile: file });
+      tpl = includeRecording(findings, (id) => id, () => new include.CfnInclude(stack, 'Template', { templateFile: file }));
     } catch (e) {
       findings.push({ kind: 'include', resource: '', path: '', message: String(e.message || e) });
       return classify(findings, {});
-    } finally {
-      proto.addPropertyOverride = addPropertyOverride;
     }
+    findings.push(...globalsFindings(tpl.template, outdir));
 
     // 2. Property validators: each resource renders on its own, so that one resource's finding
     // names it and does not hide another's; a resource that fails renders its properties as
@@ -97,6 +90,75 @@ function validate(file) {
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+// includeRecording runs include (a CfnInclude) and records each property override it makes, the
+// properties the specification does not know, as a finding on resource name(logical id).
+function includeRecording(findings, name, include) {
+  const proto = cdk.CfnResource.prototype;
+  const addPropertyOverride = proto.addPropertyOverride;
+  proto.addPropertyOverride = function (propertyPath, value) {
+    findings.push({ kind: 'unknown-property', resource: name(this.node.id), path: propertyPath,
+      message: `${this.cfnResourceType} has no property ${propertyPath}` });
+    return addPropertyOverride.call(this, propertyPath, value);
+  };
+  try {
+    return include();
+  } finally {
+    proto.addPropertyOverride = addPropertyOverride;
+  }
+}
+
+// globalsTypes are SAM's Globals sections and the resource type whose properties each holds.
+const globalsTypes = {
+  Function: 'AWS::Serverless::Function', Api: 'AWS::Serverless::Api', HttpApi: 'AWS::Serverless::HttpApi',
+  SimpleTable: 'AWS::Serverless::SimpleTable', StateMachine: 'AWS::Serverless::StateMachine',
+  LayerVersion: 'AWS::Serverless::LayerVersion',
+};
+
+// globalsFindings checks SAM's Globals, which cloudformation-include passes through unread: each
+// section is read as a resource of its type (named Globals.<Section>), its intrinsics replaced by
+// a token (they refer to the template's parameters and resources, absent here). A section holds
+// only some properties, so a required one missing is no finding.
+function globalsFindings(written, dir) {
+  const findings = [];
+  const resources = {};
+  for (const [section, props] of Object.entries(written.Globals || {})) {
+    if (!globalsTypes[section]) {
+      findings.push({ kind: 'unknown-property', resource: 'Globals', path: section, message: `SAM has no Globals section ${section}` });
+      continue;
+    }
+    resources[`Globals${section}`] = { Type: globalsTypes[section], Properties: tokens(props) };
+  }
+  if (Object.keys(resources).length === 0) return findings;
+  const file = path.join(dir, 'globals.template.json');
+  fs.writeFileSync(file, JSON.stringify({ Resources: resources }));
+  const stack = new cdk.Stack(new cdk.App({ outdir: path.join(dir, 'globals') }), 'Globals');
+  const name = (id) => id.replace(/^Globals/, 'Globals.');
+  const inc = includeRecording(findings, name, () => new include.CfnInclude(stack, 'Globals', { templateFile: file }));
+  for (const res of inc.node.findAll()) {
+    if (!(res instanceof cdk.CfnResource)) continue;
+    try {
+      stack.resolve(res._toCloudFormation());
+    } catch (e) {
+      for (const leaf of leaves(String(e.message || e))) {
+        if (leaf.message !== 'required but missing') {
+          findings.push({ kind: 'property', resource: name(res.node.id), path: leaf.path, message: leaf.message });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+// tokens returns v with every intrinsic function replaced by a token (a Ref to a pseudo
+// parameter), which the validators accept wherever a value may be an intrinsic.
+function tokens(v) {
+  if (Array.isArray(v)) return v.map(tokens);
+  if (v === null || typeof v !== 'object') return v;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return { Ref: 'AWS::Region' };
+  return Object.fromEntries(keys.map((k) => [k, tokens(v[k])]));
 }
 
 // leaves flattens an L1 validator's nested message

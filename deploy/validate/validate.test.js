@@ -42,6 +42,10 @@ const cases = [
     /^unknown-property TokensFunction LoggingConfig: /],
   ['a misspelt ScheduleV2 event property', '            ScheduleExpression: rate(5 minutes)', '            ScheduleExpresion: rate(5 minutes)',
     /^unknown-property TokensFunction Events\.Refresh\.Properties\.ScheduleExpresion: /],
+  ['a misspelt property in Globals', '    Tracing: Active', '    Tracng: Active',
+    /^unknown-property Globals\.Function Tracng: /],
+  ['a misspelt key of Globals LoggingConfig', '      SystemLogLevel: WARN', '      SystemLogLevl: WARN',
+    /^unknown-property Globals\.Function LoggingConfig: /],
   ['a property value of the wrong type', '      MessageRetentionPeriod: 1209600', '      MessageRetentionPeriod: [1209600]',
     /TokensScheduleDLQ/],
 ];
@@ -51,3 +55,27 @@ for (const [name, from, to, want] of cases) {
     assert.ok(got.some((f) => want.test(f)), `no finding matching ${want} in:\n${got.join('\n')}`);
   });
 }
+
+// A suppression holds only for its exact case: the alarm topic outside !If is a finding.
+test('a false positive outside its exact case is a finding', () => {
+  const got = findingsOf('      AlarmActions: !If [HasAlarmTopic, [!Ref AlarmTopicArn], !Ref AWS::NoValue]\n\nOutputs:',
+    '      AlarmActions: [!Ref AlarmTopicArn]\n\nOutputs:');
+  assert.ok(got.some((f) => /^rule TokensFunctionErrorsAlarm Properties\.AlarmActions\.0: W1030: /.test(f)),
+    `no W1030 finding on TokensFunctionErrorsAlarm in:\n${got.join('\n')}`);
+});
+
+// A suppression that matches nothing is reported, so that the list cannot outlive its cases.
+test('a suppression that matches nothing is reported', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'template-test-'));
+  const file = path.join(dir, 'template.yaml');
+  const from = '      EventInvokeConfig:\n        MaximumRetryAttempts: 0\n        DestinationConfig:\n          OnFailure:\n' +
+    '            Type: SQS\n            Destination: !GetAtt TokensScheduleDLQ.Arn\n';
+  assert.strictEqual(template.split(from).length, 2);
+  fs.writeFileSync(file, template.replace(from, ''));
+  try {
+    const { unused } = validate(file);
+    assert.deepStrictEqual(unused.map((s) => s.path.source), ['^eventInvokeConfig\\.destinationConfig\\.onSuccess$']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
