@@ -72,7 +72,7 @@ node:
 ## its CloudFormation and SAM specifications and its CloudFormation validation rules
 ## (deploy/validate/validate.js; known false positives in suppressions.js).
 VALIDATE_DIR := deploy/validate
-validate-template: $(VALIDATE_DIR)/node_modules/.installed
+validate-template: node $(VALIDATE_DIR)/node_modules/.installed
 	cd $(VALIDATE_DIR) && node --test --test-reporter=spec validate.test.js
 
 # npm ci again only when the lock file changes (node_modules is kept, and ignored by git).
