@@ -10,7 +10,7 @@ GOFLAGS_BUILD := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BUILD_DIR ?= .build
 LOCAL_DIR ?= $(BUILD_DIR)/local
 
-.PHONY: build build-local lint test test-only bench run cc chromium clean \
+.PHONY: build build-local lint test test-only validate-template node bench run cc chromium clean \
 	build-ConsentsFunction build-CallbackFunction build-TokensFunction build-ProxyFunction
 
 ## build: one linux/arm64 bootstrap per function, as Lambda runs it (provided.al2023).
@@ -62,8 +62,26 @@ chromium:
 		if command -v $$b >/dev/null 2>&1; then exit 0; fi; done; \
 	$(call apt-install,Chromium,chromium)
 
-## test: lint, then every test with the race detector (kumo, the sandbox bank and the emulator run in-process or as built binaries).
-test: lint cc chromium test-only
+## node: Node.js 20+ and npm, for validate-template; Debian's nodejs and npm installed with apt-get when missing.
+node:
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+		$(call apt-install,Node.js,nodejs npm); fi; \
+	node -e 'if (+process.versions.node.split(".")[0] < 20) { console.error(`Node.js $${process.version}: the template validator needs 20 or later`); process.exit(1) }'
+
+## validate-template: template.yaml checked by aws-cdk-lib (pinned in deploy/validate/package-lock.json):
+## its CloudFormation and SAM specifications and its CloudFormation validation rules
+## (deploy/validate/validate.js; known false positives in suppressions.js).
+VALIDATE_DIR := deploy/validate
+validate-template: node $(VALIDATE_DIR)/node_modules/.installed
+	cd $(VALIDATE_DIR) && node --test --test-reporter=spec validate.test.js
+
+# npm ci again only when the lock file changes (node_modules is kept, and ignored by git).
+$(VALIDATE_DIR)/node_modules/.installed: $(VALIDATE_DIR)/package.json $(VALIDATE_DIR)/package-lock.json | node
+	cd $(VALIDATE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## test: lint, the template validator, then every test with the race detector (kumo, the sandbox bank and the emulator run in-process or as built binaries).
+test: lint validate-template cc chromium test-only
 
 test-only:
 	$(GO) mod download

@@ -84,6 +84,8 @@ const (
 func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
 	ctx, cancel := withBudget(ctx)
 	defer cancel()
+	// Journeys started here redirect to this API's own /callback unless REDIRECT_URI is set.
+	ctx = authflow.WithAPIDomain(ctx, req.RequestContext.DomainName)
 	owner, ok := httpapi.Caller(req)
 	if !ok {
 		return httpapi.ProblemResponse(httpapi.Unauthorized()), nil

@@ -117,6 +117,8 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 	// with the budget.
 	ctx, cancel := context.WithTimeout(lambdactx.Mark(ctx), h.budget)
 	defer cancel()
+	// A re-authorisation it offers redirects to this API's own /callback unless REDIRECT_URI is set.
+	ctx = authflow.WithAPIDomain(ctx, req.RequestContext.DomainName)
 	r := &call{req: req, interactionID: h.newID()}
 	resp := h.serve(ctx, r)
 	if resp.Headers == nil {

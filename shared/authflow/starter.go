@@ -19,7 +19,7 @@ const DefaultSessionTTL = 10 * time.Minute
 type Starter struct {
 	Store       *consent.Store
 	Credentials credentials.Provider // for the client id
-	Config      config.Config        // RedirectURI, AuthSessionTTL, the brands' auth URLs
+	Config      config.Config        // RedirectURI (else derived: see RedirectURI), AuthSessionTTL, the brands' auth URLs
 	Now         func() time.Time     // time.Now when nil
 }
 
@@ -27,7 +27,8 @@ type Starter struct {
 // (TTL Config.AuthSessionTTL; Reauth when c is already Authorised or
 // ReauthRequired; StepUp as asked) and returns the brand's authorization
 // URL and the session's expiry. The URL is built from the stored consent:
-// scope from c.Type, display = c.ID, login_hint = c.Brand, and for payments
+// scope from c.Type, display = c.ID, login_hint = c.Brand, redirect_uri from
+// RedirectURI(ctx, Config.RedirectURI) (stored in the session), and for payments
 // jrn_typ = c.Journey with ben_name and amount (DP, DSP) and pymt_dt (DSP)
 // from c.BenName, c.Amount and c.PaymentDate.
 //
@@ -55,9 +56,13 @@ func (s *Starter) Start(ctx context.Context, c *consent.Consent, stepUp bool) (a
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("authflow: state: %w", err)
 	}
+	redirect, err := RedirectURI(ctx, s.Config.RedirectURI)
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
+	}
 	verifier, challenge := authurl.NewPKCE()
 	p := Params(c, stepUp)
-	p.ClientID, p.RedirectURI, p.State, p.CodeChallenge = creds.ClientID, s.Config.RedirectURI, state, challenge
+	p.ClientID, p.RedirectURI, p.State, p.CodeChallenge = creds.ClientID, redirect, state, challenge
 	// Build before storing: a consent that cannot make a valid URL leaves no session behind.
 	u, err := authurl.Build(endpoint, p)
 	if err != nil {
@@ -71,7 +76,7 @@ func (s *Starter) Start(ctx context.Context, c *consent.Consent, stepUp bool) (a
 		StateHash: consent.HashState(state), ConsentID: c.ID, Owner: c.Owner, Brand: c.Brand,
 		Verifier: verifier, StepUp: stepUp,
 		Reauth:      c.Status == consent.StatusAuthorised || c.Status == consent.StatusReauthRequired,
-		RedirectURI: s.Config.RedirectURI, CreatedAt: now,
+		RedirectURI: redirect, CreatedAt: now,
 		// Whole seconds: the table keeps the TTL as epoch seconds, and expiresAt must match it.
 		TTL: now.Add(ttl).Truncate(time.Second),
 	}

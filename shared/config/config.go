@@ -34,7 +34,7 @@ type Config struct {
 	BankTokenURL        string        // BANK_TOKEN_URL
 	BankAuthURLCoop     string        // BANK_AUTH_URL_COOP
 	BankAuthURLSmile    string        // BANK_AUTH_URL_SMILE
-	RedirectURI         string        // REDIRECT_URI: exactly as registered with the bank
+	RedirectURI         string        // REDIRECT_URI: exactly as registered with the bank; "" derives it per request (authflow.RedirectURI)
 	ResultURL           string        // RESULT_URL
 	AuthSessionTTL      time.Duration // AUTH_SESSION_TTL
 	FinancialID         string        // FINANCIAL_ID: x-fapi-financial-id, sent when not empty

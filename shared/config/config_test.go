@@ -61,6 +61,20 @@ func TestLoadDefaults(t *testing.T) {
 	}
 }
 
+// TestRedirectURIOptional: without REDIRECT_URI the configuration loads with RedirectURI ""
+// (each journey derives it from the API's own domain); a set one is still checked.
+func TestRedirectURIOptional(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"", "  "} {
+		env := valid()
+		env["REDIRECT_URI"] = v
+		c, err := Load(getenv(env))
+		if err != nil || c.RedirectURI != "" {
+			t.Errorf("REDIRECT_URI %q: RedirectURI %q, error %v; want \"\" and no error", v, c.RedirectURI, err)
+		}
+	}
+}
+
 func TestLoadOverrides(t *testing.T) {
 	t.Parallel()
 	env := valid()
@@ -99,7 +113,7 @@ func TestLoadInvalid(t *testing.T) {
 		{"everything missing", nil, []Problem{
 			{"ENVIRONMENT", "missing"}, {"TABLE_NAME", "missing"}, {"CREDENTIALS_SECRET_ID", "missing"},
 			{"BANK_API_BASE_URL", "missing"}, {"BANK_TOKEN_URL", "missing"}, {"BANK_AUTH_URL_COOP", "missing"},
-			{"BANK_AUTH_URL_SMILE", "missing"}, {"REDIRECT_URI", "missing"}, {"RESULT_URL", "missing"},
+			{"BANK_AUTH_URL_SMILE", "missing"}, {"RESULT_URL", "missing"},
 		}},
 		{"bad environment", map[string]string{"ENVIRONMENT": "staging"}, []Problem{{"ENVIRONMENT", "must be one of sandbox, production"}}},
 		{"bank url http", map[string]string{"BANK_TOKEN_URL": "http://127.0.0.1/token"}, []Problem{{"BANK_TOKEN_URL", "must be https"}}},

@@ -20,7 +20,7 @@ func Load(getenv func(string) string) (Config, error) {
 		BankTokenURL:        r.url("BANK_TOKEN_URL", bankURL),
 		BankAuthURLCoop:     r.url("BANK_AUTH_URL_COOP", bankURL),
 		BankAuthURLSmile:    r.url("BANK_AUTH_URL_SMILE", bankURL),
-		RedirectURI:         r.url("REDIRECT_URI", loopbackHTTP),
+		RedirectURI:         r.url("REDIRECT_URI", loopbackHTTP|optional),
 		ResultURL:           r.url("RESULT_URL", loopbackHTTP),
 		AuthSessionTTL:      r.duration("AUTH_SESSION_TTL", 10*time.Minute),
 		FinancialID:         strings.TrimSpace(getenv("FINANCIAL_ID")),
@@ -111,9 +111,13 @@ const (
 	bankURL      urlRule = 1 << iota // https only
 	originOnly                       // scheme and host only: no path, query or fragment
 	loopbackHTTP                     // https, or http on 127.0.0.1/localhost/::1 for local runs
+	optional                         // may be empty (then "")
 )
 
 func (r *reader) url(name string, rule urlRule) string {
+	if rule&optional != 0 && strings.TrimSpace(r.getenv(name)) == "" {
+		return ""
+	}
 	v := r.required(name)
 	if v == "" {
 		return ""

@@ -39,8 +39,8 @@ type AuthSession struct {
 	Verifier    string    `dynamodbav:"verifier"` // PKCE code_verifier (RFC 7636); removed when the session ends
 	StepUp      bool      `dynamodbav:"stepUp"`
 	Reauth      bool      `dynamodbav:"reauth"`
-	RedirectURI string    `dynamodbav:"redirectUri"`
-	CreatedAt   time.Time `dynamodbav:"startedAt"` // not "createdAt": keeps sessions out of the owner index
+	RedirectURI string    `dynamodbav:"redirectUri"` // the redirect_uri the journey's authorization URL carried; the code exchange sends it again
+	CreatedAt   time.Time `dynamodbav:"startedAt"`   // not "createdAt": keeps sessions out of the owner index
 	UpdatedAt   time.Time `dynamodbav:"updatedAt,omitempty"`
 	// TTL is the expiry (epoch seconds in the table's TTL attribute). The
 	// store treats a session past its TTL as expired even before DynamoDB

@@ -98,7 +98,9 @@ func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code s
 		return notAuthorisable(c)
 	}
 	issued := e.now()
-	tok, err := e.OAuth.Exchange(ctx, code, s.Verifier)
+	// The session's redirect URI is the one its authorization URL carried; a session
+	// stored without one (by an older release) gets the configured REDIRECT_URI.
+	tok, err := e.OAuth.ExchangeFor(ctx, code, s.Verifier, s.RedirectURI)
 	if err != nil {
 		return fmt.Errorf("exchange: consent %s: %w", s.ConsentID, err)
 	}

@@ -24,6 +24,12 @@ const tokenPath = "/apis/oauth/v1/oauth2/token"
 // returns it with the bank's redirect query values.
 func journey(t *testing.T, env *testenv.Env, c *consent.Consent, stepUp bool, o sandbox.JourneyOptions) (*consent.AuthSession, string) {
 	t.Helper()
+	return journeyTo(t, env, c, stepUp, o, env.Deps.Config.RedirectURI)
+}
+
+// journeyTo is journey with the redirect URI the URL and the session carry.
+func journeyTo(t *testing.T, env *testenv.Env, c *consent.Consent, stepUp bool, o sandbox.JourneyOptions, redirect string) (*consent.AuthSession, string) {
+	t.Helper()
 	ctx, d := t.Context(), env.Deps
 	if c.ID == "" {
 		tok, err := d.OAuth.ClientCredentials(ctx, "accounts")
@@ -53,7 +59,7 @@ func journey(t *testing.T, env *testenv.Env, c *consent.Consent, stepUp bool, o 
 	}
 	s := &consent.AuthSession{StateHash: consent.HashState(state), ConsentID: c.ID, Owner: c.Owner, Brand: c.Brand,
 		Verifier: verifier, StepUp: stepUp, Reauth: stored.Status == consent.StatusAuthorised,
-		RedirectURI: d.Config.RedirectURI, TTL: d.Now().Add(10 * time.Minute)}
+		RedirectURI: redirect, TTL: d.Now().Add(10 * time.Minute)}
 	if err := d.Store.CreateAuthSession(ctx, s); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +67,7 @@ func journey(t *testing.T, env *testenv.Env, c *consent.Consent, stepUp bool, o 
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := authurl.Build(d.Config.AuthURL("coop"), authurl.Params{ClientID: creds.ClientID, RedirectURI: d.Config.RedirectURI,
+	u, err := authurl.Build(d.Config.AuthURL("coop"), authurl.Params{ClientID: creds.ClientID, RedirectURI: redirect,
 		Scope: authurl.ScopeAccounts, State: state, CodeChallenge: challenge, LoginHint: "coop", ConsentID: c.ID, StepUp: stepUp})
 	if err != nil {
 		t.Fatal(err)

@@ -112,6 +112,13 @@ func (c *Client) entry(k ccKey) *ccEntry {
 // Exchange swaps an authorization code for tokens (RFC 6749 §4.1.3) with the
 // PKCE code_verifier (RFC 7636 §4.5) and the configured redirect_uri.
 func (c *Client) Exchange(ctx context.Context, code, verifier string) (*Token, error) {
+	return c.ExchangeFor(ctx, code, verifier, "")
+}
+
+// ExchangeFor is Exchange with the redirect_uri of the authorization request
+// that produced code (RFC 6749 §4.1.3 requires the identical value); ""
+// sends the configured one.
+func (c *Client) ExchangeFor(ctx context.Context, code, verifier, redirectURI string) (*Token, error) {
 	const grant = "authorization_code"
 	if code == "" || verifier == "" {
 		return nil, &Error{Grant: grant, Cause: errors.New("code and PKCE verifier are required")}
@@ -119,6 +126,9 @@ func (c *Client) Exchange(ctx context.Context, code, verifier string) (*Token, e
 	cfg, err := c.config(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("oauth: %s grant: config: %w", grant, err)
+	}
+	if redirectURI != "" {
+		cfg.RedirectURI = redirectURI
 	}
 	issued := c.now()
 	var a attempt
