@@ -129,6 +129,8 @@ type adminFaultRequest struct {
 	DelayMs             int     `json:"delayMs"`
 	Drop                bool    `json:"drop"`
 	DropAfterProcessing bool    `json:"dropAfterProcessing"`
+	// AnswerAfterProcessing: handle the request, then answer status/html/empty instead.
+	AnswerAfterProcessing bool `json:"answerAfterProcessing"`
 }
 
 func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
@@ -142,7 +144,7 @@ func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
 	}
 	b.Fail(req.PathPrefix, Fault{Count: req.Count, Status: req.Status, RetryAfter: time.Duration(req.RetryAfterSeconds * float64(time.Second)),
 		HTML: req.HTML, Empty: req.Empty, Delay: time.Duration(req.DelayMs) * time.Millisecond, Drop: req.Drop,
-		DropAfterProcessing: req.DropAfterProcessing})
+		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing})
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -24,6 +24,10 @@ type Fault struct {
 	// DropAfterProcessing lets the bank handle the request (a payment is made) and
 	// then closes the connection without sending the response.
 	DropAfterProcessing bool
+	// AnswerAfterProcessing lets the bank handle the request (a payment is made)
+	// and then answers per Status, HTML and Empty instead of the bank's answer:
+	// a front end that lost or mangled a processed request's answer.
+	AnswerAfterProcessing bool
 }
 
 type faultEntry struct {
@@ -86,6 +90,8 @@ func applyFault(ctx context.Context, w http.ResponseWriter, r *http.Request, f F
 	case f.Drop:
 		dropConn(w)
 		return 0
+	case f.AnswerAfterProcessing:
+		next.ServeHTTP(&bufferWriter{header: http.Header{}}, r)
 	case f.Status == 0:
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
