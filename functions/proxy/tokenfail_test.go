@@ -28,6 +28,7 @@ var tokenFaults = []struct {
 	{"403 HTML", sandbox.Fault{Status: http.StatusForbidden, HTML: true}, http.StatusBadGateway, httpapi.TypeBankError},
 	{"200 HTML", sandbox.Fault{Status: http.StatusOK, HTML: true}, http.StatusServiceUnavailable, httpapi.TypeRetryLater},
 	{"200 empty", sandbox.Fault{Status: http.StatusOK, Empty: true}, http.StatusServiceUnavailable, httpapi.TypeRetryLater},
+	{"200 JSON without a token", sandbox.Fault{Status: http.StatusOK, JSON: `{"token_type":"Bearer"}`}, http.StatusServiceUnavailable, httpapi.TypeRetryLater},
 }
 
 // A refusal of the on-demand refresh other than invalid_grant is a bank

@@ -49,6 +49,11 @@ func TestFaults(t *testing.T) {
 				t.Errorf("%d %q", s, body)
 			}
 		}},
+		{"200 JSON of another shape", Fault{Status: 200, JSON: `{"Data":{}}`}, func(t *testing.T, s int, body []byte, h http.Header) {
+			if s != 200 || h.Get("Content-Type") != "application/json" || string(body) != `{"Data":{}}` {
+				t.Errorf("%d %q %s", s, h.Get("Content-Type"), body)
+			}
+		}},
 		{"answer after processing", Fault{Status: 502, HTML: true, AnswerAfterProcessing: true}, func(t *testing.T, s int, body []byte, h http.Header) {
 			if s != 502 || !strings.Contains(string(body), "<html") {
 				t.Errorf("%d %s", s, body)
