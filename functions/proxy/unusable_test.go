@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -128,9 +129,13 @@ func TestUnusable2xxOnPaymentOrder(t *testing.T) {
 		f.env.Bank.ResetRequests()
 		f.env.Bank.Fail(orders, made)
 		f.env.Bank.Fail(orders, sandbox.Fault{Status: http.StatusCreated, Empty: true, Count: 100})
-		p := wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadGateway, httpapi.TypeBankError, "")
+		first := f.call(pay(c, "k-1", ""))
+		p := wantProblem(t, first, http.StatusBadGateway, httpapi.TypeBankError, "")
 		if p.InteractionID == "" {
 			t.Error("problem without interactionId")
+		}
+		if got := first.Headers["Retry-After"]; got != strconv.Itoa(int(sendLease/time.Second)) {
+			t.Errorf("Retry-After %q, want the send lease (%v): an earlier retry finds the payment in progress", got, sendLease)
 		}
 		rec, err := f.env.Deps.Store.GetPayment(t.Context(), c.ID, "k-1")
 		if err != nil || rec.State != consent.PaymentSent || rec.BankPaymentID != "" {

@@ -63,12 +63,10 @@ func checkUsable(method string, status int, contentType string, body []byte, iid
 // hasDataObject reports whether body is a JSON object whose Data member is
 // an object.
 func hasDataObject(body []byte) bool {
-	var top struct {
-		Data json.RawMessage `json:"Data"`
-	}
+	var top map[string]json.RawMessage // exact keys: OB names are case-sensitive
 	if json.Unmarshal(body, &top) != nil {
 		return false
 	}
-	d := bytes.TrimSpace(top.Data)
+	d := bytes.TrimSpace(top["Data"])
 	return len(d) > 0 && d[0] == '{'
 }

@@ -29,6 +29,7 @@ func TestDoUnusable2xx(t *testing.T) {
 		{"blank", http.MethodGet, 200, "application/json", " \n", BodyEmpty},
 		{"plain text", http.MethodGet, 200, "text/plain", "OK", BodyOther},
 		{"JSON without Data", http.MethodGet, 200, "application/json", `{"status":"ok"}`, BodyJSON},
+		{"data in lower case", http.MethodGet, 200, "application/json", `{"data":{}}`, BodyJSON},
 		{"Data not an object", http.MethodGet, 200, "application/json", `{"Data":[]}`, BodyJSON},
 		{"JSON array", http.MethodGet, 200, "application/json", `[{"Data":{}}]`, BodyJSON},
 		{"truncated JSON", http.MethodGet, 200, "application/json", `{"Data":{`, BodyOther},
