@@ -92,9 +92,11 @@ func (h *Handler) ais(k aisKind) route {
 
 // aisQuery validates the app's query and returns the bank's, and whether
 // the call needs step-up. Only page (every route) and the booking dates
-// (transactions) are accepted. A fromBookingDateTime before the start of
-// today minus 90 days needs step-up; without one the bank's default window
-// applies and the bank decides (a 403 Reauthenticate is then a step-up).
+// (transactions) are accepted. The dates must make a window the bank
+// accepts (windowErrors) before a step-up is considered: a
+// fromBookingDateTime before the start of the UK's today minus 90 days
+// needs step-up; without one the bank's default window applies and the
+// bank decides (a 403 Reauthenticate is then a step-up).
 func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Problem) {
 	q, err := r.query()
 	if err != nil {
@@ -131,14 +133,14 @@ func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Probl
 			*dst = t
 		}
 	}
-	if len(errs) == 0 && !from.IsZero() && !to.IsZero() && to.Before(from) {
-		errs = append(errs, httpapi.FieldError{Field: paramTo, Message: "must not be before " + paramFrom})
+	if len(errs) == 0 {
+		errs = windowErrors(from, to, h.now())
 	}
 	if len(errs) > 0 {
 		sortFieldErrors(errs)
 		return nil, false, p2(httpapi.InvalidRequest("A date filter is invalid.", errs...))
 	}
-	horizon := h.now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -stepUpDays)
+	horizon := ukToday(h.now()).AddDate(0, 0, -stepUpDays)
 	need := k.stepUp || (!from.IsZero() && from.Before(horizon))
 	if len(q) == 0 {
 		q = nil

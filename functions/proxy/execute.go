@@ -96,13 +96,17 @@ func (h *Handler) sendOrder(ctx context.Context, r *call, c *consent.Consent, re
 			rec.State = consent.PaymentFailed
 			h.savePayment(ctx, rec)
 		}
+		var ue *bankapi.UnusableError
+		if errors.As(err, &ue) {
+			return h.unreadable(ctx, r, ue.InteractionID)
+		}
 		return h.fail(ctx, r, c, err, failure{})
 	}
 	var order bankapi.PaymentOrderResponse
 	if err := json.Unmarshal(resp.Body, &order); err != nil || order.ID() == "" {
 		// The bank took the order but its answer is unreadable: keep the
 		// record "sent" so a retry with the same key reads it again.
-		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank's answer to the payment could not be read; retry with the same Idempotency-Key.", resp.InteractionID, nil)
+		return h.unreadable(ctx, r, resp.InteractionID)
 	}
 	rec.BankPaymentID, rec.Status, rec.State = order.ID(), order.Data.Status, consent.PaymentDone
 	h.savePayment(ctx, rec)
@@ -118,9 +122,25 @@ func (h *Handler) markConsumed(ctx context.Context, c *consent.Consent) {
 	})
 }
 
+// unreadable answers a payment order the bank took but whose answer could
+// not be read: 502 bank-error, the record stays "sent" (in doubt, never
+// failed). Its Retry-After (raised to the rest of the send lease by holdOff)
+// says when the same Idempotency-Key resends rather than finds the payment
+// in progress.
+func (h *Handler) unreadable(ctx context.Context, r *call, iid string) events.APIGatewayV2HTTPResponse {
+	resp := h.bankFailure(ctx, r, http.StatusBadGateway,
+		"The bank's answer to the payment could not be read; retry with the same Idempotency-Key.", iid, nil)
+	resp.Headers["Retry-After"] = "1"
+	return resp
+}
+
 // mayResend: the order may not have been processed, or may have been and
-// the answer was lost; the same key and body make a resend safe.
+// the answer was lost or unusable (a 2xx that is no payment order); the
+// same key and body make a resend safe.
 func mayResend(err error) bool {
+	if bankapi.IsUnusable(err) {
+		return true
+	}
 	var te *bankapi.TransportError
 	if errors.As(err, &te) {
 		return te.Transient || te.MayHaveBeenProcessed

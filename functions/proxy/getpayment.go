@@ -10,7 +10,6 @@ import (
 
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/httpapi"
-	"github.com/coop-ob/connector/shared/oauth"
 )
 
 // getPayment is GET /consents/{id}/payments/{paymentId}: the bank's payment
@@ -37,13 +36,6 @@ func (h *Handler) getPayment(ctx context.Context, r *call) events.APIGatewayV2HT
 	}
 	path := bankapi.PISPPath + orders + "/" + id
 	resp, err := h.doClientCredentials(ctx, r, bankapi.Request{Method: http.MethodGet, Path: path})
-	var oe *oauth.Error
-	if errors.As(err, &oe) {
-		if oauth.IsTransient(err) {
-			return h.retryLater(ctx, r, http.StatusServiceUnavailable, 0, "token endpoint unavailable", "")
-		}
-		return httpapi.Internal(ctx, h.logger, err)
-	}
 	var be *bankapi.Error
 	if errors.As(err, &be) && be.Status == http.StatusBadRequest && be.HasCode(bankapi.CodeNotFound) {
 		return h.problem(r, httpapi.NotFound("No such payment for this consent."))
@@ -51,8 +43,13 @@ func (h *Handler) getPayment(ctx context.Context, r *call) events.APIGatewayV2HT
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
 	}
+	// A body that is not a payment order is the bank failing, not an answer
+	// that the payment does not exist: an app told so may pay again.
 	var order bankapi.PaymentOrderResponse
-	if json.Unmarshal(resp.Body, &order) != nil || order.Data.ConsentID != c.ID {
+	if json.Unmarshal(resp.Body, &order) != nil || order.ID() == "" || order.Data.ConsentID == "" {
+		return h.bankFailure(ctx, r, http.StatusBadGateway, unusableDetail, resp.InteractionID, nil)
+	}
+	if order.Data.ConsentID != c.ID {
 		return h.problem(r, httpapi.NotFound("No such payment for this consent."))
 	}
 	body := rewriteLinks(resp.Body, r.req.RawPath, r.req.RawQueryString, path)

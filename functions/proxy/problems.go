@@ -32,6 +32,8 @@ type failure struct {
 func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err error, f failure) events.APIGatewayV2HTTPResponse {
 	var be *bankapi.Error
 	var te *bankapi.TransportError
+	var ue *bankapi.UnusableError
+	var oe *oauth.Error
 	switch {
 	case errors.Is(err, refresh.ErrReauthRequired):
 		// The refresher marked the consent under its lease, if the tokens it
@@ -43,6 +45,10 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 		return h.reconsent(ctx, r, c, "refresh: refresh token expired", "", "")
 	case errors.Is(err, refresh.ErrBusy), errors.Is(err, refresh.ErrNoTime), oauth.IsTransient(err):
 		return h.retryLater(ctx, r, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable: "+err.Error(), "")
+	case errors.As(err, &oe):
+		return h.tokenFailure(ctx, r, oe)
+	case errors.As(err, &ue):
+		return h.bankFailure(ctx, r, http.StatusBadGateway, unusableDetail, ue.InteractionID, nil)
 	case errors.As(err, &te):
 		if te.Transient {
 			return h.retryLater(ctx, r, http.StatusBadGateway, 0, "bank transport error", te.InteractionID)

@@ -68,8 +68,9 @@ const (
 	HeaderJWSSignature   = "x-jws-signature"
 )
 
-// Do sends r. A non-2xx answer is an *Error; a network failure a
-// *TransportError. Both carry the interaction id.
+// Do sends r. A non-2xx answer is an *Error; a 2xx that is not an OB
+// resource answer (HTML, empty, JSON without Data) an *UnusableError; a
+// network failure a *TransportError. All carry the interaction id.
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	target, err := c.url(r)
 	if err != nil {
@@ -114,6 +115,9 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 	if len(data) > MaxBodySize {
 		return nil, ErrBodyTooLarge
+	}
+	if err := checkUsable(r.Method, resp.StatusCode, resp.Header.Get("Content-Type"), data, echo); err != nil {
+		return nil, err
 	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data, InteractionID: echo}, nil
 }

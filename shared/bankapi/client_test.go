@@ -121,7 +121,10 @@ func TestDoHeadersGETDefaults(t *testing.T) {
 	t.Parallel()
 	c, fb := newBank(t)
 	c.NewID = func() string { return "generated-id" }
-	fb.respond = func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(200) } // no echo
+	fb.respond = func(w http.ResponseWriter, _ *http.Request) { // no echo
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"Data":{}}`))
+	}
 	resp, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: AISPPath + "/accounts/1001/transactions",
 		Query: url.Values{"fromBookingDateTime": {"2026-01-01T00:00:00"}}, AccessToken: "tok"})
 	if err != nil {

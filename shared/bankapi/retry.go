@@ -25,7 +25,7 @@ func DefaultRetryPolicy() RetryPolicy {
 }
 
 // Retry calls fn, and again up to p.Max times while Classify says
-// ActionRetryLater, waiting an exponential backoff with jitter (capped at
+// ActionRetryLater or fn's error is an *UnusableError, waiting an exponential backoff with jitter (capped at
 // p.Cap), or the error's Retry-After when longer. A Retry-After longer than
 // p.Cap, or than what is left of ctx, ends the retries at once: the bank
 // asked not to be called before then (RFC 9110 §10.2.3), so fn's error is
@@ -49,7 +49,7 @@ func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
 	}
 	for attempt := 0; ; attempt++ {
 		err := fn()
-		if err == nil || attempt >= p.Max || Classify(err) != ActionRetryLater {
+		if err == nil || attempt >= p.Max || !retryable(err) {
 			return err
 		}
 		d, ok := p.wait(ctx, attempt, err)
@@ -60,6 +60,12 @@ func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
 			return errors.Join(err, serr)
 		}
 	}
+}
+
+// retryable: what Classify calls ActionRetryLater, and an unusable 2xx,
+// which for a read is a bank front end failing as a 5xx does.
+func retryable(err error) bool {
+	return Classify(err) == ActionRetryLater || IsUnusable(err)
 }
 
 // wait is the pause after attempt (0-based) failed with err, or false when

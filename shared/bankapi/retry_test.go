@@ -34,6 +34,8 @@ func TestRetry(t *testing.T) {
 			[]time.Duration{100 * time.Millisecond, 200 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond, time.Second}, false},
 		{"no retry on reconsent", []error{obErr(400, "400", CodeInvalidConsentStatus, ""), nil}, 3, 1, nil, true},
 		{"no retry on 401", []error{rawErr(401, "", ""), nil}, 3, 1, nil, true},
+		{"unusable 2xx retried", []error{&UnusableError{Method: "GET", Status: 200, BodyKind: BodyHTML}, nil}, 1, 2,
+			[]time.Duration{100 * time.Millisecond}, false},
 		{"transient transport retried", []error{&TransportError{Transient: true, Cause: errors.New("reset")}, nil}, 1, 2,
 			[]time.Duration{100 * time.Millisecond}, false},
 	}

@@ -125,10 +125,13 @@ type adminFaultRequest struct {
 	Status              int     `json:"status"`
 	RetryAfterSeconds   float64 `json:"retryAfterSeconds"`
 	HTML                bool    `json:"html"`
+	JSON                string  `json:"json"`
 	Empty               bool    `json:"empty"`
 	DelayMs             int     `json:"delayMs"`
 	Drop                bool    `json:"drop"`
 	DropAfterProcessing bool    `json:"dropAfterProcessing"`
+	// AnswerAfterProcessing: handle the request, then answer status/html/empty instead.
+	AnswerAfterProcessing bool `json:"answerAfterProcessing"`
 }
 
 func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
@@ -141,8 +144,8 @@ func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	b.Fail(req.PathPrefix, Fault{Count: req.Count, Status: req.Status, RetryAfter: time.Duration(req.RetryAfterSeconds * float64(time.Second)),
-		HTML: req.HTML, Empty: req.Empty, Delay: time.Duration(req.DelayMs) * time.Millisecond, Drop: req.Drop,
-		DropAfterProcessing: req.DropAfterProcessing})
+		HTML: req.HTML, JSON: req.JSON, Empty: req.Empty, Delay: time.Duration(req.DelayMs) * time.Millisecond, Drop: req.Drop,
+		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing})
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -227,5 +228,28 @@ func TestAISConsentValidation(t *testing.T) {
 	}
 	if s, _ := f.do("GET", aispBase+"/account-access-consents/"+id, cc, nil, nil); s != 400 {
 		t.Errorf("GET deleted consent: %d", s)
+	}
+}
+
+// The bank's "today" is the UK's date: at 23:30 UTC in summer (00:30 in
+// London the next day) the UTC date is already yesterday, so a booking date
+// on it is accepted, and one on the UK's date is refused.
+func TestTransactionsUKToday(t *testing.T) {
+	f := newFixture(t)
+	now := f.b.Now()
+	target := time.Date(now.Year()+1, time.July, 10, 23, 30, 0, 0, time.UTC)
+	f.b.Advance(target.Sub(now))
+	_, tok := f.aisToken()
+	path := func(from string) string {
+		return aispBase + "/accounts/1001/transactions?fromBookingDateTime=" + from
+	}
+	utcDate := fmt.Sprintf("%d-07-10T10:00:00", target.Year())
+	if s, body := f.do("GET", path(utcDate), tok.AccessToken, nil, nil); s != 200 {
+		t.Errorf("from the UTC date (UK yesterday): %d %s", s, body)
+	}
+	ukDate := fmt.Sprintf("%d-07-11T00:10:00", target.Year())
+	s, body := f.do("GET", path(ukDate), tok.AccessToken, nil, nil)
+	if code, _ := obCode(t, body); s != 400 || code != "UK.OBIE.Field.InvalidDate" {
+		t.Errorf("from the UK's today: %d %s", s, body)
 	}
 }

@@ -18,12 +18,17 @@ type Fault struct {
 	Status     int           // answer this status (an OB error body unless HTML or Empty)
 	RetryAfter time.Duration // Retry-After header, in whole seconds
 	HTML       bool          // an HTML error page as the body
+	JSON       string        // this body, as application/json (a well-formed answer of the wrong shape)
 	Empty      bool          // no body at all
 	Delay      time.Duration // wait before answering (or before the normal handling when Status is 0)
 	Drop       bool          // close the connection without answering
 	// DropAfterProcessing lets the bank handle the request (a payment is made) and
 	// then closes the connection without sending the response.
 	DropAfterProcessing bool
+	// AnswerAfterProcessing lets the bank handle the request (a payment is made)
+	// and then answers per Status, HTML, JSON and Empty instead of the bank's answer:
+	// a front end that lost or mangled a processed request's answer.
+	AnswerAfterProcessing bool
 }
 
 type faultEntry struct {
@@ -86,6 +91,8 @@ func applyFault(ctx context.Context, w http.ResponseWriter, r *http.Request, f F
 	case f.Drop:
 		dropConn(w)
 		return 0
+	case f.AnswerAfterProcessing:
+		next.ServeHTTP(&bufferWriter{header: http.Header{}}, r)
 	case f.Status == 0:
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
@@ -95,6 +102,10 @@ func applyFault(ctx context.Context, w http.ResponseWriter, r *http.Request, f F
 		w.Header().Set("Retry-After", strconv.Itoa(int(f.RetryAfter.Round(time.Second)/time.Second)))
 	}
 	switch {
+	case f.JSON != "":
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(f.Status)
+		_, _ = w.Write([]byte(f.JSON))
 	case f.Empty:
 		w.WriteHeader(f.Status)
 	case f.HTML:

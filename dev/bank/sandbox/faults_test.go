@@ -39,6 +39,26 @@ func TestFaults(t *testing.T) {
 				t.Errorf("%d %v", s, h)
 			}
 		}},
+		{"200 HTML", Fault{Status: 200, HTML: true}, func(t *testing.T, s int, body []byte, h http.Header) {
+			if s != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/html") || !strings.Contains(string(body), "<html") {
+				t.Errorf("%d %s", s, body)
+			}
+		}},
+		{"200 empty", Fault{Status: 200, Empty: true}, func(t *testing.T, s int, body []byte, h http.Header) {
+			if s != 200 || len(body) != 0 {
+				t.Errorf("%d %q", s, body)
+			}
+		}},
+		{"200 JSON of another shape", Fault{Status: 200, JSON: `{"Data":{}}`}, func(t *testing.T, s int, body []byte, h http.Header) {
+			if s != 200 || h.Get("Content-Type") != "application/json" || string(body) != `{"Data":{}}` {
+				t.Errorf("%d %q %s", s, h.Get("Content-Type"), body)
+			}
+		}},
+		{"answer after processing", Fault{Status: 502, HTML: true, AnswerAfterProcessing: true}, func(t *testing.T, s int, body []byte, h http.Header) {
+			if s != 502 || !strings.Contains(string(body), "<html") {
+				t.Errorf("%d %s", s, body)
+			}
+		}},
 		{"delay only", Fault{Delay: 10 * time.Millisecond}, func(t *testing.T, s int, body []byte, h http.Header) {
 			if s != 400 {
 				t.Errorf("delayed request = %d, want the normal 400", s)

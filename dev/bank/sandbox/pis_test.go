@@ -249,6 +249,16 @@ func TestPaymentOrder(t *testing.T) {
 	if info, _ := f.b.Consent(id); info.Status != statusConsumed {
 		t.Errorf("consent after payment: %s", info.Status)
 	}
+	// The bank makes a payment and a front end answers 200 with an HTML page: the
+	// payment exists all the same, and the same key gets it back.
+	f.b.Fail(pispBase+"/domestic-payments", Fault{AnswerAfterProcessing: true, Status: 200, HTML: true})
+	s, raw = f.signedPost(pispBase+"/domestic-payments", at, "o-3", body)
+	if s != 200 || !strings.Contains(string(raw), "<html") {
+		t.Errorf("answer after processing: %d %s", s, raw)
+	}
+	if len(f.b.Payments()) != 1 {
+		t.Errorf("payments after the replaced answer: %d, want the one made", len(f.b.Payments()))
+	}
 	s, raw = f.signedPost(pispBase+"/domestic-payments", at, "o-4", body)
 	if code, _ := obCode(t, raw); s != 400 || code != "UK.OBIE.Resource.InvalidConsentStatus" {
 		t.Errorf("second payment on a consumed consent: %d %s", s, raw)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	_ "time/tzdata" // the bank's calendar is the UK's wherever the sandbox runs
 )
 
 const (
@@ -26,9 +27,25 @@ type obTransaction struct {
 	TransactionInformation string `json:"TransactionInformation,omitempty"`
 }
 
+// london is the bank's calendar: "today" in its date rules is the UK's date.
+var london = func() *time.Location {
+	l, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		panic(err) // cannot happen: time/tzdata is embedded
+	}
+	return l
+}()
+
+// ukToday is the start of the UK's date of now, on the wall clock that
+// zone-less query dates are read on (time.Parse gives them in UTC).
+func ukToday(now time.Time) time.Time {
+	y, m, d := now.In(london).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
 // handleTransactions is GET /accounts/{AccountId}/transactions with the bank's rules:
-// query dates carry no zone; from/to must be before today and within 13 months (else
-// 400 UK.OBIE.Field.InvalidDate); a from older than 90 days needs step-up (403
+// query dates carry no zone; from/to must be before today (the UK's date) and within
+// 13 months (else 400 UK.OBIE.Field.InvalidDate); a from older than 90 days needs step-up (403
 // UK.OBIE.Reauthenticate); without a from the window is the last 90 days, or 13 months
 // with step-up; the consent's transaction window and credit/debit permissions filter;
 // pages of 25, newest first, Links.Next with ?page=N.
@@ -40,7 +57,7 @@ func (b *Bank) handleTransactions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := b.nowLocked()
-	today := now.Truncate(24 * time.Hour)
+	today := ukToday(now)
 	oldest := today.AddDate(0, -historyMonths, 0)
 	q := r.URL.Query()
 	from, e := queryDate(q, "fromBookingDateTime", today, oldest)
@@ -58,7 +75,7 @@ func (b *Bank) handleTransactions(w http.ResponseWriter, r *http.Request) {
 }
 
 func (b *Bank) writeTransactions(w http.ResponseWriter, r *http.Request, tok *accessToken, c *consent, a *account, from, to *time.Time, now time.Time) {
-	today := now.Truncate(24 * time.Hour)
+	today := ukToday(now)
 	horizon := today.AddDate(0, 0, -stepUpHorizon)
 	lo := horizon
 	if from != nil {
