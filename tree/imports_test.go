@@ -2,8 +2,6 @@ package tree
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +16,7 @@ const module = "github.com/coop-ob/connector"
 // too (dev/refreshtest).
 func TestDeployedCodeImportsNoDev(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(goTool(), "list", "-deps", "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`,
+	cmd := exec.Command("go", "list", "-deps", "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`,
 		"./shared/...", "./functions/...")
 	cmd.Dir = ".."
 	out, err := cmd.Output()
@@ -49,14 +47,6 @@ func TestDeployedCodeImportsNoDev(t *testing.T) {
 	if !strings.Contains(string(out), module+"/functions/consents") {
 		t.Errorf("go list did not list functions/consents: %s", out)
 	}
-}
-
-// goTool is the go command of the toolchain running the test.
-func goTool() string {
-	if p, err := exec.LookPath("go"); err == nil {
-		return p
-	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
 }
 
 func stderr(err error) string {
