@@ -77,7 +77,7 @@ func TestRoutesWiredAndAuthorized(t *testing.T) {
 		want[r.key] = r.function
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("routes (-architecture.md +template):\n%s", diff)
+		t.Errorf("routes (-docs/architecture.md +template):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"GET /callback"}, public); diff != "" {
 		t.Errorf("unauthenticated routes (-want +got):\n%s", diff)
@@ -306,7 +306,7 @@ func TestParametersAndOutputs(t *testing.T) {
 	if diff := cmp.Diff([]any{"sandbox", "production"}, tpl.Parameters["Environment"]["AllowedValues"]); diff != "" {
 		t.Errorf("Environment AllowedValues (-want +got):\n%s", diff)
 	}
-	// Sandbox hosts from ob-reference.md §1.1 are the defaults; logs are kept 90 days.
+	// Sandbox hosts (docs/bank-rules.md §Hosts and paths) are the defaults; logs are kept 90 days.
 	for p, want := range map[string]any{
 		"BankApiBaseUrl":   "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk",
 		"BankTokenUrl":     "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk/apis/oauth/v1/oauth2/token",

@@ -20,8 +20,8 @@ var stateFuneral = &cal.Holiday{
 }
 
 // Calendar says which dates are England and Wales bank holidays, where a scheduled payment
-// cannot be executed (the bank's PISP Specifications page, "Scheduled payments": a payment
-// dated on a weekend or bank holiday is refused). The regular holidays and their substitute
+// cannot be executed (the bank's PISP Specifications page: a scheduled payment dated on a
+// weekend or bank holiday is refused; docs/bank-rules.md §Bank holidays). The regular holidays and their substitute
 // weekdays, and the one-off holidays of 2020, 2022 and 2023, come from rickar/cal's gb
 // package; extra days are those proclaimed after this release (EXTRA_NON_WORKING_DAYS).
 type Calendar struct {

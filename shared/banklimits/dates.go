@@ -32,15 +32,15 @@ func ParseDate(s string) (time.Time, bool) {
 func Today(now time.Time) time.Time { return CivilDate(now.In(london)) }
 
 // LastExecutionDate is the last date a scheduled payment may be executed on: two years from
-// now's UTC date (the bank's PISP Specifications page, "Scheduled payments": more than two
-// years ahead is refused).
+// now's UTC date (the bank's PISP Specifications page: a scheduled payment more than two years
+// ahead is refused; docs/bank-rules.md §PIS limits).
 func LastExecutionDate(now time.Time) time.Time { return CivilDate(now.UTC()).AddDate(2, 0, 0) }
 
 var errNotDate = errors.New("must be a date YYYY-MM-DD")
 
 // ExecutionDate checks a scheduled payment's execution date (YYYY-MM-DD) and returns it. The
 // bank refuses a scheduled payment dated today or earlier, more than two years ahead, on a
-// weekend or on a bank holiday (PISP Specifications, "Scheduled payments").
+// weekend or on a bank holiday (PISP Specifications; docs/bank-rules.md §PIS limits).
 func (c *Calendar) ExecutionDate(s string, now time.Time) (time.Time, error) {
 	d, ok := ParseDate(s)
 	switch {
@@ -59,8 +59,8 @@ func (c *Calendar) ExecutionDate(s string, now time.Time) (time.Time, error) {
 }
 
 // FirstPaymentDate checks a standing order's first payment date (YYYY-MM-DD) and returns it:
-// after today, like a scheduled payment's (PISP Specifications, "Standing orders": the first
-// payment's date becomes the recurring date).
+// after today, like a scheduled payment's (PISP Specifications: the first payment's date
+// becomes the recurring date; docs/bank-rules.md §PIS limits).
 func FirstPaymentDate(s string, now time.Time) (time.Time, error) {
 	d, ok := ParseDate(s)
 	switch {

@@ -4,8 +4,8 @@
 // field, and never reaches the bank.
 //
 // Each rule cites its public source: the bank's developer portal (General specifications and
-// the AISP and PISP Specifications pages, by section name) or the OB Read/Write API v3.1
-// specification. docs/bank-rules.md restates them in one place.
+// the AISP and PISP Specifications pages) or the OB Read/Write API v3.1 specification, and the
+// section of docs/bank-rules.md that restates it.
 //
 // A check returns nil, or an error whose text is worded for the app and never repeats the
 // value, for the caller to report under the request's field name.

@@ -8,7 +8,8 @@ import (
 	"strings"
 )
 
-// Currency is the only currency the bank takes (AISP and PISP Specifications: GBP only).
+// Currency is the only currency the bank takes (AISP and PISP Specifications: GBP only;
+// docs/bank-rules.md §PIS limits).
 const Currency = "GBP"
 
 // SchemeSortCode is the only account identification scheme the bank takes for a payment's
@@ -18,7 +19,7 @@ const SchemeSortCode = "UK.OBIE.SortCodeAccountNumber"
 // The payee name and reference limits. The bank's PISP page says payee names and references
 // are truncated and some characters refused without publishing the list, so these are the
 // Faster Payments limits every UK bank accepts: an 18-character reference and the basic FPS
-// character set.
+// character set (docs/bank-rules.md §PIS limits).
 const (
 	maxNameLen      = 140 // the bank's AIS Name limit (AISP Specifications); OB Max350Text at most
 	maxReferenceLen = 18  // Faster Payments reference
@@ -32,7 +33,7 @@ var (
 	nameRe = regexp.MustCompile(`^[A-Za-z0-9 \-./&'(),+:]+$`)
 	// referenceRe: letters, digits, space and - . / ? : ( ) , ' +
 	referenceRe = regexp.MustCompile(`^[A-Za-z0-9 \-./?:(),'+]+$`)
-	// The bank's standing-order frequencies (PISP Specifications, standing orders):
+	// The bank's standing-order frequencies (PISP Specifications; docs/bank-rules.md §PIS limits):
 	// IntrvlWkDay:X:Y with X in 01, 02, 04 and Y in 01-07, or IntrvlMnthDay:X:Y with X in
 	// 01, 02, 03, 06, 12 and Y in 01-31; anything else is refused.
 	weekFreqRe  = regexp.MustCompile(`^IntrvlWkDay:0[124]:0[1-7]$`)

@@ -8,7 +8,7 @@ import (
 // supportedPermissions are the AIS permissions the bank serves: its AISP pages list no
 // beneficiaries, offers, PAN, party, products or statements endpoints, and the OB v3.1 AIS
 // profile (Account Access Consents) says a consent naming a permission the bank does not
-// support is refused with a 400.
+// support is refused with a 400 (docs/bank-rules.md §AIS permissions).
 var supportedPermissions = []string{
 	"ReadAccountsBasic", "ReadAccountsDetail", "ReadBalances", "ReadDirectDebits",
 	"ReadScheduledPaymentsBasic", "ReadScheduledPaymentsDetail",

@@ -182,7 +182,7 @@ func TestRefreshLapsed(t *testing.T) {
 // off. What happens next depends on whether the bank processed it: if not,
 // the old refresh token still works; if it did (and rotated, one-time use),
 // the answer's loss cost the consent its token chain: the next refresh is
-// invalid_grant and the consent ReauthRequired (ob-reference §3.4), never a
+// invalid_grant and the consent ReauthRequired (docs/bank-rules.md §Refresh tokens), never a
 // silent success.
 func TestRefreshTransient(t *testing.T) {
 	t.Parallel()
