@@ -25,8 +25,8 @@ func accountsConsent(f *fieldErrors, r *createRequest, now time.Time) (*bankapi.
 	var expires time.Time
 	if r.ExpirationDateTime != "" {
 		expires, body.Data.ExpirationDateTime = dateTime(f, "expirationDateTime", r.ExpirationDateTime)
-		if !expires.IsZero() && !expires.After(now) {
-			f.add("expirationDateTime", "must be in the future")
+		if !expires.IsZero() {
+			f.check("expirationDateTime", banklimits.Expiry(expires, now))
 		}
 	}
 	var from, to time.Time
@@ -36,8 +36,8 @@ func accountsConsent(f *fieldErrors, r *createRequest, now time.Time) (*bankapi.
 	if r.TransactionToDateTime != "" {
 		to, body.Data.TransactionToDateTime = dateTime(f, "transactionToDateTime", r.TransactionToDateTime)
 	}
-	if !from.IsZero() && !to.IsZero() && to.Before(from) {
-		f.add("transactionToDateTime", "must not be before transactionFromDateTime")
+	if !from.IsZero() && !to.IsZero() {
+		f.check("transactionToDateTime", banklimits.TransactionWindow(from, to))
 	}
 	return body, expires
 }

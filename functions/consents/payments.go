@@ -52,7 +52,7 @@ func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time, days *bank
 	}
 	if r.Reference != "" {
 		f.check("reference", banklimits.Reference(r.Reference))
-	} else if r.Journey == authurl.JourneyStandingOrder {
+	} else if r.Journey == authurl.JourneyStandingOrder { // mandatory for DSO: docs/bank-rules.md §PIS limits
 		f.add("reference", "required for journey DSO")
 	}
 	risk := bankapi.Risk{PaymentContextCode: "PartyToParty"}

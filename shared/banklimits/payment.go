@@ -55,7 +55,7 @@ func Amount(s string) error {
 	return nil
 }
 
-// CurrencyCode checks a currency the app named.
+// CurrencyCode checks a currency the app named: GBP (AISP and PISP Specifications).
 func CurrencyCode(s string) error {
 	if s != Currency {
 		return errors.New("must be GBP (the bank takes GBP only)")
@@ -63,7 +63,8 @@ func CurrencyCode(s string) error {
 	return nil
 }
 
-// SortCode checks a UK sort code: 6 digits.
+// SortCode checks a UK sort code: 6 digits, the first part of a UK.OBIE.SortCodeAccountNumber
+// identification (OB v3.1 namespaced enumerations, OBExternalAccountIdentification4Code).
 func SortCode(s string) error {
 	if !sortCodeRe.MatchString(s) {
 		return errors.New("must be 6 digits")
@@ -71,7 +72,8 @@ func SortCode(s string) error {
 	return nil
 }
 
-// AccountNumber checks a UK account number: 8 digits.
+// AccountNumber checks a UK account number: 8 digits, the second part of a
+// UK.OBIE.SortCodeAccountNumber identification (OB v3.1 OBExternalAccountIdentification4Code).
 func AccountNumber(s string) error {
 	if !accountRe.MatchString(s) {
 		return errors.New("must be 8 digits")
@@ -86,7 +88,8 @@ func Name(s string) error {
 	return text(s, maxNameLen, nameRe, "letters, digits, spaces and - . / & ' ( ) , + :")
 }
 
-// Reference checks a payment reference.
+// Reference checks a payment reference (RemittanceInformation.Reference, or a standing order's
+// Reference) against the Faster Payments limits above.
 func Reference(s string) error {
 	return text(s, maxReferenceLen, referenceRe, "letters, digits, spaces and - . / ? : ( ) , ' +")
 }
