@@ -1,5 +1,5 @@
 // Package deploy holds no code: its tests check template.yaml (the SAM template) and the sample
-// events in events/ against the connector's design (architecture.md §2, contracts.md), and that
+// events in events/ against the connector's design (docs/architecture.md, docs/configuration.md), and that
 // it deploys: the first time and as an upgrade.
 //
 // The template is read with goformation/v7's intrinsics processor (so !Ref, !Sub and !GetAtt

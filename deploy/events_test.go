@@ -33,7 +33,7 @@ func TestEvents(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no events: %v", err)
 	}
-	// The template's own routes (TestRoutesWiredAndAuthorized ties them to architecture.md).
+	// The template's own routes (TestRoutesWiredAndAuthorized ties them to docs/architecture.md).
 	want := map[string]bool{}
 	for _, f := range loadTemplate(t).functions(t) {
 		for _, e := range f.Events {

@@ -261,7 +261,7 @@ func TestCycleDetected(t *testing.T) {
 			"              Resource: !GetAtt Table.Arn\n            - Effect: Allow\n              Action: [secretsmanager:GetSecretValue]\n              Resource: !Ref CredentialsSecretArn\n      Events:\n        Callback:",
 			"              Resource: [!GetAtt Table.Arn, !Sub \"arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*\"]\n            - Effect: Allow\n              Action: [secretsmanager:GetSecretValue]\n              Resource: !Ref CredentialsSecretArn\n      Events:\n        Callback:", true},
 		{"a function in the API's own properties",
-			"      Description: The connector's API for the app (architecture.md 2).\n",
+			"      Description: The connector's API for the app (docs/architecture.md).\n",
 			"      Description: !Sub \"The connector's API; tokens by ${TokensFunction}\"\n", false},
 		{"the API's URL in an output", "", "", false},
 	} {

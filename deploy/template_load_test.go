@@ -12,7 +12,7 @@ import (
 	"github.com/awslabs/goformation/v7/intrinsics"
 )
 
-// route is one route of architecture.md §2 and the function that serves it.
+// route is one route of docs/architecture.md §Routes and the function that serves it.
 type route struct {
 	key      string // API Gateway route key, "METHOD /path"
 	function string // logical id

@@ -77,7 +77,7 @@ func TestRoutesWiredAndAuthorized(t *testing.T) {
 		want[r.key] = r.function
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("routes (-architecture.md +template):\n%s", diff)
+		t.Errorf("routes (-docs/architecture.md +template):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"GET /callback"}, public); diff != "" {
 		t.Errorf("unauthenticated routes (-want +got):\n%s", diff)
@@ -268,23 +268,35 @@ func TestGlobals(t *testing.T) {
 		t.Errorf("Globals.Function.Timeout = %v, want at least 10 s (above BANK_HTTP_TIMEOUT)", g["Timeout"])
 	}
 
-	// Every variable shared/config reads is set, from a parameter (or the table).
+	// Every variable shared/config reads is set, from a parameter (or the table): in Globals,
+	// or on the one function that uses it.
 	var names []string
 	_, _ = config.Load(func(k string) string { names = append(names, k); return "" })
 	vars, _ := dig(g, "Environment", "Variables").(map[string]any)
+	perFunction := map[string]string{"EXTRA_NON_WORKING_DAYS": "ConsentsFunction"}
 	for _, n := range names {
 		v, _ := vars[n].(string)
+		where := "Globals env"
+		if fn, ok := perFunction[n]; ok {
+			where = fn + " env"
+			if _, inGlobals := vars[n]; inGlobals {
+				t.Errorf("Globals env sets %s, which only %s reads", n, fn)
+			}
+			var r map[string]any
+			tpl.resource(t, fn, &r)
+			v, _ = dig(r, "Properties", "Environment", "Variables", n).(string)
+		}
 		ref, ok := strings.CutPrefix(v, "Ref:")
 		if !ok {
-			t.Errorf("Globals env %s = %q, want !Ref to a parameter", n, v)
+			t.Errorf("%s %s = %q, want !Ref to a parameter", where, n, v)
 			continue
 		}
 		if _, isParam := tpl.Parameters[ref]; !isParam && ref != "Table" {
-			t.Errorf("Globals env %s refers to %q, which is neither a parameter nor the table", n, ref)
+			t.Errorf("%s %s refers to %q, which is neither a parameter nor the table", where, n, ref)
 		}
 	}
-	if len(vars) != len(names) {
-		t.Errorf("Globals sets %d variables, shared/config reads %d", len(vars), len(names))
+	if len(vars) != len(names)-len(perFunction) {
+		t.Errorf("Globals sets %d variables, shared/config reads %d (%d of them per function)", len(vars), len(names), len(perFunction))
 	}
 }
 
@@ -294,7 +306,7 @@ func TestParametersAndOutputs(t *testing.T) {
 	if diff := cmp.Diff([]any{"sandbox", "production"}, tpl.Parameters["Environment"]["AllowedValues"]); diff != "" {
 		t.Errorf("Environment AllowedValues (-want +got):\n%s", diff)
 	}
-	// Sandbox hosts from ob-reference.md §1.1 are the defaults; logs are kept 90 days.
+	// Sandbox hosts (docs/bank-rules.md §Hosts and paths) are the defaults; logs are kept 90 days.
 	for p, want := range map[string]any{
 		"BankApiBaseUrl":   "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk",
 		"BankTokenUrl":     "https://sandbox-openbanking-retail.apis.co-operativebanktest.co.uk/apis/oauth/v1/oauth2/token",

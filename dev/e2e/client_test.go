@@ -37,7 +37,7 @@ func (r reply) decode(t *testing.T, v any) {
 	}
 }
 
-// problem is an application/problem+json answer (architecture.md §2).
+// problem is an application/problem+json answer (docs/architecture.md).
 type problem struct {
 	Type             string `json:"type"`
 	Title            string `json:"title"`

@@ -7,7 +7,7 @@ import (
 )
 
 // TestJourneyOutcomes ends the bank journey in each of the bank's error redirects
-// (ob-reference §1.8) and checks the outcome code the result page gets, and that the
+// (docs/bank-rules.md §Redirect errors) and checks the outcome code the result page gets, and that the
 // consent was not authorised.
 func TestJourneyOutcomes(t *testing.T) {
 	c := newCaller(t)

@@ -1,4 +1,4 @@
-// Package stack runs the whole connector on one machine without AWS (architecture.md §5):
+// Package stack runs the whole connector on one machine without AWS (docs/architecture.md §Testing):
 // kumo for DynamoDB and Secrets Manager (table and secret created from template.yaml and the
 // sandbox bank), the sandbox bank, every function's bootstrap under its own Lambda Runtime
 // Interface Emulator, an HTTP gateway built from template.yaml's HttpApi routes with a JWT

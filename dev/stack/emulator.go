@@ -15,7 +15,7 @@ import (
 )
 
 // emulator is one aws-lambda-rie process running one function's bootstrap. The emulator
-// panics and dies when it gets a second invocation while one is running (tooling.md), so
+// panics and dies when it gets a second invocation while one is running (as Lambda never does), so
 // invocations are queued on a one-slot semaphore.
 type emulator struct {
 	name      string

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// contractVars are the variables every function needs (contracts.md) whose local values only
+// contractVars are the variables every function needs (docs/configuration.md) whose local values only
 // the stack knows; the template must declare them too.
 var contractVars = []string{"ENVIRONMENT", "TABLE_NAME", "CREDENTIALS_SECRET_ID", "BANK_API_BASE_URL",
 	"BANK_TOKEN_URL", "BANK_AUTH_URL_COOP", "BANK_AUTH_URL_SMILE", "REDIRECT_URI", "RESULT_URL"}

@@ -51,7 +51,7 @@ func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code str
 
 // declined handles the bank's error redirect. An AIS step-up or
 // re-authentication answered "Account not found" means the PSU failed the
-// one-time passcode (ob-reference §1.8), which the app should hear as such.
+// one-time passcode (docs/bank-rules.md §Redirect errors), which the app should hear as such.
 func (h *Handler) declined(ctx context.Context, s *consent.AuthSession, errCode, description string) string {
 	outcome := bankOutcome(errCode, description)
 	if outcome == OutcomeAccountNotFound && (s.StepUp || s.Reauth) {

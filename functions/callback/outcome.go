@@ -26,8 +26,8 @@ const (
 	OutcomeExchangeUncertain = "exchange_uncertain"
 )
 
-// byDescription maps the bank's error_description strings (ob-reference
-// §1.8, "OAuth2.0 redirection error mapping"), normalised, to outcomes.
+// byDescription maps the bank's error_description strings (docs/bank-rules.md
+// §Redirect errors, "OAuth2.0 redirection error mapping"), normalised, to outcomes.
 // The description is the more specific of the two: "Authentication failed"
 // covers both a locked-out PSU and one who must reset credentials.
 var byDescription = map[string]string{
@@ -52,8 +52,8 @@ var byError = map[string]string{
 
 // bankOutcome maps an error redirect's error and error_description (already
 // query-decoded) to an outcome: by description first, then by error; any
-// other value is a plain failure (ob-reference §1.8: "treat any unknown
-// value as a failure").
+// other value is a plain failure (docs/bank-rules.md §Redirect errors: any
+// unknown value is a failure).
 func bankOutcome(errCode, description string) string {
 	if o, ok := byDescription[normalise(description)]; ok {
 		return o

@@ -79,7 +79,7 @@ func (p retryPolicy) run(ctx context.Context, f func(context.Context) error) err
 // transient failure that proves the bank did not consume it (no connection,
 // or an HTTP 429/5xx answer). After a lost answer the bank may have issued
 // tokens for it, and a code sent twice makes the bank refuse it and revoke
-// those tokens (ob-reference §3.4).
+// those tokens (docs/bank-rules.md §Refresh tokens).
 func resendable(err error) bool {
 	return oauth.IsTransient(err) && !oauth.MayHaveBeenProcessed(err)
 }

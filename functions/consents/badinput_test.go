@@ -9,6 +9,7 @@ import (
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
@@ -17,10 +18,10 @@ import (
 func TestCreateBadInput(t *testing.T) {
 	f := newFixture(t)
 	now := f.env.Bank.Now()
-	day := func(n int) string { return civilDate(now.In(london)).AddDate(0, 0, n).Format("2006-01-02") }
+	day := func(n int) string { return banklimits.Today(now).AddDate(0, 0, n).Format("2006-01-02") }
 	var saturday string
 	for i := 3; ; i++ {
-		if d, _ := parseDate(day(i)); d.Weekday() == 6 {
+		if d, _ := banklimits.ParseDate(day(i)); d.Weekday() == 6 {
 			saturday = day(i)
 			break
 		}

@@ -119,7 +119,7 @@ func (h *Handler) plan(r *createRequest) (*bankConsent, *httpapi.Problem) {
 		body, bc.scope, bc.path = b, "fundsconfirmations", bankapi.CBPIIPath+"/funds-confirmation-consents"
 		bc.local.ExpiresAt = exp
 	case authflow.TypePayments:
-		pc := paymentsRequest(&f, r, now)
+		pc := paymentsRequest(&f, r, now, h.days)
 		if pc == nil {
 			break
 		}

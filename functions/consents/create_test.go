@@ -12,6 +12,7 @@ import (
 
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
@@ -38,7 +39,7 @@ func TestCreateEachTypeAndJourney(t *testing.T) {
 		wantInitiation map[string]any    // a few Initiation fields of the stored request
 	}{
 		{name: "accounts default", body: `{"brand":"coop","type":"accounts"}`, brand: "coop", scope: "accounts+offline",
-			bankPath: bankapi.AISPPath + "/account-access-consents", wantPerms: defaultPermissions},
+			bankPath: bankapi.AISPPath + "/account-access-consents", wantPerms: banklimits.DefaultPermissions()},
 		{name: "accounts explicit smile",
 			body: `{"brand":"smile","type":"accounts","permissions":["ReadAccountsBasic","ReadTransactionsBasic","ReadStandingOrdersDetail"],` +
 				`"expirationDateTime":"2099-12-31T00:00:00Z","transactionFromDateTime":"2025-01-01T00:00:00+00:00","transactionToDateTime":"2025-12-31T00:00:00+01:00"}`,

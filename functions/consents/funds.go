@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 )
 
 // fundsConsent validates a fundsconfirmations request and returns the bank
@@ -25,8 +26,8 @@ func fundsConsent(f *fieldErrors, r *createRequest, now time.Time) (*bankapi.OBF
 	var expires time.Time
 	if r.ExpirationDateTime != "" {
 		expires, body.Data.ExpirationDateTime = dateTime(f, "expirationDateTime", r.ExpirationDateTime)
-		if !expires.IsZero() && !expires.After(now) {
-			f.add("expirationDateTime", "must be in the future")
+		if !expires.IsZero() {
+			f.check("expirationDateTime", banklimits.Expiry(expires, now))
 		}
 	}
 	return body, expires

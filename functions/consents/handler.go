@@ -13,6 +13,7 @@ import (
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -36,6 +37,7 @@ type Handler struct {
 	bank    bankDoer
 	creds   credentials.Provider
 	auth    starter
+	days    *banklimits.Calendar // England and Wales bank holidays and EXTRA_NON_WORKING_DAYS
 	logger  *slog.Logger
 	now     func() time.Time
 	newUUID func() string // interaction ids and idempotency keys
@@ -46,6 +48,7 @@ func New(d *setup.Deps) *Handler {
 	return &Handler{
 		store: d.Store, tokens: d.OAuth, bank: d.Bank, creds: d.Credentials, logger: d.Logger,
 		auth:    &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
+		days:    banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
 		now:     func() time.Time { return d.Now() },
 		newUUID: uuid.NewString,
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
@@ -198,7 +199,7 @@ func (f *fixture) authorise(t *testing.T, authURL string) *consent.Tokens {
 
 // workingDay returns the first working day (isWorkingDay) at least days ahead.
 func workingDay(now time.Time, days int) string {
-	return workingDayFrom(civilDate(now.In(london)).AddDate(0, 0, days), 1)
+	return workingDayFrom(banklimits.Today(now).AddDate(0, 0, days), 1)
 }
 
 // workingDayFrom walks from d, step days at a time (1 forward, -1 back), to
@@ -213,13 +214,13 @@ func workingDayFrom(d time.Time, step int) string {
 // isWorkingDay reports a weekday that is neither an England and Wales bank
 // holiday nor a fixed-date one the sandbox refuses.
 func isWorkingDay(d time.Time) bool {
-	return !isWeekend(d) && !isBankHoliday(d) &&
+	return banklimits.NewCalendar().IsWorkingDay(d) &&
 		(d.Month() != time.December || d.Day() < 25) && (d.Month() != time.January || d.Day() != 1)
 }
 
 // twoYearsAhead is the last execution date a scheduled payment may have: the
 // UTC date of now plus two years, as both the connector and the bank count it.
-func twoYearsAhead(now time.Time) time.Time { return civilDate(now.UTC()).AddDate(2, 0, 0) }
+func twoYearsAhead(now time.Time) time.Time { return banklimits.LastExecutionDate(now) }
 
 // requestsTo returns the bank requests whose path starts with prefix.
 func (f *fixture) requestsTo(prefix string) []sandbox.RequestLog {

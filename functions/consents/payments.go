@@ -3,16 +3,13 @@ package main
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"slices"
 	"strconv"
 	"time"
 
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 )
-
-// paymentContextCodes are OBExternalPaymentContext1Code values (OB v3.1 Risk).
-var paymentContextCodes = []string{"BillPayment", "EcommerceGoods", "EcommerceServices", "Other", "PartyToParty"}
 
 // paymentConsent is a validated payments request.
 type paymentConsent struct {
@@ -24,8 +21,8 @@ type paymentConsent struct {
 }
 
 // paymentsRequest validates a payments request against the bank's PIS
-// rules (ob-reference §1.7) and builds the consent body of its journey.
-func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time) *paymentConsent {
+// limits (banklimits) and builds the consent body of its journey.
+func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time, days *banklimits.Calendar) *paymentConsent {
 	f.notFor(r.Type, map[string]bool{
 		"permissions": r.Permissions != nil, "transactionFromDateTime": r.TransactionFromDateTime != "",
 		"transactionToDateTime": r.TransactionToDateTime != "", "expirationDateTime": r.ExpirationDateTime != "",
@@ -54,15 +51,13 @@ func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time) *paymentCo
 		debtor = account(f, "debtorAccount", r.DebtorAccount, false)
 	}
 	if r.Reference != "" {
-		checkText(f, "reference", r.Reference, maxReferenceLen, referenceRe, "letters, digits, spaces and - . / ? : ( ) , ' +")
-	} else if r.Journey == authurl.JourneyStandingOrder {
+		f.check("reference", banklimits.Reference(r.Reference))
+	} else if r.Journey == authurl.JourneyStandingOrder { // mandatory for DSO: docs/bank-rules.md §PIS limits
 		f.add("reference", "required for journey DSO")
 	}
 	risk := bankapi.Risk{PaymentContextCode: "PartyToParty"}
 	if r.PaymentContextCode != "" {
-		if !slices.Contains(paymentContextCodes, r.PaymentContextCode) {
-			f.add("paymentContextCode", "must be one of BillPayment, EcommerceGoods, EcommerceServices, Other, PartyToParty")
-		}
+		f.check("paymentContextCode", banklimits.PaymentContextCode(r.PaymentContextCode))
 		risk.PaymentContextCode = r.PaymentContextCode
 	}
 	var pc *paymentConsent
@@ -70,7 +65,7 @@ func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time) *paymentCo
 	case authurl.JourneyDomestic:
 		pc = domestic(r, amount, creditor, debtor, risk)
 	case authurl.JourneyScheduled:
-		pc = scheduled(f, r, now, amount, creditor, debtor, risk)
+		pc = scheduled(f, r, now, days, amount, creditor, debtor, risk)
 	case authurl.JourneyStandingOrder:
 		pc = standingOrder(f, r, now, amount, creditor, debtor, risk)
 	}
@@ -81,20 +76,17 @@ func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time) *paymentCo
 	return pc
 }
 
-// checkAmount: a decimal string above zero with at most 2 decimals, in GBP.
+// checkAmount maps the amount and currency (GBP when absent).
 func checkAmount(f *fieldErrors, r *createRequest) bankapi.Amount {
-	switch {
-	case r.Amount == "":
+	if r.Amount == "" {
 		f.add("amount", "required")
-	case !amountRe.MatchString(r.Amount):
-		f.add("amount", "must be a decimal string with at most 2 decimals, e.g. \"10.50\"")
-	case !positive(r.Amount):
-		f.add("amount", "must be greater than zero")
+	} else {
+		f.check("amount", banklimits.Amount(r.Amount))
 	}
-	if r.Currency != "" && r.Currency != "GBP" {
-		f.add("currency", "must be GBP (the bank takes GBP only)")
+	if r.Currency != "" {
+		f.check("currency", banklimits.CurrencyCode(r.Currency))
 	}
-	return bankapi.Amount{Amount: r.Amount, Currency: "GBP"}
+	return bankapi.Amount{Amount: r.Amount, Currency: banklimits.Currency}
 }
 
 func remittance(ref string) *bankapi.RemittanceInformation {
@@ -116,23 +108,16 @@ func domestic(r *createRequest, amt bankapi.Amount, cred, debt *bankapi.CashAcco
 	return &paymentConsent{path: "/domestic-payment-consents", body: b}
 }
 
-// scheduled: the bank refuses an execution date that is today (or earlier),
-// more than two years ahead, on a weekend or on a bank holiday.
-func scheduled(f *fieldErrors, r *createRequest, now time.Time, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
-	d, ok := parseDate(r.ExecutionDate)
-	switch {
-	case r.ExecutionDate == "":
+// scheduled maps a DSP request; the execution date must be one the bank
+// takes (banklimits.Calendar.ExecutionDate).
+func scheduled(f *fieldErrors, r *createRequest, now time.Time, days *banklimits.Calendar, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
+	var d time.Time
+	if r.ExecutionDate == "" {
 		f.add("executionDate", "required for journey DSP")
-	case !ok:
-		f.add("executionDate", "must be a date YYYY-MM-DD")
-	case !d.After(today(now)):
-		f.add("executionDate", "must be after today")
-	case d.After(civilDate(now.UTC()).AddDate(2, 0, 0)):
-		f.add("executionDate", "must be at most 2 years ahead")
-	case isWeekend(d):
-		f.add("executionDate", "must not be a Saturday or Sunday")
-	case isBankHoliday(d):
-		f.add("executionDate", "must not be a bank holiday")
+	} else {
+		var err error
+		d, err = days.ExecutionDate(r.ExecutionDate, now)
+		f.check("executionDate", err)
 	}
 	if cred == nil || len(*f) > 0 {
 		return nil
@@ -148,29 +133,24 @@ func scheduled(f *fieldErrors, r *createRequest, now time.Time, amt bankapi.Amou
 	return &paymentConsent{path: "/domestic-scheduled-payment-consents", body: b, paymentDate: when}
 }
 
-// standingOrder: "simple" standing orders only (ob-reference §1.7): the
-// bank's frequency patterns, 1–999 payments (999 = open-ended), a first
-// payment after today whose date and amount become the recurring ones.
+// standingOrder maps a DSO request: the bank takes "simple" standing orders
+// only (banklimits: its frequency patterns, 1–999 payments, 999 = open-ended,
+// a first payment after today whose date and amount become the recurring ones).
 func standingOrder(f *fieldErrors, r *createRequest, now time.Time, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
 	so := r.StandingOrder
 	if so == nil {
 		f.add("standingOrder", "required for journey DSO")
 		return nil
 	}
-	if !weekFreqRe.MatchString(so.Frequency) && !monthFreqRe.MatchString(so.Frequency) {
-		f.add("standingOrder.frequency", "must be IntrvlWkDay:0[124]:0[1-7] or IntrvlMnthDay:(01|02|03|06|12):(01-31)")
-	}
-	if so.NumberOfPayments < 1 || so.NumberOfPayments > 999 {
-		f.add("standingOrder.numberOfPayments", "must be 1 to 999 (999 = until cancelled)")
-	}
-	d, ok := parseDate(so.FirstPaymentDate)
-	switch {
-	case so.FirstPaymentDate == "":
+	f.check("standingOrder.frequency", banklimits.Frequency(so.Frequency))
+	f.check("standingOrder.numberOfPayments", banklimits.NumberOfPayments(so.NumberOfPayments))
+	var d time.Time
+	if so.FirstPaymentDate == "" {
 		f.add("standingOrder.firstPaymentDate", "required")
-	case !ok:
-		f.add("standingOrder.firstPaymentDate", "must be a date YYYY-MM-DD")
-	case !d.After(today(now)):
-		f.add("standingOrder.firstPaymentDate", "must be after today")
+	} else {
+		var err error
+		d, err = banklimits.FirstPaymentDate(so.FirstPaymentDate, now)
+		f.check("standingOrder.firstPaymentDate", err)
 	}
 	if cred == nil || len(*f) > 0 {
 		return nil

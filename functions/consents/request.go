@@ -64,6 +64,13 @@ func (f *fieldErrors) add(field, message string) {
 	*f = append(*f, httpapi.FieldError{Field: field, Message: message})
 }
 
+// check adds err's text (worded for the app: banklimits, obtime) under field, if err is not nil.
+func (f *fieldErrors) check(field string, err error) {
+	if err != nil {
+		f.add(field, err.Error())
+	}
+}
+
 func (f *fieldErrors) problem() *httpapi.Problem {
 	if len(*f) == 0 {
 		return nil

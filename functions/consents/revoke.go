@@ -13,7 +13,7 @@ import (
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
-// revokePaths are the bank's consent resources that have a DELETE (ob-reference §1.6).
+// revokePaths are the bank's consent resources that have a DELETE (docs/bank-rules.md §Endpoints the bank offers).
 var revokePaths = map[string]string{
 	authflow.TypeAccounts:           bankapi.AISPPath + "/account-access-consents/",
 	authflow.TypeFundsConfirmations: bankapi.CBPIIPath + "/funds-confirmation-consents/",

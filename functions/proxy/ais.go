@@ -12,7 +12,7 @@ import (
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
-// Transaction filters (OB AIS; ob-reference §2.7).
+// Transaction filters (OB AIS; docs/bank-rules.md §Transaction filters).
 const (
 	paramFrom = "fromBookingDateTime"
 	paramTo   = "toBookingDateTime"

@@ -21,7 +21,7 @@ const maxReference = 35
 // pisFunds is GET /consents/{id}/funds-confirmation: the bank's confirmation
 // of funds for an authorised domestic payment consent (auth-code token;
 // GET /domestic-payment-consents/{id}/funds-confirmation, the only one of
-// the three journeys the bank offers it for: ob-reference §1.6).
+// the three journeys the bank offers it for: docs/bank-rules.md §Payment orders).
 func (h *Handler) pisFunds(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
 	if p := noQuery(r); p != nil {
 		return h.problem(r, *p)
@@ -69,7 +69,7 @@ type fundsRequest struct {
 
 // cbpiiFunds is POST /consents/{id}/funds-confirmations: a CBPII confirmation
 // of funds (POST /cbpii/funds-confirmations with the consent's auth-code
-// token; ob-reference §2.9), sent once. GBP only at this bank.
+// token; docs/bank-rules.md §Funds confirmation), sent once. GBP only at this bank.
 func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
 	var in fundsRequest
 	p := noQuery(r)

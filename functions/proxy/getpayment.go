@@ -13,7 +13,7 @@ import (
 )
 
 // getPayment is GET /consents/{id}/payments/{paymentId}: the bank's payment
-// order (client-credentials token, scope payments: ob-reference §2.6) of the
+// order (client-credentials token, scope payments: docs/bank-rules.md §Grants and scopes) of the
 // consent's journey. A payment of another consent is 404.
 func (h *Handler) getPayment(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
 	id := r.req.PathParameters["paymentId"]

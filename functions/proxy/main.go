@@ -2,7 +2,7 @@
 // account (AIS), payment (PIS) and funds-confirmation (CBPII) calls to the
 // bank over mTLS with the consent's access token and the FAPI headers,
 // refreshes tokens on demand, and turns the bank's errors into problems with
-// an action the app can take (architecture.md §2, §3). See docs/api-proxy.md.
+// an action the app can take (docs/architecture.md). See docs/api-proxy.md.
 package main
 
 import (

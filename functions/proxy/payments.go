@@ -25,7 +25,7 @@ const maxPaymentBody = 1024
 // callers' key charset, so no caller key can collide with it.
 const claimKey = "#consent"
 
-// orderPaths are the payment-order resources of each journey (ob-reference §1.6).
+// orderPaths are the payment-order resources of each journey (docs/bank-rules.md §Endpoints the bank offers).
 var orderPaths = map[string]string{
 	"DP":  "/domestic-payments",
 	"DSP": "/domestic-scheduled-payments",
@@ -33,7 +33,7 @@ var orderPaths = map[string]string{
 }
 
 // consentPaths are the payment-consent resources of each journey, read with
-// a client-credentials token (ob-reference §1.6).
+// a client-credentials token (docs/bank-rules.md §Grants and scopes).
 var consentPaths = map[string]string{
 	"DP":  "/domestic-payment-consents",
 	"DSP": "/domestic-scheduled-payment-consents",

@@ -9,7 +9,7 @@ import (
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
-// OB AIS permission codes (OBExternalPermissions1Code; ob-reference §1.6) an
+// OB AIS permission codes (OBExternalPermissions1Code; docs/bank-rules.md §AIS permissions) an
 // AIS route needs: the consent must hold one of its kind's list. The bank
 // answers 403 to a call the consent does not cover, step-up or not, so the
 // proxy answers first, without a bank call or a step-up journey that cannot

@@ -23,7 +23,7 @@ var (
 	amountRe = regexp.MustCompile(`^\d{1,13}(\.\d{1,2})?$`)
 )
 
-// queryDateLayout is an OB query-string date-time: no time zone (ob-reference §2.4).
+// queryDateLayout is an OB query-string date-time: no time zone (docs/bank-rules.md §Payload shapes).
 const queryDateLayout = "2006-01-02T15:04:05"
 
 // Request headers by which the app says the PSU is present.

@@ -16,10 +16,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 // countingDDB counts what the store reads: items the index queries scanned and

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 func TestPendingExchanges(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 func TestTransientFailureRetriedAfterBackoff(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 func TestDueRefreshedOthersUntouched(t *testing.T) {

@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 // idleFixture is a fixture under REFRESH_POLICY=recent with one authorised

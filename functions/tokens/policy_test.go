@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/shared/refresh"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 func TestRefreshPolicy(t *testing.T) {

@@ -51,7 +51,7 @@ func pairs(p Params) [][2]string {
 }
 
 // encode writes k=v&k=v…: redirect_uri and scope raw, every other value
-// url.QueryEscape'd (contracts.md, "Authorization URL parameter encoding").
+// url.QueryEscape'd (docs/bank-rules.md §Authorization URL).
 func encode(ps [][2]string) string {
 	var b strings.Builder
 	for i, kv := range ps {

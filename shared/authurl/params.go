@@ -1,5 +1,5 @@
 // Package authurl builds the authorization URL of The Co-operative Bank / smile
-// (the bank's General specifications page, "Parameters"; ob-reference §1.4).
+// (the bank's General specifications page, "Parameters"; docs/bank-rules.md §Authorization URL).
 //
 // The bank takes every parameter inside one query parameter, data: the string
 // k=v&k=v… with redirect_uri and scope written raw (not %-encoded) and every
@@ -10,8 +10,8 @@ package authurl
 
 // Parameter names inside the data string. The bank's page writes Display,
 // Scope, State and Amount with a capital letter, but the open-source connector
-// that works against the sandbox (OBC) and the sandbox example use lower case
-// display; we follow ob-reference §1.4 and use lower case for all of them.
+// that works against the sandbox (open-banking-connector) and the sandbox example use lower case
+// display; we follow docs/bank-rules.md §Authorization URL and use lower case for all of them.
 const (
 	ParamResponseType        = "response_type"
 	ParamClientID            = "client_id"
@@ -50,7 +50,7 @@ const (
 	JourneyStandingOrder = "DSO"
 )
 
-// order is the order parameters are written in (OBC's order, then the
+// order is the order parameters are written in (open-banking-connector's order, then the
 // payment parameters), and also the set of names Decode accepts.
 var order = []string{
 	ParamResponseType, ParamClientID, ParamRedirectURI, ParamScope, ParamState,

@@ -9,7 +9,7 @@ import (
 type Action int
 
 // Actions, from the bank's error table (General specifications, "Error
-// scenarios") and the OB status codes (ob-reference §2.3).
+// scenarios") and the OB status codes (docs/bank-rules.md §Status codes).
 const (
 	// ActionNone: no error.
 	ActionNone Action = iota
@@ -34,8 +34,8 @@ const (
 	// ActionFailure: anything else.
 	ActionFailure
 	// ActionNotFound: 400 UK.OBIE.Resource.NotFound that names no error type.
-	// OB v3.1 answers 400 NotFound for any unknown resource id (ob-reference
-	// §2.3), such as an account id that is not the PSU's: the request names
+	// OB v3.1 answers 400 NotFound for any unknown resource id (docs/bank-rules.md
+	// §Status codes), such as an account id that is not the PSU's: the request names
 	// something that does not exist, and the consent is not at fault.
 	ActionNotFound
 )

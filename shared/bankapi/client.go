@@ -13,7 +13,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// Context paths of the bank's APIs (ob-reference §1.1, P-*-EE).
+// Context paths of the bank's APIs (docs/bank-rules.md §Hosts and paths).
 const (
 	AISPPath  = "/apis/retail/open-banking/v3.1/aisp"
 	PISPPath  = "/apis/retail/open-banking/v3.1/pisp"

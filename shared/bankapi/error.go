@@ -30,7 +30,7 @@ type ErrorDetail struct {
 }
 
 // Error is a non-2xx answer of the bank. Fields come from OBErrorResponse1
-// (ob-reference §2.5) when the body is one; HTML, empty and other bodies are
+// (docs/bank-rules.md §Error body) when the body is one; HTML, empty and other bodies are
 // kept as BodyKind only. Error() never includes a body, a message or a token:
 // log InteractionID, Status, Code and ErrorCodes instead.
 type Error struct {

@@ -2,7 +2,7 @@ package bankapi
 
 import "encoding/json"
 
-// Models follow OB Read/Write v3.1.10 (RW-SPECS openapi files); JSON names
+// Models follow OB Read/Write v3.1.10 (the OB OpenAPI files, docs/bank-rules.md §API version); JSON names
 // are exactly OB's, Go names follow Go style (ConsentID for ConsentId).
 // Dates stay strings so that the bank's exact text survives a round trip;
 // parts the connector passes through untouched are json.RawMessage.
@@ -57,7 +57,7 @@ type Risk struct {
 	DeliveryAddress                json.RawMessage `json:"DeliveryAddress,omitempty"`
 }
 
-// OBErrorResponse1 is the bank's error body (ob-reference §2.5); Do parses
+// OBErrorResponse1 is the bank's error body (docs/bank-rules.md §Error body); Do parses
 // it leniently into *Error.
 type OBErrorResponse1 struct {
 	Code    string        `json:"Code"`
@@ -66,7 +66,7 @@ type OBErrorResponse1 struct {
 	Errors  []ErrorDetail `json:"Errors"`
 }
 
-// Consent statuses (v3.1; ob-reference §2.10).
+// Consent statuses (v3.1; docs/bank-rules.md §Statuses).
 const (
 	StatusAwaitingAuthorisation = "AwaitingAuthorisation"
 	StatusAuthorised            = "Authorised"
@@ -75,7 +75,7 @@ const (
 	StatusConsumed              = "Consumed"
 )
 
-// Payment-order statuses (v3.1; ob-reference §2.10).
+// Payment-order statuses (v3.1; docs/bank-rules.md §Statuses).
 const (
 	StatusPending                           = "Pending"
 	StatusAcceptedSettlementInProcess       = "AcceptedSettlementInProcess"

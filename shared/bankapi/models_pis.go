@@ -32,7 +32,7 @@ type DomesticScheduledInitiation struct {
 // DomesticStandingOrderInitiation is OBWriteDomesticStandingOrder3DataInitiation
 // (DSO). The bank needs Frequency, NumberOfPayments, FirstPaymentDateTime,
 // FirstPaymentAmount and Reference, and supports no final payment date
-// (ob-reference §1.7).
+// (docs/bank-rules.md §PIS limits).
 type DomesticStandingOrderInitiation struct {
 	Frequency                string          `json:"Frequency"` // IntrvlWkDay:X:Y or IntrvlMnthDay:X:Y
 	Reference                string          `json:"Reference,omitempty"`

@@ -14,7 +14,7 @@ import (
 //
 // Initiation and Risk are copied byte for byte: the bank compares them with
 // the consent and answers UK.OBIE.Resource.ConsentMismatch on any difference
-// (ob-reference §2.8), so they are never re-marshalled. Sign and send the
+// (docs/bank-rules.md §Payment orders), so they are never re-marshalled. Sign and send the
 // returned bytes as they are.
 func OrderBody(consentRequest []byte, consentID string) ([]byte, error) {
 	if consentID == "" {

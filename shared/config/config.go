@@ -47,6 +47,9 @@ type Config struct {
 	RefreshConcurrency  int           // REFRESH_CONCURRENCY
 	RefreshShards       int           // REFRESH_SHARDS
 	CertExpiryWarnDays  int           // CERT_EXPIRY_WARN_DAYS
+	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
+	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
+	ExtraNonWorkingDays []time.Time
 }
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for

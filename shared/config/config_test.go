@@ -84,7 +84,7 @@ func TestLoadOverrides(t *testing.T) {
 		"REFRESH_LOOKAHEAD": "20m", "REFRESH_POLICY": "all", "REFRESH_RECENT_WINDOW": "24h",
 		"REFRESH_CONCURRENCY": "4", "REFRESH_SHARDS": "32", "CERT_EXPIRY_WARN_DAYS": "120",
 		"BANK_API_BASE_URL": "https://127.0.0.1:8443/", "REDIRECT_URI": "http://127.0.0.1:3000/callback",
-		"RESULT_URL": "http://localhost:5173/result?x=1",
+		"RESULT_URL": "http://localhost:5173/result?x=1", "EXTRA_NON_WORKING_DAYS": " 2027-06-04, 2027-06-07 ",
 	} {
 		env[k] = v
 	}
@@ -94,10 +94,11 @@ func TestLoadOverrides(t *testing.T) {
 	}
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards,
-		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL}
+		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32,
-		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1"}
+		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
+		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -130,6 +131,15 @@ func TestLoadInvalid(t *testing.T) {
 		{"ints", map[string]string{"REFRESH_CONCURRENCY": "0", "REFRESH_SHARDS": "many", "CERT_EXPIRY_WARN_DAYS": "1000"}, []Problem{
 			{"REFRESH_CONCURRENCY", "must be an integer from 1 to 64"}, {"REFRESH_SHARDS", "must be an integer from 1 to 256"},
 			{"CERT_EXPIRY_WARN_DAYS", "must be an integer from 1 to 825"},
+		}},
+		{"extra days not a date", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-06-04,tomorrow"}, []Problem{
+			{"EXTRA_NON_WORKING_DAYS", "item 2 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
+		}},
+		{"extra days impossible date", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-02-30"}, []Problem{
+			{"EXTRA_NON_WORKING_DAYS", "item 1 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
+		}},
+		{"extra days empty item", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-06-04,,2027-06-07"}, []Problem{
+			{"EXTRA_NON_WORKING_DAYS", "item 2 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
 		}},
 		{"enums", map[string]string{"TOKEN_AUTH_METHOD": "private_key_jwt", "REFRESH_POLICY": "some"}, []Problem{
 			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of recent, all"},

@@ -33,6 +33,7 @@ func Load(getenv func(string) string) (Config, error) {
 		RefreshConcurrency:  r.integer("REFRESH_CONCURRENCY", 8, 1, 64),
 		RefreshShards:       r.integer("REFRESH_SHARDS", 16, 1, 256),
 		CertExpiryWarnDays:  r.integer("CERT_EXPIRY_WARN_DAYS", 90, 1, 825),
+		ExtraNonWorkingDays: r.dates("EXTRA_NON_WORKING_DAYS"),
 	}
 	if len(r.problems) > 0 {
 		return Config{}, &Error{Problems: r.problems}
@@ -102,6 +103,25 @@ func (r *reader) integer(name string, def, lo, hi int) int {
 		r.fail(name, "must be an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
 	}
 	return n
+}
+
+// dates reads an optional comma-separated list of dates YYYY-MM-DD (spaces around each
+// allowed); nil when empty. A bad item is reported by its position, never its value.
+func (r *reader) dates(name string) []time.Time {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		return nil
+	}
+	var out []time.Time
+	for i, item := range strings.Split(v, ",") {
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(item))
+		if err != nil {
+			r.fail(name, "item "+strconv.Itoa(i+1)+" is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)")
+			return nil
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // urlRule says which URLs a variable accepts.

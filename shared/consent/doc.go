@@ -1,6 +1,6 @@
 // Package consent is the DynamoDB store of the connector's state: consents,
 // their bank tokens, the authorization sessions of the redirect journey and
-// payment and consent-creation idempotency records, all in one table (architecture.md §4).
+// payment and consent-creation idempotency records, all in one table (docs/architecture.md §Storage).
 //
 // Every write that could race is conditional. The conditions are the point of
 // the package: a refresh token is never lost to a concurrent refresh (token

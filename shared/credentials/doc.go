@@ -2,7 +2,7 @@
 // certificate and key, the CA bundle that signs the bank's server certificates, the signing key
 // and certificate) from one Secrets Manager secret, validates them, and caches them.
 //
-// The secret's JSON shape is in contracts.md and docs/configuration.md. Parse checks every field
+// The secret's JSON shape is in docs/configuration.md. Parse checks every field
 // and reports each bad one by name, never by value: error messages and logs from this package
 // never contain the secret's bytes.
 //

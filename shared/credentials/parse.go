@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// secretJSON is the secret's shape (contracts.md). Unknown fields are ignored so that operators
+// secretJSON is the secret's shape (docs/configuration.md). Unknown fields are ignored so that operators
 // may keep notes beside the fields; a misspelt required field is reported as missing.
 type secretJSON struct {
 	ClientID            string `json:"clientId"`

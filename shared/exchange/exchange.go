@@ -19,7 +19,7 @@ const DefaultLookahead = 10 * time.Minute
 
 // DefaultAccessLifetime is the bank's access-token lifetime (General
 // specifications, "Tokens": 30 minutes), assumed when the token response
-// carries no expires_in (which OB requires, ob-reference §3.3).
+// carries no expires_in (which OB requires, docs/bank-rules.md §Token lifetimes).
 const DefaultAccessLifetime = 30 * time.Minute
 
 // DefaultStoreTimeout bounds the store writes after a successful exchange

@@ -31,7 +31,7 @@ const (
 )
 
 // Actions an app can take on a problem (Problem.Action), from the bank's
-// error handling rules (bank page "Error handling"; architecture.md §3).
+// error handling rules (docs/bank-rules.md §Error scenarios).
 const (
 	ActionReauthenticate     = "reauthenticate"     // send the PSU to Problem.AuthorizationURL (same consent)
 	ActionStepUp             = "stepUp"             // authorise the same consent again with step-up

@@ -1,6 +1,6 @@
 // Package jws makes the detached JWS of the x-jws-signature header that OB
 // Read/Write v3.1.4+ requires on PIS consent and payment-order POSTs
-// (ob-reference §2.11; OB read-write-data-api-profile "Message Signing";
+// (docs/bank-rules.md §Detached JWS; OB read-write-data-api-profile "Message Signing";
 // RFC 7515 Appendix F for the detached form).
 //
 // The signature is PS256 over b64url(protected header) + "." + b64url(body):

@@ -144,7 +144,7 @@ func (c *Client) ExchangeFor(ctx context.Context, code, verifier, redirectURI st
 // tokens the result carries the new one; if it does not, RefreshToken is
 // refreshToken again (x/oauth2 keeps it) and RefreshExpiresAt is zero: keep
 // the stored expiry then. Persist a rotated token before using the new
-// access token (ob-reference §3.4).
+// access token (docs/bank-rules.md §Refresh tokens).
 func (c *Client) Refresh(ctx context.Context, refreshToken string) (*Token, error) {
 	const grant = "refresh_token"
 	if refreshToken == "" {

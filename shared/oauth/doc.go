@@ -6,7 +6,7 @@
 // The bank authenticates clients with client_secret_basic only and wants no
 // client_id in the request body (the bank's General specifications,
 // "Tokens"); that is the default here, with client_secret_post available
-// for banks that need it (ob-reference §1.5). Every call goes over the mTLS
+// for banks that need it (docs/bank-rules.md §Token endpoint). Every call goes over the mTLS
 // *http.Client given to New.
 //
 // Failures are *Error values (RFC 6749 §5.2 fields plus the HTTP status)

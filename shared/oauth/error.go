@@ -30,7 +30,7 @@ type Error struct {
 	// that answered 4xx, 429 or 5xx issued nothing. The distinction matters
 	// for one-time credentials: an authorization code (RFC 6749 §4.1.2) sent
 	// twice is an attack to the bank, which then revokes the tokens it issued
-	// for it (ob-reference §3.4).
+	// for it (docs/bank-rules.md §Refresh tokens).
 	MayHaveBeenProcessed bool
 	Cause                error // transport or parsing failure; never the response body
 }

@@ -72,7 +72,7 @@ func (t Token) LogValue() slog.Value {
 // and the bank sends "bearer", so any case of bearer (or none) is TokenType
 // "Bearer". Any other token_type is not refused: the bank answered 200, so
 // it has already spent the grant and may have rotated the refresh token, and
-// refusing the answer would lose that token (ob-reference §3.4). An OB bank
+// refusing the answer would lose that token (docs/bank-rules.md §Refresh tokens). An OB bank
 // only issues bearer tokens; TokenType then carries what it sent (see
 // IsBearer) for the caller to log. The error result is always nil today.
 func fromOAuth2(tk *oauth2.Token, issuedAt time.Time) (*Token, error) {

@@ -1,5 +1,5 @@
 // Package refresh refreshes a consent's bank tokens without ever losing a
-// refresh token (ob-reference §3.4; RFC 6749 §6).
+// refresh token (docs/bank-rules.md §Refresh tokens; RFC 6749 §6).
 //
 // The bank's access tokens live 30 minutes and its refresh tokens 30 days
 // (General specifications, "Tokens"). Refresh tokens may rotate, and an

@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 // An invalid_grant that arrives after the tokens were replaced under the

@@ -4,9 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 // TestMarkConsentOnlyForDeadTokens: the verdict (ReauthRequired) is written after the lease is

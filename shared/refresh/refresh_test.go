@@ -8,11 +8,11 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 const lookahead = 10 * time.Minute
@@ -182,7 +182,7 @@ func TestRefreshLapsed(t *testing.T) {
 // off. What happens next depends on whether the bank processed it: if not,
 // the old refresh token still works; if it did (and rotated, one-time use),
 // the answer's loss cost the consent its token chain: the next refresh is
-// invalid_grant and the consent ReauthRequired (ob-reference §3.4), never a
+// invalid_grant and the consent ReauthRequired (docs/bank-rules.md §Refresh tokens), never a
 // silent success.
 func TestRefreshTransient(t *testing.T) {
 	t.Parallel()

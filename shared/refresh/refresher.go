@@ -24,7 +24,7 @@ const (
 	DefaultBusyWait = 3 * time.Second
 	// storeTimeout bounds the writes after the bank answered. They run on a
 	// context detached from the caller's: a rotated refresh token the bank has
-	// issued must be stored even if the caller gives up (ob-reference §3.4).
+	// issued must be stored even if the caller gives up (docs/bank-rules.md §Refresh tokens).
 	storeTimeout = 10 * time.Second
 )
 
@@ -165,7 +165,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 	return n, nil
 }
 
-// apply returns t with the refresh response's values (ob-reference §3.4:
+// apply returns t with the refresh response's values (docs/bank-rules.md §Refresh tokens:
 // replace the refresh token if rotated, else keep it and its expiry).
 func (r *Refresher) apply(t *consent.Tokens, tok *oauth.Token, issuedAt time.Time) *consent.Tokens {
 	n := *t

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 // The in-lease check of RefreshRejected: Valid's pre-lease read usually

@@ -13,10 +13,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh"
-	"github.com/coop-ob/connector/shared/refresh/refreshtest"
 )
 
 // flakyDynamoDB is the real (kumo) client with faults injected into the

@@ -116,7 +116,7 @@ func (b *Bank) handleAccount(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, envelope{Data: map[string]any{"Account": []obAccount{toOBAccount(a, detail)}}, Links: b.self(r)})
 }
 
-// handleBalances follows the bank's AIS deviations (ob-reference §1.7): current accounts
+// handleBalances follows the bank's AIS deviations (docs/bank-rules.md §AIS limits): current accounts
 // report the available balance with the overdraft as credit line; savings no credit
 // line; credit cards the available-to-spend figure with the credit limit.
 func (b *Bank) handleBalances(w http.ResponseWriter, r *http.Request) {

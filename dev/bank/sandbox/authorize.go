@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// authParamNames are the parameters the bank accepts inside data= (contracts.md).
+// authParamNames are the parameters the bank accepts inside data= (docs/bank-rules.md §Authorization URL).
 var authParamNames = []string{"response_type", "client_id", "redirect_uri", "scope", "state",
 	"code_challenge_method", "code_challenge", "login_hint", "stepUp", "display",
 	"jrn_typ", "ben_name", "amount", "pymt_dt"}

@@ -238,7 +238,7 @@ func (b *Bank) AuthURL(brand string) string {
 // RedirectURI is the registered redirect URI.
 func (b *Bank) RedirectURI() string { return b.o.RedirectURI }
 
-// SecretJSON is the credentials secret (contracts.md shape) of the onboarded TPP.
+// SecretJSON is the credentials secret (docs/configuration.md shape) of the onboarded TPP.
 func (b *Bank) SecretJSON() []byte { return b.mat.secretJSON() }
 
 // CAPEM is the CA that signs the bank's server certificate and the TPP certificates.

@@ -16,7 +16,7 @@ const (
 
 // supportedPermissions are the AIS permissions the bank accepts; the others of
 // OBExternalPermissions1Code (beneficiaries, offers, PAN, party, products,
-// statements) are refused with 400 UK.OBIE.Field.Invalid (ob-reference §1.6).
+// statements) are refused with 400 UK.OBIE.Field.Invalid (docs/bank-rules.md §AIS permissions).
 var supportedPermissions = []string{
 	"ReadAccountsBasic", "ReadAccountsDetail", "ReadBalances", "ReadDirectDebits",
 	"ReadScheduledPaymentsBasic", "ReadScheduledPaymentsDetail",

@@ -64,7 +64,7 @@ var pisPaths = map[kind]struct{ consents, orders, idName string }{
 }
 
 // handlePISConsentCreate is POST of a DP, DSP or DSO consent: client-credentials
-// token, x-idempotency-key, x-jws-signature, then the bank's PIS rules (ob-reference §1.7).
+// token, x-idempotency-key, x-jws-signature, then the bank's PIS rules (docs/bank-rules.md §PIS limits).
 func (b *Bank) handlePISConsentCreate(k kind) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		b.mu.Lock()

@@ -154,7 +154,7 @@ func consentID(t *testing.T, raw []byte) string {
 	return r.Data.ConsentId
 }
 
-// authParams are the parameters of a valid authorization request, in OBC's order.
+// authParams are the parameters of a valid authorization request, in open-banking-connector's order (docs/bank-rules.md §Authorization URL).
 type authParams [][2]string
 
 func (p authParams) set(k, v string) authParams {
@@ -176,7 +176,7 @@ func (p authParams) set(k, v string) authParams {
 	return out
 }
 
-// encode follows contracts.md: redirect_uri and scope raw, the rest QueryEscape'd,
+// encode follows docs/bank-rules.md §Authorization URL: redirect_uri and scope raw, the rest QueryEscape'd,
 // base64url without padding.
 func (p authParams) encode() string {
 	var parts []string

@@ -21,7 +21,7 @@ const (
 )
 
 // jwsVerifier checks detached x-jws-signature values. go-jose refuses the OB crit
-// claims, so the header is parsed and checked here (tooling.md).
+// claims it does not know, so the header is parsed and checked here.
 type jwsVerifier struct {
 	key *rsa.PublicKey
 	kid string

@@ -39,7 +39,7 @@ type material struct {
 	signingKey *rsa.PrivateKey
 }
 
-// secretJSON is the credentials-secret shape of contracts.md.
+// secretJSON is the credentials-secret shape of docs/configuration.md.
 type secretJSON struct {
 	ClientID            string `json:"clientId"`
 	ClientSecret        string `json:"clientSecret"`

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// The bank's OAuth redirect error strings (ob-reference §1.8).
+// The bank's OAuth redirect error strings (docs/bank-rules.md §Redirect errors).
 const (
 	errAccountNotFound  = "Account not found"
 	descAccountNotFound = "User account details supplied do not meet criteria"
@@ -151,7 +151,7 @@ func (b *Bank) consentLines(c *consent) []string {
 	return lines
 }
 
-// handleLogin is POST /journey/{jid}/login: the sandbox PSUs of contracts.md.
+// handleLogin is POST /journey/{jid}/login: the sandbox PSUs of dev/bank/README.md.
 func (b *Bank) handleLogin(w http.ResponseWriter, r *http.Request) {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -2,7 +2,7 @@ package sandbox
 
 import "net/http"
 
-// apiMux routes the mTLS host: token endpoint and OB v3.1 APIs (ob-reference §1.6).
+// apiMux routes the mTLS host: token endpoint and OB v3.1 APIs (docs/bank-rules.md §Endpoints the bank offers).
 func (b *Bank) apiMux() http.Handler {
 	m := http.NewServeMux()
 	m.HandleFunc(tokenPath, b.handleToken)

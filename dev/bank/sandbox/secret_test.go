@@ -12,7 +12,7 @@ import (
 )
 
 // TestSecretJSONParsesAsCredentials checks the bank's own secretJSON against the
-// connector's parser: the bank writes the contracts.md shape independently, on purpose,
+// connector's parser: the bank writes the docs/configuration.md shape independently, on purpose,
 // and this is where the two must agree.
 func TestSecretJSONParsesAsCredentials(t *testing.T) {
 	f := newFixture(t)

@@ -214,7 +214,7 @@ func (b *Bank) grantRefresh(form url.Values, certFP string) (*tokenResponse, *oa
 }
 
 // issueAccessLocked mints an access token bound to the client certificate. The scope
-// returned for offline grants is space-separated, as OBC expects ("accounts offline").
+// returned for offline grants is space-separated, as open-banking-connector expects ("accounts offline").
 func (b *Bank) issueAccessLocked(scope, certFP string, g *grant, refresh string) *tokenResponse {
 	now := b.nowLocked()
 	tok := randomToken()

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Secret is the credentials secret JSON (contracts.md), with its fields as strings so that tests
+// Secret is the credentials secret JSON (docs/configuration.md), with its fields as strings so that tests
 // can break any one of them.
 type Secret struct {
 	ClientID            string `json:"clientId"`
