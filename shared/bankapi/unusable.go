@@ -10,7 +10,7 @@ import (
 
 // UnusableError is a 2xx answer whose body is not an OB resource answer: an
 // HTML page, an empty body, or JSON without the Data object every OB v3.1
-// response carries (ob-reference §2.7–2.9). A gateway or a bank front end
+// response carries (docs/bank-rules.md §Payload shapes). A gateway or a bank front end
 // in trouble answers so; the body must never reach the app as data, and
 // the call did not do what was asked as far as the connector can tell.
 //
