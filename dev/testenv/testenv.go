@@ -16,13 +16,16 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
+	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
@@ -54,6 +57,10 @@ type Options struct {
 	Bank sandbox.Options      // RedirectURI is forced to RedirectURI
 	Env  map[string]string    // overrides of the configuration variables
 	Tune func(*config.Config) // last word on the configuration
+	// Faults, when set, sits between the connector's AWS clients (Deps, DDB, SM) and kumo. The
+	// SDK's standard retryer stays (3 attempts, the same retryable errors and retry quota) with
+	// its backoff cut to milliseconds, so a fault that outlasts the retries costs no seconds.
+	Faults *awsfault.Injector
 }
 
 // Env is one isolated environment.
@@ -75,6 +82,12 @@ func Start(t testing.TB, o Options) *Env {
 	awsCfg := aws.Config{
 		Region:      "eu-west-2",
 		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
+	}
+	if o.Faults != nil {
+		awsCfg.HTTPClient = &http.Client{Transport: o.Faults.Transport(nil)}
+		awsCfg.Retryer = func() aws.Retryer {
+			return retry.NewStandard(func(so *retry.StandardOptions) { so.Backoff = quickBackoff{} })
+		}
 	}
 	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
@@ -131,6 +144,13 @@ func Start(t testing.TB, o Options) *Env {
 	}
 	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
 	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, Table: table, Secret: secret, Logs: logs}
+}
+
+// quickBackoff waits a few milliseconds between the SDK's attempts.
+type quickBackoff struct{}
+
+func (quickBackoff) BackoffDelay(attempt int, _ error) (time.Duration, error) {
+	return time.Duration(attempt) * 2 * time.Millisecond, nil
 }
 
 // Random returns n random bytes as hex.

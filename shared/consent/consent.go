@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // Local lifecycle statuses of a consent (Consent.Status).
@@ -234,7 +236,10 @@ func validCursorID(id string) bool {
 // UpdateConsent writes c if the stored Version still equals c.Version, and
 // then increments c.Version and sets UpdatedAt. A stale c answers a
 // *ConflictError and changes nothing: two writers that read the same
-// version never overwrite each other's status changes.
+// version never overwrite each other's status changes. A write of this call
+// whose answer was lost (the SDK's retry met its condition) is recognised
+// from a consistent read (the stored item is exactly the one written) and
+// is a success.
 func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
@@ -250,6 +255,10 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
 	})
 	if isConditionFailed(err) {
+		if got, gerr := s.GetConsent(ctx, c.ID); gerr == nil && sameItem(got, &n, item) {
+			*c = n
+			return nil
+		}
 		return &ConflictError{Kind: "consent", ID: c.ID, Reason: "version"}
 	}
 	if err != nil {
@@ -257,4 +266,13 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	}
 	*c = n
 	return nil
+}
+
+// sameItem reports whether the stored consent got is the item written.
+func sameItem(got, written *Consent, item map[string]types.AttributeValue) bool {
+	if got.Version != written.Version {
+		return false
+	}
+	stored, err := marshal(got, consentPK(got.ID), skMeta)
+	return err == nil && reflect.DeepEqual(stored, item)
 }
