@@ -92,3 +92,11 @@ func identify(target, authorization string, body []byte) request {
 	}
 	return q
 }
+
+// SDKAttempts is the SDK standard retryer's attempts per call: a rule failing this many
+// requests outlasts its retries.
+const SDKAttempts = 3
+
+// Retried lists the kinds the SDK retries and that, once they outlast its retries, the
+// connector answers 503 retry-later.
+func Retried() []Kind { return []Kind{Throttle, Throttling, ServerError, Timeout} }

@@ -14,7 +14,7 @@ import (
 // key and version; AuthoriseWithTokens sets the present ones and removes the
 // rest, so nothing of the replaced tokens (an old lease, backoff) survives.
 var tokenAttributes = []string{"consentId", "consentOwner", "accessToken", "refreshToken",
-	"accessExpiresAt", "refreshExpiresAt", "scope", "stepUp", "leaseHolder", "leaseUntil",
+	"accessExpiresAt", "refreshExpiresAt", "scope", "stepUp", "leaseHolder", "leaseUntil", "leaseClaim",
 	"failures", "nextAttemptAt", "refreshDue", "refreshShard", "usedAt"}
 
 // setTokenAttributes adds to e a SET of every tokenAttributes entry present

@@ -20,14 +20,16 @@ import (
 // has expired by Store.Now (a crashed holder cannot block refreshes for
 // longer than its lease). Otherwise ErrLeaseHeld; missing tokens ErrNotFound.
 // A lease this call took (an attempt whose answer was lost, retried by the
-// SDK into its own condition) is recognised by holder and until and returned.
+// SDK into its own condition) is recognised by its LeaseClaim and returned.
 // Lease times have one-second resolution.
 func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, until time.Time) (*Tokens, error) {
 	e := newExpr()
 	lu := e.n("leaseUntil")
 	cond := "attribute_exists(pk) AND (attribute_not_exists(" + lu + ") OR " + lu + " < " + e.v(num(s.Now().Unix())) + ")"
+	claim := s.NewKey()
 	e.set("leaseHolder", str(holder))
 	e.set("leaseUntil", num(until.Unix()))
+	e.set("leaseClaim", str(claim))
 	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
 		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
@@ -39,7 +41,7 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 		if gerr != nil {
 			return nil, gerr
 		}
-		if t.LeaseHolder == holder && t.LeaseUntil.Unix() == until.Unix() {
+		if t.LeaseHolder == holder && t.LeaseClaim == claim {
 			return t, nil
 		}
 		return nil, ErrLeaseHeld
@@ -72,7 +74,7 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) error {
 	n := *t
 	n.Version = t.Version + 1
-	n.LeaseHolder, n.LeaseUntil = "", time.Time{}
+	n.LeaseHolder, n.LeaseUntil, n.LeaseClaim = "", time.Time{}, ""
 	n.Failures, n.NextAttemptAt = 0, time.Time{}
 	item, err := s.tokenItem(&n)
 	if err != nil {
@@ -126,7 +128,7 @@ func (s *Store) ReleaseLease(ctx context.Context, consentID, holder string, fail
 		e.set("nextAttemptAt", num(nextAttempt.Unix()))
 	}
 	s.setDue(e, refreshShardKey(s.shard(consentID)), refreshDue)
-	e.remove("leaseHolder", "leaseUntil")
+	e.remove("leaseHolder", "leaseUntil", "leaseClaim")
 	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
 		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
