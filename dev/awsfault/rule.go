@@ -10,7 +10,8 @@ import (
 type Kind int
 
 // Fault kinds. The SDK's standard retryer retries Throttle, Throttling, ServerError, Timeout and
-// LostAnswer (3 attempts in all); it never retries the transaction cancellations.
+// LostAnswer (DynamoDBAttempts attempts in all for DynamoDB, 3 for Secrets Manager); it never
+// retries the transaction cancellations.
 const (
 	// Throttle answers 400 ProvisionedThroughputExceededException (DynamoDB) or
 	// ThrottlingException (other services).
@@ -93,9 +94,10 @@ func identify(target, authorization string, body []byte) request {
 	return q
 }
 
-// SDKAttempts is the SDK standard retryer's attempts per call: a rule failing this many
-// requests outlasts its retries.
-const SDKAttempts = 3
+// DynamoDBAttempts is the attempts the SDK's DynamoDB client makes per call (its standard
+// retryer, 4 for DynamoDB, 3 for other services): a rule failing this many DynamoDB requests
+// outlasts its retries.
+const DynamoDBAttempts = 4
 
 // Retried lists the kinds the SDK retries and that, once they outlast its retries, the
 // connector answers 503 retry-later.

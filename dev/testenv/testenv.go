@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -57,9 +58,12 @@ type Options struct {
 	Bank sandbox.Options      // RedirectURI is forced to RedirectURI
 	Env  map[string]string    // overrides of the configuration variables
 	Tune func(*config.Config) // last word on the configuration
-	// Faults, when set, sits between the connector's AWS clients (Deps, DDB, SM) and kumo. The
-	// SDK's standard retryer stays (3 attempts, the same retryable errors and retry quota) with
-	// its backoff cut to milliseconds, so a fault that outlasts the retries costs no seconds.
+	// Faults, when set, sits between the connector's AWS clients (Deps, DDB, SM) and kumo. Each
+	// client keeps the SDK's standard retryer with its service's attempts (4 for DynamoDB, 3 for
+	// Secrets Manager) and retryable errors, with two changes: the backoff is capped at a few
+	// milliseconds, so a fault that outlasts the retries costs no seconds, and the client-wide
+	// retry quota is off, so one test's faults do not shorten the next one's retries (its
+	// exhaustion is an error awserr classifies like the faults themselves).
 	Faults *awsfault.Injector
 }
 
@@ -85,15 +89,20 @@ func Start(t testing.TB, o Options) *Env {
 	}
 	if o.Faults != nil {
 		awsCfg.HTTPClient = &http.Client{Transport: o.Faults.Transport(nil)}
-		awsCfg.Retryer = func() aws.Retryer {
-			return retry.NewStandard(func(so *retry.StandardOptions) { so.Backoff = quickBackoff{} })
-		}
 	}
 	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
 		op.DisableValidateResponseChecksum = true
+		if o.Faults != nil {
+			op.Retryer = quickRetryer(op.Retryer)
+		}
 	})
-	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) { op.BaseEndpoint = aws.String(endpoint) })
+	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) {
+		op.BaseEndpoint = aws.String(endpoint)
+		if o.Faults != nil {
+			op.Retryer = quickRetryer(op.Retryer)
+		}
+	})
 
 	bo := o.Bank
 	bo.RedirectURI = RedirectURI
@@ -146,11 +155,14 @@ func Start(t testing.TB, o Options) *Env {
 	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, Table: table, Secret: secret, Logs: logs}
 }
 
-// quickBackoff waits a few milliseconds between the SDK's attempts.
-type quickBackoff struct{}
-
-func (quickBackoff) BackoffDelay(attempt int, _ error) (time.Duration, error) {
-	return time.Duration(attempt) * 2 * time.Millisecond, nil
+// quickRetryer is the standard retryer with the attempts of def (the service's default),
+// waits of at most 5 ms and no retry quota (Options.Faults).
+func quickRetryer(def aws.Retryer) aws.Retryer {
+	return retry.NewStandard(func(so *retry.StandardOptions) {
+		so.MaxAttempts = def.MaxAttempts()
+		so.MaxBackoff = 5 * time.Millisecond
+		so.RateLimiter = ratelimit.None
+	})
 }
 
 // Random returns n random bytes as hex.

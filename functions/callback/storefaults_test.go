@@ -27,7 +27,7 @@ func TestClaimStoreFaults(t *testing.T) {
 	}
 	var faults []fault
 	for _, k := range awsfault.Retried() {
-		faults = append(faults, fault{k, awsfault.SDKAttempts})
+		faults = append(faults, fault{k, awsfault.DynamoDBAttempts})
 	}
 	faults = append(faults, fault{awsfault.LostAnswer, 1})
 	for _, fl := range faults {

@@ -40,7 +40,7 @@ func TestStoreFaults(t *testing.T) {
 			out := f.create(t, sub, `{"brand":"coop","type":"accounts"}`)
 			f.authorise(t, out.AuthorizationURL)
 			arm := func(op, contains string) {
-				inj.Add(awsfault.Rule{Service: "dynamodb", Operation: op, Contains: contains, Kind: kind, Times: awsfault.SDKAttempts})
+				inj.Add(awsfault.Rule{Service: "dynamodb", Operation: op, Contains: contains, Kind: kind, Times: awsfault.DynamoDBAttempts})
 			}
 			defer inj.Clear()
 

@@ -38,7 +38,7 @@ func TestLeaseStoreFaults(t *testing.T) {
 			before := f.tokens(c.ID)
 			f.env.Bank.Advance(31 * time.Minute)
 			f.env.Bank.ResetRequests()
-			times := awsfault.SDKAttempts
+			times := awsfault.DynamoDBAttempts
 			if kind == awsfault.LostAnswer {
 				times = 1
 			}
@@ -83,7 +83,7 @@ func TestTouchStoreFaults(t *testing.T) {
 			c := f.aisConsent(owner, false)
 			issued := f.tokens(c.ID).UsedAt
 			f.env.Bank.Advance(touchEvery + time.Minute)
-			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "usedAt", Kind: kind, Times: awsfault.SDKAttempts})
+			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "usedAt", Kind: kind, Times: awsfault.DynamoDBAttempts})
 			defer inj.Clear()
 			wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
 			if n := inj.Armed(); n != 0 {

@@ -28,7 +28,7 @@ func TestLeaseStoreFaults(t *testing.T) {
 			f.advance(25 * time.Minute)
 			before := f.tokens(t, id)
 			e.Bank.ResetRequests()
-			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "leaseUntil", Kind: kind, Times: awsfault.SDKAttempts})
+			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "leaseUntil", Kind: kind, Times: awsfault.DynamoDBAttempts})
 			if s := f.run(t); s.Due != 1 || s.RetryLater != 1 || s.Errors != 0 || s.Refreshed != 0 {
 				t.Fatalf("run with the lease failing: %+v", pick(s))
 			}

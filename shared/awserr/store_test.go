@@ -49,11 +49,11 @@ type faultCase struct {
 }
 
 var faultCases = []faultCase{
-	// Outlast the SDK's 3 attempts: the error reaches the caller, nothing is written.
-	{"throttled throughout", awsfault.Throttle, 3, true},
-	{"ThrottlingException throughout", awsfault.Throttling, 3, true},
-	{"5xx throughout", awsfault.ServerError, 3, true},
-	{"timeout throughout", awsfault.Timeout, 3, true},
+	// Outlast the SDK's attempts: the error reaches the caller, nothing is written.
+	{"throttled throughout", awsfault.Throttle, awsfault.DynamoDBAttempts, true},
+	{"ThrottlingException throughout", awsfault.Throttling, awsfault.DynamoDBAttempts, true},
+	{"5xx throughout", awsfault.ServerError, awsfault.DynamoDBAttempts, true},
+	{"timeout throughout", awsfault.Timeout, awsfault.DynamoDBAttempts, true},
 	// The SDK's retry cures it.
 	{"throttled once", awsfault.Throttle, 1, false},
 	{"timeout once", awsfault.Timeout, 1, false},
