@@ -26,6 +26,7 @@ type Injector struct {
 
 type armed struct {
 	Rule
+	pass int // matching requests still to let through (After)
 	left int // remaining failures when Times > 0
 }
 
@@ -38,7 +39,7 @@ func New(seed uint64) *Injector {
 func (i *Injector) Add(r Rule) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
-	i.rules = append(i.rules, &armed{Rule: r, left: r.Times})
+	i.rules = append(i.rules, &armed{Rule: r, pass: r.After, left: r.Times})
 }
 
 // Clear removes every rule.
@@ -73,6 +74,10 @@ func (i *Injector) pick(q request) Kind {
 	defer i.mu.Unlock()
 	for _, r := range i.rules {
 		if !r.matches(q) || (r.Times > 0 && r.left == 0) {
+			continue
+		}
+		if r.pass > 0 {
+			r.pass--
 			continue
 		}
 		if r.Probability > 0 && i.rand.Float64() >= r.Probability {

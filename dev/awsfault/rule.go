@@ -57,6 +57,9 @@ type Rule struct {
 	Caller    string // the access key id (the local stack gives each function its own)
 	Contains  string // text the request body must contain (a key such as "PAYMENT#", an attribute name)
 	Kind      Kind
+	// After is how many matching requests pass before the rule starts failing them (the second
+	// UpdateItem of an operation, not the first).
+	After int
 	// Times is how many matching requests fail; 0 is every one (for Probability rules).
 	Times int
 	// Probability fails a matching request with this chance, from the Injector's seeded source;

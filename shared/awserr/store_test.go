@@ -210,6 +210,16 @@ func storeOps() []storeOp {
 					t.Errorf("claiming again: %v, want the session claimed = %v", err, done)
 				}
 			}},
+		{name: "session finish", operation: "UpdateItem", target: func(f *opFixture) string { return f.claimed },
+			run: func(ctx context.Context, s *consent.Store, f *opFixture) error {
+				return s.FinishExchange(ctx, f.claimed, consent.SessionFailed)
+			},
+			check: func(t *testing.T, s *consent.Store, f *opFixture, done bool) {
+				a, err := s.GetAuthSession(t.Context(), f.claimed)
+				if err != nil || (a.Status == consent.SessionFailed) != done || (a.Verifier == "") != done {
+					t.Errorf("session %v, %v: want finished = %v, wholly", a, err, done)
+				}
+			}},
 		{name: "revoke (tokens wiped)", operation: "DeleteItem",
 			run: func(ctx context.Context, s *consent.Store, f *opFixture) error { return s.DeleteTokens(ctx, f.c.ID) },
 			check: func(t *testing.T, s *consent.Store, f *opFixture, done bool) {

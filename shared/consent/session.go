@@ -49,7 +49,10 @@ type AuthSession struct {
 	Status string    `dynamodbav:"status"`
 	// ClaimID is the random id of the claim that moved the session to used: a claim whose
 	// answer was lost recognises its own write when the SDK's retry meets its condition.
-	ClaimID       string    `dynamodbav:"claimId,omitempty"`
+	ClaimID string `dynamodbav:"claimId,omitempty"`
+	// FinishID is the random id of the FinishExchange call that ended the
+	// session, for the same reason.
+	FinishID      string    `dynamodbav:"finishId,omitempty"`
 	Code          string    `dynamodbav:"code,omitempty"` // only while exchangePending
 	Attempts      int       `dynamodbav:"attempts,omitempty"`
 	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime,omitempty"`
