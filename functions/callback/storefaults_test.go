@@ -9,6 +9,7 @@ import (
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/setup"
 )
 
 // TestClaimStoreFaults: the session claim failing in the store with every fault the SDK
@@ -61,3 +62,49 @@ func TestClaimStoreFaults(t *testing.T) {
 		})
 	}
 }
+
+// TestSecretFaults: a cold container whose read of the credentials secret fails (Secrets
+// Manager throttled past the SDK's retries) before the code is sent: the code is unused, so the
+// callback tries again within the request (authorised), or, when the secret stays unreadable,
+// keeps the code for the tokens function (pending); never failed.
+func TestSecretFaults(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, outcome string
+		times         int
+	}{
+		{"once past the SDK's retries", OutcomeAuthorised, secretsManagerAttempts},
+		{"throughout the request", OutcomePending, 20 * secretsManagerAttempts},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			inj := awsfault.New(1)
+			env := testenv.Start(t, testenv.Options{Faults: inj})
+			f := &fixture{t: t, env: env, h: New(env.Deps), ctx: t.Context()}
+			c := f.createConsent(typeAIS)
+			j := f.start(c, false)
+			back := f.drive(j, alice)
+			cold, err := setup.NewWith(env.Deps.Config, env.DDB, env.SM, env.Deps.Logger)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cold.SetClock(env.Bank.Now)
+			f.h = New(cold)
+			f.h.retry.budget = 2 * time.Second
+			env.Bank.ResetRequests()
+			inj.Add(awsfault.Rule{Service: "secretsmanager", Operation: "GetSecretValue", Kind: awsfault.Throttling, Times: tc.times})
+			f.wantResult(f.callback(back), c.ID, tc.outcome)
+			if tc.outcome == OutcomePending {
+				if s := f.session(j); s.Status != consent.SessionExchangePending || s.Code == "" {
+					t.Errorf("session %s, want exchangePending with its code", s.Status)
+				}
+				if n := len(f.codeRequests()); n != 0 {
+					t.Errorf("%d code exchanges without credentials", n)
+				}
+			}
+		})
+	}
+}
+
+// secretsManagerAttempts is the SDK's attempts per Secrets Manager call (its standard retryer).
+const secretsManagerAttempts = 3

@@ -72,3 +72,27 @@ func TestStoreFaults(t *testing.T) {
 		})
 	}
 }
+
+// TestSecretFaults: the credentials secret unreadable (Secrets Manager throttled or failing past
+// the SDK's retries) before the first bank call of a cold container: 503 retry-later, nothing
+// stored; the same request again creates the consent.
+func TestSecretFaults(t *testing.T) {
+	t.Parallel()
+	for _, kind := range []awsfault.Kind{awsfault.Throttling, awsfault.ServerError} {
+		t.Run(kind.String(), func(t *testing.T) {
+			t.Parallel()
+			inj := awsfault.New(1)
+			env := testenv.Start(t, testenv.Options{Faults: inj})
+			f := &fixture{env: env, h: New(env.Deps)}
+			inj.Add(awsfault.Rule{Service: "secretsmanager", Operation: "GetSecretValue", Kind: kind, Times: secretsManagerAttempts})
+			wantRetryLater(t, f.do(t, routeCreate, "app-secret", "", `{"brand":"coop","type":"accounts"}`))
+			if n := f.countItems(t); n != 0 {
+				t.Errorf("%d items stored by the failed request", n)
+			}
+			f.create(t, "app-secret", `{"brand":"coop","type":"accounts"}`)
+		})
+	}
+}
+
+// secretsManagerAttempts is the SDK's attempts per Secrets Manager call (its standard retryer).
+const secretsManagerAttempts = 3

@@ -9,6 +9,7 @@ import (
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/setup"
 )
 
 // newFaultFixture is newFixture with inj between the connector's AWS clients and kumo.
@@ -98,4 +99,27 @@ func TestTouchStoreFaults(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSecretFaults: a cold container whose first read of the credentials secret fails past the
+// SDK's retries (Secrets Manager throttled or failing) answers 503 retry-later, not a bank error;
+// the call again succeeds.
+func TestSecretFaults(t *testing.T) {
+	t.Parallel()
+	inj := awsfault.New(1)
+	f := newFaultFixture(t, inj)
+	c := f.aisConsent(owner, false)
+	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold.SetClock(f.env.Bank.Now)
+	f.h = New(cold)
+	inj.Add(awsfault.Rule{Service: "secretsmanager", Operation: "GetSecretValue", Kind: awsfault.Throttling, Times: 3})
+	resp := f.call(aisGet(c, "/balances", "1001", ""))
+	wantProblem(t, resp, http.StatusServiceUnavailable, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
+	if resp.Headers["Retry-After"] == "" {
+		t.Errorf("no Retry-After: %v", resp.Headers)
+	}
+	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
 }
