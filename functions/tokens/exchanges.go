@@ -97,7 +97,7 @@ func (h *Handler) retryExchange(ctx context.Context, r *run, p consent.PendingEx
 		if !next.Before(s.TTL) {
 			return h.failExchange(ctx, s, "retries exhausted")
 		}
-		if merr := h.store.MarkExchangePending(ctx, s.StateHash, s.Code, next); merr != nil {
+		if merr := h.exchanger.Pending(ctx, s, s.Code, next); merr != nil {
 			log.ErrorContext(ctx, "exchange retry not scheduled", slog.Any("err", merr))
 			return exchangeNone
 		}

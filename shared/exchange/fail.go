@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/internal/conflict"
@@ -57,4 +58,13 @@ func (e *Exchanger) recordFailure(ctx context.Context, s *consent.AuthSession, r
 		}
 		return e.Store.UpdateConsent(ctx, c)
 	})
+}
+
+// Pending keeps a claimed session's unused code for a later attempt at next (the tokens
+// function's), as Store.MarkExchangePending does, retrying while the store fails transiently
+// (within StoreTimeout, on a context of its own): a code that cannot be kept ends the journey.
+func (e *Exchanger) Pending(ctx context.Context, s *consent.AuthSession, code string, next time.Time) error {
+	wctx, cancel := lambdactx.Detach(ctx, e.storeTimeout())
+	defer cancel()
+	return e.retryStore(wctx, s, func() error { return e.Store.MarkExchangePending(wctx, s.StateHash, code, next) })
 }

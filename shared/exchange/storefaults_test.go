@@ -51,3 +51,23 @@ func TestFailRetriesTransientStoreFailures(t *testing.T) {
 		})
 	}
 }
+
+// TestPendingRetriesTransientStoreFailures: keeping an unused code for the tokens function
+// survives a store that fails past the SDK's retries: else the journey would end failed with a
+// code the bank never saw.
+func TestPendingRetriesTransientStoreFailures(t *testing.T) {
+	t.Parallel()
+	inj := awsfault.New(1)
+	env := testenv.Start(t, testenv.Options{Faults: inj})
+	e := newExchanger(env)
+	var c consent.Consent
+	s, code := journey(t, env, &c, false, alice)
+	inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: s.StateHash, Kind: awsfault.ServerError,
+		Times: awsfault.DynamoDBAttempts})
+	if err := e.Pending(t.Context(), s, code, env.Bank.Now().Add(time.Minute)); err != nil {
+		t.Fatalf("Pending: %v", err)
+	}
+	if a, err := env.Deps.Store.GetAuthSession(t.Context(), s.StateHash); err != nil || a.Status != consent.SessionExchangePending || a.Code != code {
+		t.Errorf("session %v, %v: want exchangePending with the code", a, err)
+	}
+}
