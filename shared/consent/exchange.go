@@ -83,7 +83,7 @@ func (s *Store) FinishExchange(ctx context.Context, stateHash, status string) er
 	}
 	e := newExpr()
 	cond := "attribute_exists(pk) AND " + e.n("status") + " IN (" + e.v(str(SessionUsed)) + ", " + e.v(str(SessionExchangePending)) + ")"
-	finish := s.NewKey()
+	finish := writeID()
 	e.set("status", str(status))
 	e.set("finishId", str(finish))
 	e.set("updatedAt", str(s.Now().UTC().Format(timeLayout)))

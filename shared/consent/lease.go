@@ -26,7 +26,7 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 	e := newExpr()
 	lu := e.n("leaseUntil")
 	cond := "attribute_exists(pk) AND (attribute_not_exists(" + lu + ") OR " + lu + " < " + e.v(num(s.Now().Unix())) + ")"
-	claim := s.NewKey()
+	claim := writeID()
 	e.set("leaseHolder", str(holder))
 	e.set("leaseUntil", num(until.Unix()))
 	e.set("leaseClaim", str(claim))

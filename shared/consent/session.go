@@ -137,7 +137,7 @@ func decodeSession(item map[string]types.AttributeValue) (*AuthSession, error) {
 // by the SDK) is returned as claimed.
 func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSession, error) {
 	now := s.Now()
-	claim := s.NewKey()
+	claim := writeID()
 	e := newExpr()
 	cond := "attribute_exists(pk) AND " + e.n("status") + " = " + e.v(str(SessionPending)) +
 		" AND " + e.n("ttl") + " > " + e.v(num(now.Unix()))
