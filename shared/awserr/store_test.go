@@ -38,6 +38,8 @@ type opFixture struct {
 	leased   *consent.Tokens // the tokens under holder's lease, for save
 	idemKey  string
 	newToken string
+	newID    string // a consent id not stored yet
+	newHash  string // a state hash not stored yet
 }
 
 // faultCase is a fault and what the operation must then do.
@@ -121,7 +123,8 @@ func newOpFixture(t *testing.T, s *consent.Store) *opFixture {
 	f := &opFixture{c: consent.Consent{ID: uuid.NewString(), Owner: "owner-" + uuid.NewString(), Brand: "coop",
 		Type: "accounts", Status: consent.StatusAwaitingAuthorisation, BankStatus: consent.StatusAwaitingAuthorisation},
 		holder: "holder-" + uuid.NewString(), until: now.Add(time.Minute), at: now.Add(time.Hour),
-		idemKey: "order-" + uuid.NewString(), newToken: "access-" + uuid.NewString()}
+		idemKey: "order-" + uuid.NewString(), newToken: "access-" + uuid.NewString(),
+		newID: uuid.NewString(), newHash: consent.HashState(uuid.NewString())}
 	if err := s.CreateConsent(ctx, &f.c); err != nil {
 		t.Fatal(err)
 	}
@@ -146,6 +149,28 @@ func newOpFixture(t *testing.T, s *consent.Store) *opFixture {
 
 func storeOps() []storeOp {
 	return []storeOp{
+		{name: "consent create", operation: "PutItem", target: func(f *opFixture) string { return f.newID },
+			run: func(ctx context.Context, s *consent.Store, f *opFixture) error {
+				return s.CreateConsent(ctx, &consent.Consent{ID: f.newID, Owner: f.c.Owner, Brand: "coop", Type: "accounts",
+					Status: consent.StatusAwaitingAuthorisation, BankStatus: consent.StatusAwaitingAuthorisation})
+			},
+			check: func(t *testing.T, s *consent.Store, f *opFixture, done bool) {
+				_, err := s.GetConsent(t.Context(), f.newID)
+				if (err == nil) != done {
+					t.Errorf("consent: %v, want created = %v", err, done)
+				}
+			}},
+		{name: "session create", operation: "PutItem", target: func(f *opFixture) string { return f.newHash },
+			run: func(ctx context.Context, s *consent.Store, f *opFixture) error {
+				return s.CreateAuthSession(ctx, &consent.AuthSession{StateHash: f.newHash, ConsentID: f.c.ID, Owner: f.c.Owner,
+					Brand: "coop", Verifier: "verifier-" + f.newID, RedirectURI: testenv.RedirectURI, TTL: s.Now().Add(10 * time.Minute)})
+			},
+			check: func(t *testing.T, s *consent.Store, f *opFixture, done bool) {
+				_, err := s.GetAuthSession(t.Context(), f.newHash)
+				if (err == nil) != done {
+					t.Errorf("session: %v, want created = %v", err, done)
+				}
+			}},
 		{name: "lease", operation: "UpdateItem",
 			run: func(ctx context.Context, s *consent.Store, f *opFixture) error {
 				_, err := s.AcquireLease(ctx, f.c.ID, f.holder, f.until)

@@ -64,7 +64,8 @@ func consentPK(id string) string { return consentPrefix + id }
 // CreateConsent stores a new consent with Version 1. The condition
 // attribute_not_exists(pk) keeps a second create with the same id (a retry or
 // a clash) from overwriting a consent that may already be authorised:
-// it answers a *ConflictError instead.
+// it answers a *ConflictError instead, unless the stored item is exactly the
+// one this call wrote (an attempt whose answer was lost).
 func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 	now := s.Now()
 	n := *c
@@ -82,6 +83,12 @@ func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 		ConditionExpression: aws.String("attribute_not_exists(pk)"),
 	})
 	if isConditionFailed(err) {
+		// This call's own write whose answer was lost (the SDK's retry met
+		// its condition): the stored item is exactly the one written.
+		if got, gerr := s.GetConsent(ctx, c.ID); gerr == nil && sameItem(got, &n, item) {
+			*c = n
+			return nil
+		}
 		return &ConflictError{Kind: "consent", ID: c.ID, Reason: "exists"}
 	}
 	if err != nil {

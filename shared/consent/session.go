@@ -84,6 +84,13 @@ func (s *Store) CreateAuthSession(ctx context.Context, a *AuthSession) error {
 		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String("attribute_not_exists(pk)"),
 	})
 	if isConditionFailed(err) {
+		// This call's own write whose answer was lost (the SDK's retry met
+		// its condition) holds its PKCE verifier, random per session.
+		if got, gerr := s.getSession(ctx, a.StateHash); gerr == nil && got.Status == SessionPending &&
+			got.Verifier == n.Verifier && got.ConsentID == n.ConsentID && got.CreatedAt.Equal(n.CreatedAt) {
+			*a = n
+			return nil
+		}
 		return &ConflictError{Kind: "session", ID: a.StateHash, Reason: "exists"}
 	}
 	if err != nil {
