@@ -55,7 +55,7 @@ func answer(camp *campaign.Campaign, resp events.APIGatewayV2HTTPResponse) (int,
 	return resp.StatusCode, p.Type
 }
 
-func retryLater(status int, typ string) bool {
+func isRetryLater(status int, typ string) bool {
 	return (status == http.StatusServiceUnavailable || status == http.StatusBadGateway) && typ == httpapi.TypeRetryLater
 }
 
@@ -82,7 +82,7 @@ func refreshRound(f *fixture, camp *campaign.Campaign, menu []campaign.BankFault
 			switch {
 			case status == http.StatusOK:
 				return true
-			case retryLater(status, typ):
+			case isRetryLater(status, typ):
 				f.env.Bank.Advance(refreshLease + time.Second) // Retry-After, and a lease left behind lapses
 			case status == http.StatusForbidden && typ == httpapi.TypeReauthenticationRequired:
 				reauth = true
@@ -136,7 +136,7 @@ func paymentRound(f *fixture, camp *campaign.Campaign, menu []campaign.BankFault
 			case status == http.StatusCreated, status == http.StatusBadGateway && typ == httpapi.TypePaymentUnconfirmed:
 				done = true
 				return
-			case retryLater(status, typ):
+			case isRetryLater(status, typ):
 				f.env.Bank.Advance(sendLease + time.Second) // Retry-After runs to the end of the send lease
 			default:
 				camp.Fail(campaign.UndocumentedAnswers, "%s: %d %s", where, status, typ)
