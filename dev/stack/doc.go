@@ -8,6 +8,8 @@
 // AWS, and the SDK finds kumo through AWS_ENDPOINT_URL_DYNAMODB and
 // AWS_ENDPOINT_URL_SECRETS_MANAGER. Those point at an IAM front (iam.go) that enforces each
 // function's template Policies, so a missing permission fails locally as it would in AWS
-// (AccessDeniedException); Stack.AWSCalls and Stack.AccessDenied report what it saw. The command is in dev/stack/cmd/stack; dev/e2e drives a
-// Stack through Start.
+// (AccessDeniedException); Stack.AWSCalls and Stack.AccessDenied report what it saw. The
+// same front injects AWS faults for tests (Stack.InjectAWSFault: throttling, 5xx, timeouts,
+// lost answers for one function and operation; dev/awsfault). The command is in
+// dev/stack/cmd/stack; dev/e2e drives a Stack through Start.
 package stack

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/coop-ob/connector/dev/awsfault"
 )
 
 // maxAWSBody bounds a request body the IAM front reads (DynamoDB's largest request, a
@@ -31,6 +33,8 @@ const maxAWSBody = 16 << 20
 type iamFront struct {
 	callers  map[string]*Function // by access key id
 	proxy    *httputil.ReverseProxy
+	faults   *awsfault.Injector // what the functions' allowed calls meet before kumo
+	forward  http.Handler       // faults' middleware over proxy
 	logs     *logCollector
 	listener net.Listener
 	server   *http.Server
@@ -61,6 +65,8 @@ func startIAMFront(target string, functions []*Function, logs *logCollector) (*i
 		f.callers[accessKeyID(fn)] = fn
 	}
 	f.proxy = &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) { pr.SetURL(u) }, ErrorLog: errLog}
+	f.faults = awsfault.New(uint64(time.Now().UnixNano()))
+	f.forward = f.faults.Middleware(f.proxy)
 	f.server = &http.Server{Handler: f, ReadHeaderTimeout: 10 * time.Second, ErrorLog: errLog}
 	go func() { _ = f.server.Serve(ln) }()
 	return f, nil
@@ -94,7 +100,7 @@ func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	f.proxy.ServeHTTP(w, r)
+	f.forward.ServeHTTP(w, r)
 }
 
 // check records fn's accesses and returns the first its policy does not grant, nil when all

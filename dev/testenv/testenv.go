@@ -16,13 +16,17 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
+	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
@@ -54,6 +58,13 @@ type Options struct {
 	Bank sandbox.Options      // RedirectURI is forced to RedirectURI
 	Env  map[string]string    // overrides of the configuration variables
 	Tune func(*config.Config) // last word on the configuration
+	// Faults, when set, sits between the connector's AWS clients (Deps, DDB, SM) and kumo. Each
+	// client keeps the SDK's standard retryer with its service's attempts (4 for DynamoDB, 3 for
+	// Secrets Manager) and retryable errors, with two changes: the backoff is capped at a few
+	// milliseconds, so a fault that outlasts the retries costs no seconds, and the client-wide
+	// retry quota is off, so one test's faults do not shorten the next one's retries (its
+	// exhaustion is an error awserr classifies like the faults themselves).
+	Faults *awsfault.Injector
 }
 
 // Env is one isolated environment.
@@ -76,11 +87,22 @@ func Start(t testing.TB, o Options) *Env {
 		Region:      "eu-west-2",
 		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
 	}
+	if o.Faults != nil {
+		awsCfg.HTTPClient = &http.Client{Transport: o.Faults.Transport(nil)}
+	}
 	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
 		op.DisableValidateResponseChecksum = true
+		if o.Faults != nil {
+			op.Retryer = quickRetryer(op.Retryer)
+		}
 	})
-	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) { op.BaseEndpoint = aws.String(endpoint) })
+	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) {
+		op.BaseEndpoint = aws.String(endpoint)
+		if o.Faults != nil {
+			op.Retryer = quickRetryer(op.Retryer)
+		}
+	})
 
 	bo := o.Bank
 	bo.RedirectURI = RedirectURI
@@ -131,6 +153,16 @@ func Start(t testing.TB, o Options) *Env {
 	}
 	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
 	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, Table: table, Secret: secret, Logs: logs}
+}
+
+// quickRetryer is the standard retryer with the attempts of def (the service's default),
+// waits of at most 5 ms and no retry quota (Options.Faults).
+func quickRetryer(def aws.Retryer) aws.Retryer {
+	return retry.NewStandard(func(so *retry.StandardOptions) {
+		so.MaxAttempts = def.MaxAttempts()
+		so.MaxBackoff = 5 * time.Millisecond
+		so.RateLimiter = ratelimit.None
+	})
 }
 
 // Random returns n random bytes as hex.

@@ -31,9 +31,9 @@ func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code str
 	case oauth.MayHaveBeenProcessed(err):
 		h.logger.WarnContext(ctx, "code exchange answer lost; not resending the code", "consentId", s.ConsentID, "err", err)
 		return h.fail(ctx, s, OutcomeExchangeUncertain, false)
-	case oauth.IsTransient(err):
+	case exchange.Transient(err):
 		next := h.now().Add(h.retry.pendingDelay)
-		if perr := h.store.MarkExchangePending(ctx, s.StateHash, code, next); perr != nil {
+		if perr := h.exchanger.Pending(ctx, s, code, next); perr != nil {
 			h.logger.ErrorContext(ctx, "mark exchange pending", "consentId", s.ConsentID, "err", perr, "exchangeErr", err)
 			return h.fail(ctx, s, OutcomeFailed, true)
 		}

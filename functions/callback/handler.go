@@ -5,10 +5,12 @@ import (
 	"errors"
 	"log/slog"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/coop-ob/connector/shared/awserr"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -98,6 +100,12 @@ func (h *Handler) refused(ctx context.Context, err error, ref string) events.API
 		p, reason = pageExpired, "expired session"
 	case errors.Is(err, consent.ErrSessionUsed):
 		p, reason = pageUsed, "session already used"
+	case awserr.Transient(err):
+		// Nothing was claimed: the same link, reloaded, finishes the journey.
+		h.logger.WarnContext(ctx, "claim auth session: store unavailable", "err", err)
+		resp := render(pageUnavailable, ref)
+		resp.Headers["Retry-After"] = strconv.Itoa(int(httpapi.StoreRetryAfter / time.Second))
+		return resp
 	default:
 		h.logger.ErrorContext(ctx, "claim auth session", "err", err)
 		return render(pageInternal, ref)

@@ -35,6 +35,8 @@ var (
 		Message: "This request was already completed or cancelled. Please go back to the app to see the result, or start again from the app."}
 	pageBroken = page{Status: http.StatusBadRequest, Title: "This link is not valid",
 		Message: "The address of this page was altered, so nothing was shared. Please go back to the app and start again."}
+	pageUnavailable = page{Status: http.StatusServiceUnavailable, Title: "Please try again in a moment",
+		Message: "We are busy and could not finish connecting your account yet. Nothing was lost: reload this page in a few seconds to continue."}
 	pageInternal = page{Status: http.StatusInternalServerError, Title: "Something went wrong",
 		Message: "We could not finish connecting your account. Please go back to the app and try again in a few minutes."}
 )

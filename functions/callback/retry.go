@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -77,9 +78,10 @@ func (p retryPolicy) run(ctx context.Context, f func(context.Context) error) err
 
 // resendable reports whether the same code may be sent again after err: a
 // transient failure that proves the bank did not consume it (no connection,
-// or an HTTP 429/5xx answer). After a lost answer the bank may have issued
+// or an HTTP 429/5xx answer), or the store or the secret failing before it
+// was sent (exchange.Transient). After a lost answer the bank may have issued
 // tokens for it, and a code sent twice makes the bank refuse it and revoke
 // those tokens (docs/bank-rules.md §Refresh tokens).
 func resendable(err error) bool {
-	return oauth.IsTransient(err) && !oauth.MayHaveBeenProcessed(err)
+	return exchange.Transient(err) && !oauth.MayHaveBeenProcessed(err)
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/smithy-go"
 
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -25,6 +26,12 @@ var bankPath = regexp.MustCompile(`^[A-Za-z0-9_.\[\]-]{1,128}$`)
 // 502 bank-error for anything else. Logged with the interaction id, never
 // with a body.
 func (h *Handler) bankProblem(ctx context.Context, op string, err error) events.APIGatewayV2HTTPResponse {
+	var aws *smithy.OperationError
+	if errors.As(err, &aws) {
+		// Not the bank: the credentials secret (read for the token request)
+		// or the store failed. Internal says whether a retry can cure it.
+		return httpapi.Internal(ctx, h.logger, err)
+	}
 	var be *bankapi.Error
 	var te *bankapi.TransportError
 	iid := ""

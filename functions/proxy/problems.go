@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/smithy-go"
 
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
@@ -34,7 +35,13 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 	var te *bankapi.TransportError
 	var ue *bankapi.UnusableError
 	var oe *oauth.Error
+	var aws *smithy.OperationError
 	switch {
+	case errors.As(err, &aws):
+		// Not the bank: the store or the credentials secret (read for the
+		// mTLS handshake or a token request) failed. Internal says whether a
+		// retry can cure it (503 retry-later) or not (500).
+		return httpapi.Internal(ctx, h.logger, err)
 	case errors.Is(err, refresh.ErrReauthRequired):
 		// The refresher marked the consent under its lease, if the tokens it
 		// refused were still the stored ones: the status is its call.

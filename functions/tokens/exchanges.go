@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -91,12 +92,12 @@ func (h *Handler) retryExchange(ctx context.Context, r *run, p consent.PendingEx
 		// A code sent twice makes the bank refuse it and revoke what it
 		// issued for it: never resend after a lost answer.
 		return h.endUncertain(ctx, s, err)
-	case oauth.IsTransient(err):
+	case exchange.Transient(err):
 		next := h.now().Add(exchangeRetryBase << min(max(s.Attempts-1, 0), 4))
 		if !next.Before(s.TTL) {
 			return h.failExchange(ctx, s, "retries exhausted")
 		}
-		if merr := h.store.MarkExchangePending(ctx, s.StateHash, s.Code, next); merr != nil {
+		if merr := h.exchanger.Pending(ctx, s, s.Code, next); merr != nil {
 			log.ErrorContext(ctx, "exchange retry not scheduled", slog.Any("err", merr))
 			return exchangeNone
 		}

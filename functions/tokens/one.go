@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/coop-ob/connector/shared/awserr"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/oauth"
@@ -44,6 +45,12 @@ func (h *Handler) outcomeOf(ctx context.Context, id string, err error) outcome {
 	case errors.Is(err, refresh.ErrExpired):
 		return expired
 	case oauth.IsTransient(err):
+		return retryLater
+	case awserr.Transient(err):
+		// The store failed before the bank was asked (the lease) or the
+		// refresher's own retries of its writes ran out: the consent is still
+		// due, untouched or with its lease lapsing, and the next run takes it.
+		h.logger.WarnContext(ctx, "token refresh: store unavailable", slog.String("consentId", id), slog.Any("err", err))
 		return retryLater
 	}
 	var oe *oauth.Error

@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // Local lifecycle statuses of a consent (Consent.Status).
@@ -62,7 +64,8 @@ func consentPK(id string) string { return consentPrefix + id }
 // CreateConsent stores a new consent with Version 1. The condition
 // attribute_not_exists(pk) keeps a second create with the same id (a retry or
 // a clash) from overwriting a consent that may already be authorised:
-// it answers a *ConflictError instead.
+// it answers a *ConflictError instead, unless the stored item is exactly the
+// one this call wrote (an attempt whose answer was lost).
 func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 	now := s.Now()
 	n := *c
@@ -80,6 +83,12 @@ func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 		ConditionExpression: aws.String("attribute_not_exists(pk)"),
 	})
 	if isConditionFailed(err) {
+		// This call's own write whose answer was lost (the SDK's retry met
+		// its condition): the stored item is exactly the one written.
+		if got, gerr := s.GetConsent(ctx, c.ID); gerr == nil && sameItem(got, &n, item) {
+			*c = n
+			return nil
+		}
 		return &ConflictError{Kind: "consent", ID: c.ID, Reason: "exists"}
 	}
 	if err != nil {
@@ -234,7 +243,10 @@ func validCursorID(id string) bool {
 // UpdateConsent writes c if the stored Version still equals c.Version, and
 // then increments c.Version and sets UpdatedAt. A stale c answers a
 // *ConflictError and changes nothing: two writers that read the same
-// version never overwrite each other's status changes.
+// version never overwrite each other's status changes. A write of this call
+// whose answer was lost (the SDK's retry met its condition) is recognised
+// from a consistent read (the stored item is exactly the one written) and
+// is a success.
 func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
@@ -250,6 +262,10 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
 	})
 	if isConditionFailed(err) {
+		if got, gerr := s.GetConsent(ctx, c.ID); gerr == nil && sameItem(got, &n, item) {
+			*c = n
+			return nil
+		}
 		return &ConflictError{Kind: "consent", ID: c.ID, Reason: "version"}
 	}
 	if err != nil {
@@ -257,4 +273,13 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	}
 	*c = n
 	return nil
+}
+
+// sameItem reports whether the stored consent got is the item written.
+func sameItem(got, written *Consent, item map[string]types.AttributeValue) bool {
+	if got.Version != written.Version {
+		return false
+	}
+	stored, err := marshal(got, consentPK(got.ID), skMeta)
+	return err == nil && reflect.DeepEqual(stored, item)
 }

@@ -2,6 +2,7 @@ package consent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -82,10 +83,20 @@ func (s *Store) FinishExchange(ctx context.Context, stateHash, status string) er
 	}
 	e := newExpr()
 	cond := "attribute_exists(pk) AND " + e.n("status") + " IN (" + e.v(str(SessionUsed)) + ", " + e.v(str(SessionExchangePending)) + ")"
+	finish := writeID()
 	e.set("status", str(status))
+	e.set("finishId", str(finish))
 	e.set("updatedAt", str(s.Now().UTC().Format(timeLayout)))
 	e.remove(spentSessionAttributes...)
-	return s.updateSession(ctx, stateHash, e, cond, "finish exchange")
+	err := s.updateSession(ctx, stateHash, e, cond, "finish exchange")
+	if errors.Is(err, ErrConflict) {
+		// This call's own write, whose answer was lost and which the SDK
+		// retried into its condition, carries its finish id.
+		if a, gerr := s.getSession(ctx, stateHash); gerr == nil && a.Status == status && a.FinishID == finish {
+			return nil
+		}
+	}
+	return err
 }
 
 func (s *Store) updateSession(ctx context.Context, stateHash string, e *expr, cond, op string) error {

@@ -19,13 +19,17 @@ import (
 // The conditional update succeeds only when no lease is held or the lease
 // has expired by Store.Now (a crashed holder cannot block refreshes for
 // longer than its lease). Otherwise ErrLeaseHeld; missing tokens ErrNotFound.
+// A lease this call took (an attempt whose answer was lost, retried by the
+// SDK into its own condition) is recognised by its LeaseClaim and returned.
 // Lease times have one-second resolution.
 func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, until time.Time) (*Tokens, error) {
 	e := newExpr()
 	lu := e.n("leaseUntil")
 	cond := "attribute_exists(pk) AND (attribute_not_exists(" + lu + ") OR " + lu + " < " + e.v(num(s.Now().Unix())) + ")"
+	claim := writeID()
 	e.set("leaseHolder", str(holder))
 	e.set("leaseUntil", num(until.Unix()))
+	e.set("leaseClaim", str(claim))
 	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
 		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
@@ -33,8 +37,12 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 		ReturnValues: types.ReturnValueAllNew,
 	})
 	if isConditionFailed(err) {
-		if _, gerr := s.GetTokens(ctx, consentID); gerr != nil {
+		t, gerr := s.GetTokens(ctx, consentID)
+		if gerr != nil {
 			return nil, gerr
+		}
+		if t.LeaseHolder == holder && t.LeaseClaim == claim {
+			return t, nil
 		}
 		return nil, ErrLeaseHeld
 	}
@@ -53,7 +61,9 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 // AND on holder still holding the lease, so a worker whose lease expired and
 // was taken over cannot overwrite the newer tokens. It clears the lease and
 // the failure backoff, bumps Version and re-keys the refresh index from
-// t.RefreshDue. UsedAt is the one attribute not taken from t: the stored
+// t.RefreshDue. A write of this call whose answer was lost (the SDK's retry
+// met its condition) is recognised from the stored tokens and is a success.
+// UsedAt is the one attribute not taken from t: the stored
 // value is kept, so a TouchTokens that landed after AcquireLease survives.
 // On success *t is the item as stored.
 //
@@ -64,7 +74,7 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) error {
 	n := *t
 	n.Version = t.Version + 1
-	n.LeaseHolder, n.LeaseUntil = "", time.Time{}
+	n.LeaseHolder, n.LeaseUntil, n.LeaseClaim = "", time.Time{}, ""
 	n.Failures, n.NextAttemptAt = 0, time.Time{}
 	item, err := s.tokenItem(&n)
 	if err != nil {
@@ -81,6 +91,14 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 		ReturnValues: types.ReturnValueAllNew,
 	})
 	if isConditionFailed(err) {
+		// This call's own write, applied by an attempt whose answer was lost
+		// and then retried by the SDK into its condition: the item holds
+		// exactly the new tokens at the new version, lease released.
+		if got, gerr := s.GetTokens(ctx, t.ConsentID); gerr == nil && got.Version == n.Version &&
+			got.AccessToken == n.AccessToken && got.RefreshToken == n.RefreshToken && got.LeaseHolder == "" {
+			*t = *got
+			return nil
+		}
 		return &ConflictError{Kind: "tokens", ID: t.ConsentID, Reason: "version or lease"}
 	}
 	if err != nil {
@@ -110,7 +128,7 @@ func (s *Store) ReleaseLease(ctx context.Context, consentID, holder string, fail
 		e.set("nextAttemptAt", num(nextAttempt.Unix()))
 	}
 	s.setDue(e, refreshShardKey(s.shard(consentID)), refreshDue)
-	e.remove("leaseHolder", "leaseUntil")
+	e.remove("leaseHolder", "leaseUntil", "leaseClaim")
 	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
 		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),

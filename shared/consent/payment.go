@@ -67,6 +67,13 @@ func (s *Store) CreatePayment(ctx context.Context, p *Payment) error {
 		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String("attribute_not_exists(pk)"),
 	})
 	if isConditionFailed(err) {
+		// This call's own write, whose answer was lost and which the SDK
+		// retried into its condition, carries the bank key generated above.
+		if got, gerr := s.GetPayment(ctx, p.ConsentID, p.IdempotencyKey); gerr == nil && got.Version == 1 &&
+			got.BankIdempotencyKey == n.BankIdempotencyKey && got.RequestHash == n.RequestHash && got.CreatedAt.Equal(now) {
+			*p = *got
+			return nil
+		}
 		return &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "exists"}
 	}
 	if err != nil {

@@ -45,8 +45,14 @@ type AuthSession struct {
 	// TTL is the expiry (epoch seconds in the table's TTL attribute). The
 	// store treats a session past its TTL as expired even before DynamoDB
 	// reaps it (reaping is lazy, up to days late).
-	TTL           time.Time `dynamodbav:"ttl,unixtime"`
-	Status        string    `dynamodbav:"status"`
+	TTL    time.Time `dynamodbav:"ttl,unixtime"`
+	Status string    `dynamodbav:"status"`
+	// ClaimID is the random id of the claim that moved the session to used: a claim whose
+	// answer was lost recognises its own write when the SDK's retry meets its condition.
+	ClaimID string `dynamodbav:"claimId,omitempty"`
+	// FinishID is the random id of the FinishExchange call that ended the
+	// session, for the same reason.
+	FinishID      string    `dynamodbav:"finishId,omitempty"`
 	Code          string    `dynamodbav:"code,omitempty"` // only while exchangePending
 	Attempts      int       `dynamodbav:"attempts,omitempty"`
 	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime,omitempty"`
@@ -78,6 +84,13 @@ func (s *Store) CreateAuthSession(ctx context.Context, a *AuthSession) error {
 		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String("attribute_not_exists(pk)"),
 	})
 	if isConditionFailed(err) {
+		// This call's own write whose answer was lost (the SDK's retry met
+		// its condition) holds its PKCE verifier, random per session.
+		if got, gerr := s.getSession(ctx, a.StateHash); gerr == nil && got.Status == SessionPending &&
+			got.Verifier == n.Verifier && got.ConsentID == n.ConsentID && got.CreatedAt.Equal(n.CreatedAt) {
+			*a = n
+			return nil
+		}
 		return &ConflictError{Kind: "session", ID: a.StateHash, Reason: "exists"}
 	}
 	if err != nil {
@@ -126,13 +139,17 @@ func decodeSession(item map[string]types.AttributeValue) (*AuthSession, error) {
 // what makes a callback single-use: of two concurrent or replayed callbacks
 // with the same state, exactly one gets the verifier and may exchange the
 // code. A failed condition is classified from the item: ErrNotFound,
-// ErrSessionExpired (past TTL, checked first) or ErrSessionUsed.
+// ErrSessionExpired (past TTL, checked first) or ErrSessionUsed; but a
+// session this very call claimed (an attempt whose answer was lost, retried
+// by the SDK) is returned as claimed.
 func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSession, error) {
 	now := s.Now()
+	claim := writeID()
 	e := newExpr()
 	cond := "attribute_exists(pk) AND " + e.n("status") + " = " + e.v(str(SessionPending)) +
 		" AND " + e.n("ttl") + " > " + e.v(num(now.Unix()))
 	e.set("status", str(SessionUsed))
+	e.set("claimId", str(claim))
 	e.set("updatedAt", str(now.UTC().Format(timeLayout)))
 	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(authPK(stateHash), skSession),
@@ -142,7 +159,7 @@ func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSe
 		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
 	})
 	if isConditionFailed(err) {
-		return nil, s.classifySession(ctx, stateHash, err, now)
+		return s.classifySession(ctx, stateHash, err, now, claim)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("session: claim: %w", err)
@@ -152,23 +169,24 @@ func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSe
 
 // classifySession explains a failed session condition. It uses the item
 // DynamoDB returns with ReturnValuesOnConditionCheckFailure when present and
-// falls back to a consistent read (kumo does not return it).
-func (s *Store) classifySession(ctx context.Context, stateHash string, condErr error, now time.Time) error {
+// falls back to a consistent read (kumo does not return it). A session used
+// by claim is the caller's own: it is returned without error.
+func (s *Store) classifySession(ctx context.Context, stateHash string, condErr error, now time.Time, claim string) (*AuthSession, error) {
 	var a *AuthSession
 	var ccf *types.ConditionalCheckFailedException
+	var err error
 	if errors.As(condErr, &ccf) && len(ccf.Item) > 0 {
-		var err error
-		if a, err = decodeSession(ccf.Item); err != nil {
-			return err
-		}
+		a, err = decodeSession(ccf.Item)
 	} else {
-		var err error
-		if a, err = s.getSession(ctx, stateHash); err != nil {
-			return err
-		}
+		a, err = s.getSession(ctx, stateHash)
 	}
-	if !now.Before(a.TTL) {
-		return ErrSessionExpired
+	switch {
+	case err != nil:
+		return nil, err
+	case a.Status == SessionUsed && a.ClaimID == claim:
+		return a, nil
+	case !now.Before(a.TTL):
+		return nil, ErrSessionExpired
 	}
-	return ErrSessionUsed
+	return nil, ErrSessionUsed
 }

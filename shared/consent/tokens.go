@@ -25,8 +25,13 @@ type Tokens struct {
 	// store write of new tokens increments it.
 	Version int64 `dynamodbav:"version"`
 	// LeaseHolder and LeaseUntil: the refresh lease (AcquireLease).
-	LeaseHolder   string    `dynamodbav:"leaseHolder,omitempty"`
-	LeaseUntil    time.Time `dynamodbav:"leaseUntil,unixtime,omitempty"`
+	LeaseHolder string    `dynamodbav:"leaseHolder,omitempty"`
+	LeaseUntil  time.Time `dynamodbav:"leaseUntil,unixtime,omitempty"`
+	// LeaseClaim is the random id of the AcquireLease call that took the
+	// lease: a holder may run several calls at once (the proxy's holder is
+	// its container), and a call whose answer was lost must recognise its
+	// own lease, not a sibling's.
+	LeaseClaim    string    `dynamodbav:"leaseClaim,omitempty"`
 	Failures      int       `dynamodbav:"failures,omitempty"` // consecutive transient refresh failures
 	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime,omitempty"`
 	// RefreshDue is when the scheduled refresher should next refresh these

@@ -76,8 +76,10 @@ func notAuthorisable(c *consent.Consent) error {
 //
 // A token-endpoint failure is returned wrapped, so the caller can classify
 // it with oauth.MayHaveBeenProcessed (the bank may have consumed the code:
-// never send it again), oauth.IsTransient (otherwise, retry later with the
-// same code) and oauth.IsInvalidGrant (the code is dead: call Fail). Any
+// never send it again), Transient (otherwise, retry later with the same
+// code) and oauth.IsInvalidGrant (the code is dead: call Fail). A failure
+// before the token request left (reading the consent or the credentials)
+// wraps ErrNotSent; Transient says whether it is worth another attempt. Any
 // other error is not worth retrying with this code. Complete makes at most
 // one token request.
 //
@@ -92,7 +94,7 @@ func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code s
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("exchange: consent %s: read: %w", s.ConsentID, err)
+		return fmt.Errorf("exchange: consent %s: read: %w: %w", s.ConsentID, ErrNotSent, err)
 	}
 	if !consent.Authorisable(c.Status) {
 		return notAuthorisable(c)
@@ -101,6 +103,12 @@ func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code s
 	// The session's redirect URI is the one its authorization URL carried; a session
 	// stored without one (by an older release) gets the configured REDIRECT_URI.
 	tok, err := e.OAuth.ExchangeFor(ctx, code, s.Verifier, s.RedirectURI)
+	var oe *oauth.Error
+	if err != nil && !errors.As(err, &oe) {
+		// Every failure of a request that left is an *oauth.Error: this one
+		// is the client's configuration (the credentials secret unread).
+		return fmt.Errorf("exchange: consent %s: %w: %w", s.ConsentID, ErrNotSent, err)
+	}
 	if err != nil {
 		return fmt.Errorf("exchange: consent %s: %w", s.ConsentID, err)
 	}

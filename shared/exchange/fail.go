@@ -3,9 +3,11 @@ package exchange
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/internal/conflict"
+	"github.com/coop-ob/connector/shared/lambdactx"
 )
 
 // Fail ends a claimed session s that produced no tokens (the bank redirected
@@ -20,11 +22,29 @@ import (
 // longer authorisable (revoked, rejected, expired, failed, consumed: the
 // journey outlived it) is left as it is, LastError included: its own ending
 // is what the app should read, not a late journey's.
+//
+// Both writes are retried while the store fails transiently (as the tokens'
+// are, within StoreTimeout on a context of their own): a journey whose end
+// is not recorded would leave its session claimed and its consent silent.
 func (e *Exchanger) Fail(ctx context.Context, s *consent.AuthSession, reason string, failConsent bool) error {
-	if err := e.Store.FinishExchange(ctx, s.StateHash, consent.SessionFailed); err != nil {
+	wctx, cancel := lambdactx.Detach(ctx, e.storeTimeout())
+	defer cancel()
+	ctx = wctx
+	if err := e.retryStore(ctx, s, func() error { return e.Store.FinishExchange(ctx, s.StateHash, consent.SessionFailed) }); err != nil {
 		return fmt.Errorf("exchange: consent %s: finish session: %w", s.ConsentID, err)
 	}
-	err := conflict.Retry(func() error {
+	err := e.retryStore(ctx, s, func() error { return e.recordFailure(ctx, s, reason, failConsent) })
+	if err != nil {
+		return fmt.Errorf("exchange: consent %s: record failure: %w", s.ConsentID, err)
+	}
+	e.logger().InfoContext(ctx, "authorisation not completed", "consentId", s.ConsentID, "outcome", reason,
+		"stepUp", s.StepUp, "reauth", s.Reauth)
+	return nil
+}
+
+// recordFailure writes reason on the consent (and Failed, see Fail).
+func (e *Exchanger) recordFailure(ctx context.Context, s *consent.AuthSession, reason string, failConsent bool) error {
+	return conflict.Retry(func() error {
 		c, err := e.Store.GetConsent(ctx, s.ConsentID)
 		if err != nil {
 			return err
@@ -38,10 +58,13 @@ func (e *Exchanger) Fail(ctx context.Context, s *consent.AuthSession, reason str
 		}
 		return e.Store.UpdateConsent(ctx, c)
 	})
-	if err != nil {
-		return fmt.Errorf("exchange: consent %s: record failure: %w", s.ConsentID, err)
-	}
-	e.logger().InfoContext(ctx, "authorisation not completed", "consentId", s.ConsentID, "outcome", reason,
-		"stepUp", s.StepUp, "reauth", s.Reauth)
-	return nil
+}
+
+// Pending keeps a claimed session's unused code for a later attempt at next (the tokens
+// function's), as Store.MarkExchangePending does, retrying while the store fails transiently
+// (within StoreTimeout, on a context of its own): a code that cannot be kept ends the journey.
+func (e *Exchanger) Pending(ctx context.Context, s *consent.AuthSession, code string, next time.Time) error {
+	wctx, cancel := lambdactx.Detach(ctx, e.storeTimeout())
+	defer cancel()
+	return e.retryStore(wctx, s, func() error { return e.Store.MarkExchangePending(wctx, s.StateHash, code, next) })
 }

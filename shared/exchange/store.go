@@ -5,13 +5,9 @@ import (
 	"errors"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
+	"github.com/coop-ob/connector/shared/awserr"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/internal/conflict"
-	"github.com/coop-ob/connector/shared/internal/neterr"
 )
 
 // storeBackoff are the waits between attempts of the store phase after a
@@ -59,27 +55,16 @@ func (e *Exchanger) retryStore(ctx context.Context, s *consent.AuthSession, f fu
 	}
 }
 
-// transientStore reports whether a store error is worth another attempt:
-// throttling, a 5xx, a dropped connection, a transaction that collided with
-// another (DynamoDB's TransactionConflict). The store's answers (conflicts
+// transientStore reports whether a store error is worth another attempt
+// (awserr.Transient: throttling, a 5xx, a timeout or dropped connection, a
+// transaction that collided with another). The store's answers (conflicts
 // left after conflict.Retry, a used session, a missing or ended consent)
 // are not.
 func transientStore(err error) bool {
-	for _, answer := range []error{consent.ErrConflict, consent.ErrSessionUsed, consent.ErrNotFound, ErrNotAuthorisable, context.Canceled} {
+	for _, answer := range []error{consent.ErrConflict, consent.ErrSessionUsed, consent.ErrNotFound, ErrNotAuthorisable} {
 		if errors.Is(err, answer) {
 			return false
 		}
 	}
-	var tce *types.TransactionCanceledException
-	var tcx *types.TransactionConflictException
-	if errors.As(err, &tce) || errors.As(err, &tcx) {
-		// AuthoriseWithTokens has mapped its failed conditions to the
-		// answers above: what remains is a collision or throttling.
-		return true
-	}
-	var coded interface{ ErrorCode() string }
-	if errors.As(err, &coded) && coded.ErrorCode() == "InternalServerError" {
-		return true // DynamoDB's 5xx (the SDK's retryables judge it by its HTTP status)
-	}
-	return retry.IsErrorRetryables(retry.DefaultRetryables).IsErrorRetryable(err) == aws.TrueTernary || neterr.Transient(err)
+	return awserr.Transient(err)
 }

@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -204,5 +207,36 @@ func TestInternal(t *testing.T) {
 	}
 	if rec["level"] != "ERROR" || rec["err"] != secret.Error() {
 		t.Errorf("log record %v, want level ERROR and err", rec)
+	}
+}
+
+// TestInternalTransientStore: a store failure a retry can cure (throttled, 5xx, timed out past
+// the SDK's retries) is 503 retry-later with Retry-After, not 500; nothing of the error shows.
+func TestInternalTransientStore(t *testing.T) {
+	t.Parallel()
+	for name, err := range map[string]error{
+		"throttled": fmt.Errorf("tokens c1: acquire lease: %w", &types.ProvisionedThroughputExceededException{Message: aws.String("table connector-x")}),
+		"5xx":       fmt.Errorf("consent c1: put: %w", &types.InternalServerError{Message: aws.String("table connector-x")}),
+		"timeout":   fmt.Errorf("query: %w", context.DeadlineExceeded),
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var buf bytes.Buffer
+			r := Internal(context.Background(), slog.New(slog.NewJSONHandler(&buf, nil)), err)
+			var p Problem
+			if jerr := json.Unmarshal([]byte(r.Body), &p); jerr != nil {
+				t.Fatal(jerr)
+			}
+			if r.StatusCode != 503 || p.Type != TypeRetryLater || p.Action != ActionRetryLater || r.Headers["Retry-After"] != "1" ||
+				r.Headers["Content-Type"] != ContentTypeProblem {
+				t.Errorf("status %d type %s action %s headers %v, want 503 retry-later with Retry-After", r.StatusCode, p.Type, p.Action, r.Headers)
+			}
+			if strings.Contains(r.Body, "connector-x") {
+				t.Errorf("error text leaked into the body: %s", r.Body)
+			}
+			if !strings.Contains(buf.String(), `"level":"WARN"`) {
+				t.Errorf("log %s, want a warning", buf.String())
+			}
+		})
 	}
 }

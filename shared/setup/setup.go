@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
@@ -57,12 +58,30 @@ func Load(ctx context.Context) (*Deps, error) {
 
 // New builds Deps from an explicit configuration and AWS configuration.
 func New(cfg config.Config, awsCfg aws.Config, logger *slog.Logger) (*Deps, error) {
+	ddb, sm := AWSClients(awsCfg)
+	return NewWith(cfg, ddb, sm, logger)
+}
+
+// AWSAttemptTimeout bounds one attempt of a DynamoDB or Secrets Manager call (they take
+// milliseconds). Without it a connection that hangs holds the function until its own timeout
+// and the app gets no answer; with it the SDK retries (3 attempts in all) and a store that
+// stays silent answers 503 retry-later well inside the functions' 15 s.
+const AWSAttemptTimeout = 2 * time.Second
+
+// AWSClients builds the DynamoDB and Secrets Manager clients from awsCfg, each attempt bounded
+// by AWSAttemptTimeout.
+func AWSClients(awsCfg aws.Config) (*dynamodb.Client, *secretsmanager.Client) {
+	hc := awshttp.NewBuildableClient().WithTimeout(AWSAttemptTimeout)
+	if bc, ok := awsCfg.HTTPClient.(*awshttp.BuildableClient); ok {
+		hc = bc.WithTimeout(AWSAttemptTimeout)
+	}
 	ddb := dynamodb.NewFromConfig(awsCfg, func(o *dynamodb.Options) {
 		// DynamoDB's CRC32 header adds nothing over TLS, and emulators (kumo) do not send it.
 		o.DisableValidateResponseChecksum = true
+		o.HTTPClient = hc
 	})
-	sm := secretsmanager.NewFromConfig(awsCfg)
-	return NewWith(cfg, ddb, sm, logger)
+	sm := secretsmanager.NewFromConfig(awsCfg, func(o *secretsmanager.Options) { o.HTTPClient = hc })
+	return ddb, sm
 }
 
 // NewWith builds Deps from already-built AWS service clients.
