@@ -10,8 +10,8 @@ import (
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/campaign"
-	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/dev/refreshtest"
+	"github.com/coop-ob/connector/dev/testenv"
 )
 
 // campaignRounds is how many scheduled refreshes one campaign plays.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
-	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/dev/refreshtest"
+	"github.com/coop-ob/connector/dev/testenv"
 )
 
 // TestLeaseStoreFaults: a scheduled run whose lease fails in the store with every fault the SDK
