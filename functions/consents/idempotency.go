@@ -16,6 +16,7 @@ import (
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/obconsent"
 )
 
 // headerIdempotencyKey is the app's optional Idempotency-Key on POST /consents.
@@ -56,7 +57,7 @@ func idempotencyKey(req events.APIGatewayV2HTTPRequest) (string, *httpapi.FieldE
 // requestHash identifies what a key was used for: the SHA-256 of the decoded
 // request re-encoded, so spacing and field order do not count but every
 // value does.
-func requestHash(r *createRequest) string {
+func requestHash(r *obconsent.Request) string {
 	b, _ := json.Marshal(r) // cannot fail: strings, ints, slices and structs of them
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
@@ -68,7 +69,7 @@ func requestHash(r *createRequest) string {
 // from the record: the same consent with a fresh authorization URL once it
 // exists, 503 retryLater while the first is still at work, 409 for another
 // request under the same key.
-func (h *Handler) createOnce(ctx context.Context, owner, key string, r *createRequest, bc *bankConsent) events.APIGatewayV2HTTPResponse {
+func (h *Handler) createOnce(ctx context.Context, owner, key string, r *obconsent.Request, bc *bankConsent) events.APIGatewayV2HTTPResponse {
 	k := &consent.CreateKey{KeyHash: consent.HashCreateKey(owner, key), Owner: owner, RequestHash: requestHash(r), Claim: h.newUUID()}
 	for range 2 {
 		held, err := h.store.ClaimCreateKey(ctx, k, keyClaim)

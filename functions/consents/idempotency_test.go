@@ -17,6 +17,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/obconsent"
 )
 
 const aisConsents = bankapi.AISPPath + "/account-access-consents"
@@ -162,7 +163,7 @@ func TestCreateIdempotencyKeyReleased(t *testing.T) {
 	}
 
 	// A request that claimed the key and died (no finish, no release).
-	var r createRequest
+	var r obconsent.Request
 	if err := json.Unmarshal([]byte(body), &r); err != nil {
 		t.Fatal(err)
 	}
