@@ -69,16 +69,16 @@ func (h *Handler) create(ctx context.Context, owner string, req events.APIGatewa
 func (h *Handler) createConsent(ctx context.Context, owner string, bc *bankConsent, k *consent.CreateKey) events.APIGatewayV2HTTPResponse {
 	c, resp := h.createAtBank(ctx, bc)
 	if c == nil {
-		h.releaseKey(ctx, k)
+		h.keys.Release(ctx, k)
 		return resp
 	}
 	c.Owner = owner
 	if err := h.store.CreateConsent(ctx, c); err != nil {
-		h.releaseKey(ctx, k)
+		h.keys.Release(ctx, k)
 		return httpapi.Internal(ctx, h.logger, err)
 	}
 	h.logger.InfoContext(ctx, "consent created", "consentId", c.ID, "type", c.Type, "brand", c.Brand, "journey", c.Journey)
-	h.finishKey(ctx, k, c.ID)
+	h.keys.Finish(ctx, k, c.ID)
 	return h.startJourney(ctx, c, false)
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/createonce"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/setup"
@@ -37,6 +38,7 @@ type Handler struct {
 	bank    bankDoer
 	creds   credentials.Provider
 	auth    starter
+	keys    *createonce.Keys     // the Idempotency-Keys of POST /consents
 	days    *banklimits.Calendar // England and Wales bank holidays and EXTRA_NON_WORKING_DAYS
 	logger  *slog.Logger
 	now     func() time.Time
@@ -51,6 +53,8 @@ func New(d *setup.Deps) *Handler {
 		days:    banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
 		now:     func() time.Time { return d.Now() },
 		newUUID: uuid.NewString,
+		keys: &createonce.Keys{Store: d.Store, Logger: d.Logger, Now: func() time.Time { return d.Now() },
+			NewClaim: uuid.NewString, ReleaseTimeout: releaseTimeout},
 	}
 }
 
@@ -62,6 +66,9 @@ func New(d *setup.Deps) *Handler {
 const (
 	budget         = 12 * time.Second // a request's whole time for bank calls and store writes
 	deadlineMargin = time.Second      // kept free before the Lambda deadline to answer
+	// releaseTimeout bounds the release of an Idempotency-Key after a failure,
+	// which runs even when the request's budget is spent (within deadlineMargin).
+	releaseTimeout = deadlineMargin / 2
 )
 
 // withBudget bounds ctx to min(ctx's deadline − deadlineMargin, budget).
