@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/authflow"
-	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -39,7 +37,7 @@ type bankConsent struct {
 // the exact request bytes, and start the authorization journey. With an
 // Idempotency-Key, createOnce makes sure the key creates one consent.
 func (h *Handler) create(ctx context.Context, owner string, req events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
-	key, keyErr := idempotencyKey(req)
+	key, keyErr := httpapi.IdempotencyKey(req)
 	bad := func(p httpapi.Problem) events.APIGatewayV2HTTPResponse {
 		if keyErr != nil {
 			p.Errors = append(p.Errors, *keyErr)
@@ -135,14 +133,8 @@ func (h *Handler) createAtBank(ctx context.Context, bc *bankConsent) (*consent.C
 	if err != nil {
 		return nil, h.bankProblem(ctx, "create consent", err)
 	}
-	var out struct {
-		Data struct {
-			ConsentID string `json:"ConsentId"`
-			Status    string `json:"Status"`
-		} `json:"Data"`
-	}
-	if err := json.Unmarshal(resp.Body, &out); err != nil || !authurl.ValidConsentID(out.Data.ConsentID) ||
-		out.Data.Status != bankapi.StatusAwaitingAuthorisation {
+	out, ok := obconsent.ParseCreated(resp.Body)
+	if !ok {
 		h.logger.ErrorContext(ctx, "bank consent response unusable: no 36-character consent id or not AwaitingAuthorisation",
 			"interactionId", resp.InteractionID, "status", out.Data.Status, "idLength", len(out.Data.ConsentID))
 		return nil, httpapi.ProblemResponse(httpapi.Problem{Type: httpapi.TypeBankError, Title: "Unexpected bank response",

@@ -18,6 +18,7 @@ import (
 	"github.com/coop-ob/connector/shared/createonce"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -71,15 +72,6 @@ const (
 	releaseTimeout = deadlineMargin / 2
 )
 
-// withBudget bounds ctx to min(ctx's deadline − deadlineMargin, budget).
-func withBudget(ctx context.Context) (context.Context, context.CancelFunc) {
-	end := time.Now().Add(budget)
-	if dl, ok := ctx.Deadline(); ok && dl.Add(-deadlineMargin).Before(end) {
-		end = dl.Add(-deadlineMargin)
-	}
-	return context.WithDeadline(ctx, end)
-}
-
 // Route keys, exactly as template.yaml declares them.
 const (
 	routeCreate    = "POST /consents"
@@ -92,7 +84,7 @@ const (
 // Handle dispatches on the route key, within the request's budget. Every
 // expected failure is a problem response with a nil error.
 func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
-	ctx, cancel := withBudget(ctx)
+	ctx, cancel := lambdactx.WithBudget(ctx, budget, deadlineMargin)
 	defer cancel()
 	// Journeys started here redirect to this API's own /callback unless REDIRECT_URI is set.
 	ctx = authflow.WithAPIDomain(ctx, req.RequestContext.DomainName)

@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"net/http"
-	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -15,31 +13,6 @@ import (
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/obconsent"
 )
-
-// headerIdempotencyKey is the app's optional Idempotency-Key on POST /consents.
-const headerIdempotencyKey = "Idempotency-Key"
-
-// idempotencyKeyRe is the same rule as the payment route's key: 1-64
-// letters, digits and . _ : - (a UUID fits). The key never reaches the bank
-// (its records are keyed by a hash of it), so OB's 40-character limit on
-// x-idempotency-key does not bind it.
-var idempotencyKeyRe = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
-
-// idempotencyKey returns the request's Idempotency-Key ("" when absent) or
-// the field error of a malformed one.
-func idempotencyKey(req events.APIGatewayV2HTTPRequest) (string, *httpapi.FieldError) {
-	for k, v := range req.Headers {
-		if !strings.EqualFold(k, headerIdempotencyKey) {
-			continue
-		}
-		if !idempotencyKeyRe.MatchString(v) {
-			return "", &httpapi.FieldError{Field: headerIdempotencyKey,
-				Message: "must be 1-64 letters, digits or . _ : - (a UUID fits), sent once"}
-		}
-		return v, nil
-	}
-	return "", nil
-}
 
 // createOnce is POST /consents with an Idempotency-Key (createonce): the key
 // is claimed before anything is sent to the bank, so of two requests with the
@@ -57,7 +30,7 @@ func (h *Handler) createOnce(ctx context.Context, owner, key string, r *obconsen
 		return h.createConsent(ctx, owner, bc, cl.Key)
 	case cl.Outcome == createonce.Mismatch:
 		p := conflict("This Idempotency-Key was used for a different request in the last 24 hours; use a new key for a new consent.")
-		p.Errors = []httpapi.FieldError{{Field: headerIdempotencyKey, Message: "already used with a different request"}}
+		p.Errors = []httpapi.FieldError{{Field: httpapi.HeaderIdempotencyKey, Message: "already used with a different request"}}
 		return httpapi.ProblemResponse(p)
 	case cl.Outcome == createonce.InProgress && cl.Held == nil:
 		return retryLater(cl.RetryAfter, "Another request with this Idempotency-Key is in progress: retry with the same key.")
