@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
-	"slices"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/smithy-go"
@@ -14,11 +12,6 @@ import (
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/oauth"
 )
-
-// bankPath is what an OB field path looks like (Data.Initiation.InstructedAmount.Amount,
-// Data.Permissions[0]); any other Path is replaced by "bank", so a bank body
-// cannot put its own words into a problem through it.
-var bankPath = regexp.MustCompile(`^[A-Za-z0-9_.\[\]-]{1,128}$`)
 
 // bankProblem maps a failed client-credentials token or bank call to a
 // problem: retryLater (503) for 429, 5xx and transient transport failures;
@@ -62,22 +55,12 @@ func (h *Handler) bankProblem(ctx context.Context, op string, err error) events.
 	return httpapi.ProblemResponse(p)
 }
 
-// bankFieldErrors lists the bank's refusals as field path and error code,
-// as the proxy does. The bank's Message is never copied: it is free text in
-// the bank's words and may hold customer data. An error whose code does not
-// look like a code is left out.
+// bankFieldErrors lists the bank's refusals as field path and error code
+// (bankapi.Error.Refusals: never the bank's Message), as the proxy does.
 func bankFieldErrors(be *bankapi.Error) []httpapi.FieldError {
-	codes := be.ErrorCodes() // the Errors[].ErrorCode values that look like codes
 	var out []httpapi.FieldError
-	for _, d := range be.Errors {
-		if !slices.Contains(codes, d.ErrorCode) {
-			continue
-		}
-		field := d.Path
-		if !bankPath.MatchString(field) {
-			field = "bank"
-		}
-		out = append(out, httpapi.FieldError{Field: field, Message: d.ErrorCode})
+	for _, r := range be.Refusals() {
+		out = append(out, httpapi.FieldError{Field: r.Path, Message: r.Code})
 	}
 	return out
 }

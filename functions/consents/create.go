@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -11,11 +9,11 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/authflow"
-	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/jws"
+	"github.com/coop-ob/connector/shared/obconsent"
 )
 
 // createResponse is the 201 body of POST /consents.
@@ -39,14 +37,14 @@ type bankConsent struct {
 // the exact request bytes, and start the authorization journey. With an
 // Idempotency-Key, createOnce makes sure the key creates one consent.
 func (h *Handler) create(ctx context.Context, owner string, req events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
-	key, keyErr := idempotencyKey(req)
+	key, keyErr := httpapi.IdempotencyKey(req)
 	bad := func(p httpapi.Problem) events.APIGatewayV2HTTPResponse {
 		if keyErr != nil {
 			p.Errors = append(p.Errors, *keyErr)
 		}
 		return httpapi.ProblemResponse(p)
 	}
-	var r createRequest
+	var r obconsent.Request
 	if p := httpapi.DecodeJSON(req, &r, maxBody); p != nil {
 		return bad(*p)
 	}
@@ -69,16 +67,16 @@ func (h *Handler) create(ctx context.Context, owner string, req events.APIGatewa
 func (h *Handler) createConsent(ctx context.Context, owner string, bc *bankConsent, k *consent.CreateKey) events.APIGatewayV2HTTPResponse {
 	c, resp := h.createAtBank(ctx, bc)
 	if c == nil {
-		h.releaseKey(ctx, k)
+		h.keys.Release(ctx, k)
 		return resp
 	}
 	c.Owner = owner
 	if err := h.store.CreateConsent(ctx, c); err != nil {
-		h.releaseKey(ctx, k)
+		h.keys.Release(ctx, k)
 		return httpapi.Internal(ctx, h.logger, err)
 	}
 	h.logger.InfoContext(ctx, "consent created", "consentId", c.ID, "type", c.Type, "brand", c.Brand, "journey", c.Journey)
-	h.finishKey(ctx, k, c.ID)
+	h.keys.Finish(ctx, k, c.ID)
 	return h.startJourney(ctx, c, false)
 }
 
@@ -99,55 +97,19 @@ func (h *Handler) startJourney(ctx context.Context, c *consent.Consent, replayed
 	return httpapi.JSON(http.StatusCreated, createResponse{ConsentID: c.ID, AuthorizationURL: u, ExpiresAt: exp}, headers)
 }
 
-// plan validates r and builds the bank request and the local consent.
-func (h *Handler) plan(r *createRequest) (*bankConsent, *httpapi.Problem) {
-	var f fieldErrors
-	checkBrandType(&f, r)
-	if len(f) > 0 {
-		return nil, f.problem()
-	}
-	now := h.now()
-	bc := &bankConsent{local: consent.Consent{Brand: r.Brand, Type: r.Type}}
-	var body any
-	switch r.Type {
-	case authflow.TypeAccounts:
-		b, exp := accountsConsent(&f, r, now)
-		body, bc.scope, bc.path = b, "accounts", bankapi.AISPPath+"/account-access-consents"
-		bc.local.Permissions, bc.local.ExpiresAt = b.Data.Permissions, exp
-	case authflow.TypeFundsConfirmations:
-		b, exp := fundsConsent(&f, r, now)
-		body, bc.scope, bc.path = b, "fundsconfirmations", bankapi.CBPIIPath+"/funds-confirmation-consents"
-		bc.local.ExpiresAt = exp
-	case authflow.TypePayments:
-		pc := paymentsRequest(&f, r, now, h.days)
-		if pc == nil {
-			break
-		}
-		body, bc.scope, bc.path, bc.signed = pc.body, "payments", bankapi.PISPPath+pc.path, true
-		bc.local.Journey, bc.local.BenName, bc.local.Amount, bc.local.PaymentDate = r.Journey, pc.benName, pc.amount, pc.paymentDate
-	}
-	if p := f.problem(); p != nil {
-		return nil, p
-	}
-	raw, err := marshal(body)
-	if err != nil {
+// plan validates r and builds the bank request and the local consent (obconsent.Build); an
+// invalid request is a 400 naming every field.
+func (h *Handler) plan(r *obconsent.Request) (*bankConsent, *httpapi.Problem) {
+	c, invalid, err := obconsent.Build(r, h.now(), h.days)
+	switch {
+	case len(invalid) > 0:
+		p := httpapi.InvalidRequest("The request has invalid fields.", invalid...)
+		return nil, &p
+	case err != nil:
 		p := httpapi.Problem{Type: httpapi.TypeInternal, Title: "Internal error", Status: http.StatusInternalServerError}
 		return nil, &p
 	}
-	bc.body = raw
-	return bc, nil
-}
-
-// marshal encodes without HTML escaping (a payee "A&B" stays "A&B") and
-// without the encoder's trailing newline: these bytes are signed and stored.
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	return &bankConsent{scope: c.Scope, path: c.Path, body: c.Body, signed: c.Signed, local: c.Local}, nil
 }
 
 // createAtBank POSTs the consent with a client-credentials token (and, for
@@ -171,14 +133,8 @@ func (h *Handler) createAtBank(ctx context.Context, bc *bankConsent) (*consent.C
 	if err != nil {
 		return nil, h.bankProblem(ctx, "create consent", err)
 	}
-	var out struct {
-		Data struct {
-			ConsentID string `json:"ConsentId"`
-			Status    string `json:"Status"`
-		} `json:"Data"`
-	}
-	if err := json.Unmarshal(resp.Body, &out); err != nil || !authurl.ValidConsentID(out.Data.ConsentID) ||
-		out.Data.Status != bankapi.StatusAwaitingAuthorisation {
+	out, ok := obconsent.ParseCreated(resp.Body)
+	if !ok {
 		h.logger.ErrorContext(ctx, "bank consent response unusable: no 36-character consent id or not AwaitingAuthorisation",
 			"interactionId", resp.InteractionID, "status", out.Data.Status, "idLength", len(out.Data.ConsentID))
 		return nil, httpapi.ProblemResponse(httpapi.Problem{Type: httpapi.TypeBankError, Title: "Unexpected bank response",

@@ -15,8 +15,10 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/createonce"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -37,6 +39,7 @@ type Handler struct {
 	bank    bankDoer
 	creds   credentials.Provider
 	auth    starter
+	keys    *createonce.Keys     // the Idempotency-Keys of POST /consents
 	days    *banklimits.Calendar // England and Wales bank holidays and EXTRA_NON_WORKING_DAYS
 	logger  *slog.Logger
 	now     func() time.Time
@@ -51,6 +54,8 @@ func New(d *setup.Deps) *Handler {
 		days:    banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
 		now:     func() time.Time { return d.Now() },
 		newUUID: uuid.NewString,
+		keys: &createonce.Keys{Store: d.Store, Logger: d.Logger, Now: func() time.Time { return d.Now() },
+			NewClaim: uuid.NewString, ReleaseTimeout: releaseTimeout},
 	}
 }
 
@@ -62,16 +67,10 @@ func New(d *setup.Deps) *Handler {
 const (
 	budget         = 12 * time.Second // a request's whole time for bank calls and store writes
 	deadlineMargin = time.Second      // kept free before the Lambda deadline to answer
+	// releaseTimeout bounds the release of an Idempotency-Key after a failure,
+	// which runs even when the request's budget is spent (within deadlineMargin).
+	releaseTimeout = deadlineMargin / 2
 )
-
-// withBudget bounds ctx to min(ctx's deadline − deadlineMargin, budget).
-func withBudget(ctx context.Context) (context.Context, context.CancelFunc) {
-	end := time.Now().Add(budget)
-	if dl, ok := ctx.Deadline(); ok && dl.Add(-deadlineMargin).Before(end) {
-		end = dl.Add(-deadlineMargin)
-	}
-	return context.WithDeadline(ctx, end)
-}
 
 // Route keys, exactly as template.yaml declares them.
 const (
@@ -85,7 +84,7 @@ const (
 // Handle dispatches on the route key, within the request's budget. Every
 // expected failure is a problem response with a nil error.
 func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
-	ctx, cancel := withBudget(ctx)
+	ctx, cancel := lambdactx.WithBudget(ctx, budget, deadlineMargin)
 	defer cancel()
 	// Journeys started here redirect to this API's own /callback unless REDIRECT_URI is set.
 	ctx = authflow.WithAPIDomain(ctx, req.RequestContext.DomainName)

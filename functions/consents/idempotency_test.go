@@ -16,7 +16,9 @@ import (
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/createonce"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/obconsent"
 )
 
 const aisConsents = bankapi.AISPPath + "/account-access-consents"
@@ -162,13 +164,13 @@ func TestCreateIdempotencyKeyReleased(t *testing.T) {
 	}
 
 	// A request that claimed the key and died (no finish, no release).
-	var r createRequest
+	var r obconsent.Request
 	if err := json.Unmarshal([]byte(body), &r); err != nil {
 		t.Fatal(err)
 	}
 	store := f.env.Deps.Store
-	dead := &consent.CreateKey{KeyHash: consent.HashCreateKey("alice-app", "k-2"), Owner: "alice-app", RequestHash: requestHash(&r), Claim: "dead"}
-	if _, err := store.ClaimCreateKey(context.Background(), dead, keyClaim); err != nil {
+	dead := &consent.CreateKey{KeyHash: consent.HashCreateKey("alice-app", "k-2"), Owner: "alice-app", RequestHash: createonce.RequestHash(&r), Claim: "dead"}
+	if _, err := store.ClaimCreateKey(context.Background(), dead, createonce.ClaimFor); err != nil {
 		t.Fatal(err)
 	}
 	f.env.Bank.ResetRequests()
@@ -176,10 +178,10 @@ func TestCreateIdempotencyKeyReleased(t *testing.T) {
 	if p := problem(t, resp); resp.StatusCode != 503 || p.Action != httpapi.ActionRetryLater {
 		t.Fatalf("while claimed: %d %+v", resp.StatusCode, p)
 	}
-	if after, _ := strconv.Atoi(resp.Headers["Retry-After"]); after < 1 || after > int(keyClaim/time.Second) {
+	if after, _ := strconv.Atoi(resp.Headers["Retry-After"]); after < 1 || after > int(createonce.ClaimFor/time.Second) {
 		t.Errorf("Retry-After %q", resp.Headers["Retry-After"])
 	}
-	f.env.Bank.Advance(keyClaim)
+	f.env.Bank.Advance(createonce.ClaimFor)
 	created(t, f.createWithKey(t, "alice-app", "k-2", body))
 	if n := len(f.requestsTo(aisConsents)); n != 1 {
 		t.Errorf("the bank got %d consent POSTs, want 1", n)

@@ -7,28 +7,21 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/obconsent"
 )
-
-// revokePaths are the bank's consent resources that have a DELETE (docs/bank-rules.md §Endpoints the bank offers).
-var revokePaths = map[string]string{
-	authflow.TypeAccounts:           bankapi.AISPPath + "/account-access-consents/",
-	authflow.TypeFundsConfirmations: bankapi.CBPIIPath + "/funds-confirmation-consents/",
-}
 
 // revoke is DELETE /consents/{id}: DELETE at the bank, then the local status
 // Revoked, then the tokens wiped. Repeating it answers 204 without calling
 // the bank again. Payment consents have no revocation in OB v3.1: 409.
 func (h *Handler) revoke(ctx context.Context, c *consent.Consent, _ events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
-	path, ok := revokePaths[c.Type]
-	if !ok {
+	if !obconsent.Revocable(c.Type) {
 		return httpapi.ProblemResponse(conflict("Payment consents cannot be revoked: Open Banking has no revocation for them. An unauthorised one lapses; an authorised one is used by its payment."))
 	}
 	if c.Status != consent.StatusRevoked {
-		if resp, failed := h.deleteAtBank(ctx, c.ID, c.Type, path); failed {
+		if resp, failed := h.deleteAtBank(ctx, c.ID, c.Type); failed {
 			return resp
 		}
 		if err := h.markRevoked(ctx, c); err != nil {
@@ -47,16 +40,12 @@ func (h *Handler) revoke(ctx context.Context, c *consent.Consent, _ events.APIGa
 	return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusNoContent, Headers: map[string]string{"Cache-Control": "no-store"}}
 }
 
-// deleteAtBank calls DELETE with a client-credentials token. The bank's 400
-// UK.OBIE.Resource.NotFound means it is already gone (an earlier attempt
-// that failed locally): done.
-func (h *Handler) deleteAtBank(ctx context.Context, id, typ, path string) (events.APIGatewayV2HTTPResponse, bool) {
-	_, err := bankapi.WithClientCredentials(ctx, h.bank.Do, h.tokens, typ,
-		bankapi.Request{Method: http.MethodDelete, Path: path + id, InteractionID: h.newUUID()})
-	var be *bankapi.Error
-	if errors.As(err, &be) && be.Status == http.StatusBadRequest && be.HasCode(bankapi.CodeNotFound) {
-		h.logger.InfoContext(ctx, "consent already gone at the bank", "consentId", id, "interactionId", be.InteractionID)
-		return events.APIGatewayV2HTTPResponse{}, false
+// deleteAtBank revokes the consent at the bank (obconsent.Revoke); one already gone there
+// is done.
+func (h *Handler) deleteAtBank(ctx context.Context, id, typ string) (events.APIGatewayV2HTTPResponse, bool) {
+	gone, err := obconsent.Revoke(ctx, h.bank.Do, h.tokens, id, typ, h.newUUID())
+	if gone != nil {
+		h.logger.InfoContext(ctx, "consent already gone at the bank", "consentId", id, "interactionId", gone.InteractionID)
 	}
 	if err != nil {
 		return h.bankProblem(ctx, "revoke consent", err), true

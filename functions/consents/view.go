@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -49,7 +48,7 @@ func view(c *consent.Consent) consentView {
 	return consentView{ID: c.ID, Type: c.Type, Brand: c.Brand, Journey: c.Journey, Status: c.Status,
 		BankStatus: c.BankStatus, Permissions: c.Permissions, ExpiresAt: optTime(c.ExpiresAt),
 		StepUpAt: optTime(c.StepUpAt), Amount: c.Amount, CreditorName: c.BenName, ExecutionDate: c.PaymentDate,
-		LastAction: c.LastAction, LastError: publicError(c.LastError), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+		LastAction: c.LastAction, LastError: consent.PublicError(c.LastError), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 }
 
 // get is GET /consents/{id}: the view, with stepUp from the stored tokens
@@ -69,27 +68,4 @@ func (h *Handler) get(ctx context.Context, c *consent.Consent, _ events.APIGatew
 	}
 	v.StepUp = &stepUp
 	return httpapi.JSON(http.StatusOK, v)
-}
-
-var (
-	// outcomeCode is a code the connector writes as LastError: a journey's
-	// outcome (functions/callback), exchange_failed, invalid_grant,
-	// refresh_token_expired.
-	outcomeCode = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
-	// obErrorCode is an OB error code (OBErrorResponseError1Code and the
-	// bank's own, e.g. UK.OBIE.Resource.NotFound, UK.COOP.Forbidden).
-	obErrorCode = regexp.MustCompile(`\bUK\.[A-Z]{2,10}(\.[A-Za-z]{1,40}){1,3}\b`)
-)
-
-// publicError is what the API shows of a stored LastError: an outcome code
-// as it is, or else the first OB error code in it (the proxy records the
-// bank's error summary, bankapi.Error.Error(), which lists the codes), or
-// nothing. Whatever else a writer put there (its own words, the bank's
-// top-level Code) stays internal: the field carries codes an app can act
-// on, never text from a bank body.
-func publicError(s string) string {
-	if outcomeCode.MatchString(s) {
-		return s
-	}
-	return obErrorCode.FindString(s)
 }

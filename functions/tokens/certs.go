@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/coop-ob/connector/shared/emf"
 )
 
 // checkCertificates reports the days to expiry of the transport (mTLS) and
@@ -24,8 +26,8 @@ func (h *Handler) checkCertificates(ctx context.Context, now time.Time, sum *Sum
 		name string
 		days int
 	}{{"transport", transport}, {"signing", signing}} {
-		if err := writeEMF(h.metrics, time.Now(), map[string]string{dimEnvironment: h.cfg.Environment, "Certificate": cert.name},
-			[]emfMetric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: float64(cert.days)}}); err != nil {
+		if err := emf.Write(h.metrics, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment, "Certificate": cert.name},
+			[]emf.Metric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: float64(cert.days)}}); err != nil {
 			h.logger.WarnContext(ctx, "metric not written", slog.Any("err", err))
 		}
 		if cert.days < h.cfg.CertExpiryWarnDays {

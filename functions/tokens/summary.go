@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"time"
+
+	"github.com/coop-ob/connector/shared/emf"
 )
 
 // Summary is the outcome of one run. It is returned to Lambda, logged as one
@@ -76,8 +78,8 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	}
 	h.logger.LogAttrs(ctx, level, "tokens run", attrs...)
 
-	count := func(name string, v int) emfMetric { return emfMetric{Name: name, Unit: "Count", Value: float64(v)} }
-	metrics := []emfMetric{
+	count := func(name string, v int) emf.Metric { return emf.Metric{Name: name, Unit: "Count", Value: float64(v)} }
+	metrics := []emf.Metric{
 		count("Due", s.Due), count("Refreshed", s.Refreshed), count("RetryLater", s.RetryLater),
 		count("ReauthRequired", s.ReauthRequired), count("Expired", s.Expired), count("Skipped", s.Skipped),
 		count("Remaining", s.Remaining), count("Errors", s.Errors),
@@ -87,7 +89,7 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	if runErr != nil {
 		metrics = append(metrics, count("RunFailed", 1))
 	}
-	if err := writeEMF(h.metrics, time.Now(), map[string]string{dimEnvironment: h.cfg.Environment}, metrics); err != nil {
+	if err := emf.Write(h.metrics, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment}, metrics); err != nil {
 		h.logger.WarnContext(ctx, "metrics not written", slog.Any("err", err))
 	}
 }

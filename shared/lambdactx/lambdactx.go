@@ -50,3 +50,14 @@ func Detach(ctx context.Context, d time.Duration) (context.Context, context.Canc
 	}
 	return context.WithDeadline(context.WithoutCancel(ctx), end)
 }
+
+// WithBudget bounds a request's own work: ctx ends after budget or margin
+// before ctx's deadline (the invocation's), whichever comes first, so the
+// handler still has margin to answer before Lambda stops it.
+func WithBudget(ctx context.Context, budget, margin time.Duration) (context.Context, context.CancelFunc) {
+	end := time.Now().Add(budget)
+	if dl, ok := ctx.Deadline(); ok && dl.Add(-margin).Before(end) {
+		end = dl.Add(-margin)
+	}
+	return context.WithDeadline(ctx, end)
+}

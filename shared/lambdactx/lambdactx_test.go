@@ -69,3 +69,29 @@ func TestMarkWithoutDeadline(t *testing.T) {
 		t.Error("Mark invented a deadline")
 	}
 }
+
+// TestWithBudget: the budget ends the context when the deadline is far; margin before the
+// deadline ends it when that comes first.
+func TestWithBudget(t *testing.T) {
+	t.Parallel()
+	far, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	near, cancel2 := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel2()
+	for _, tt := range []struct {
+		name string
+		ctx  context.Context
+		want time.Duration // from now, within a second
+	}{
+		{"budget first", far, 12 * time.Second},
+		{"deadline first", near, 9 * time.Second},
+		{"no deadline", context.Background(), 12 * time.Second},
+	} {
+		ctx, cancel := lambdactx.WithBudget(tt.ctx, 12*time.Second, time.Second)
+		d, ok := ctx.Deadline()
+		cancel()
+		if left := time.Until(d); !ok || left > tt.want || left < tt.want-time.Second {
+			t.Errorf("%s: %v left, want about %v", tt.name, left, tt.want)
+		}
+	}
+}

@@ -12,22 +12,6 @@ import (
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
-// Defaults used when the corresponding Refresher field is zero.
-const (
-	// DefaultAccessLifetime is the bank's access-token lifetime (General
-	// specifications, "Tokens": 30 minutes), assumed when a response has no expires_in.
-	DefaultAccessLifetime = 30 * time.Minute
-	// DefaultLease outlasts one bank call (BANK_HTTP_TIMEOUT, 8 s by default)
-	// plus the store writes, so a lease never lapses under a live refresh.
-	DefaultLease = 45 * time.Second
-	// DefaultBusyWait is how long Valid waits for another holder's refresh.
-	DefaultBusyWait = 3 * time.Second
-	// storeTimeout bounds the writes after the bank answered. They run on a
-	// context detached from the caller's: a rotated refresh token the bank has
-	// issued must be stored even if the caller gives up (docs/bank-rules.md §Refresh tokens).
-	storeTimeout = 10 * time.Second
-)
-
 // Refresher refreshes one consent's tokens at a time under the store's lease.
 // It is safe for concurrent use by many goroutines when each worker (function
 // instance, run) uses its own Holder.
@@ -165,32 +149,6 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 	return n, nil
 }
 
-// apply returns t with the refresh response's values (docs/bank-rules.md §Refresh tokens:
-// replace the refresh token if rotated, else keep it and its expiry).
-func (r *Refresher) apply(t *consent.Tokens, tok *oauth.Token, issuedAt time.Time) *consent.Tokens {
-	n := *t
-	n.AccessToken = tok.AccessToken
-	n.AccessExpiresAt = tok.ExpiresAt
-	if n.AccessExpiresAt.IsZero() {
-		n.AccessExpiresAt = issuedAt.Add(DefaultAccessLifetime)
-	}
-	switch {
-	case tok.RefreshToken != "" && tok.RefreshToken != t.RefreshToken:
-		n.RefreshToken = tok.RefreshToken
-		n.RefreshExpiresAt = tok.RefreshExpiry(issuedAt)
-	case !tok.RefreshExpiresAt.IsZero():
-		n.RefreshExpiresAt = tok.RefreshExpiresAt
-	}
-	if tok.Scope != "" {
-		n.Scope = tok.Scope
-	}
-	n.RefreshDue = n.AccessExpiresAt.Add(-r.Lookahead)
-	if !n.RefreshExpiresAt.IsZero() && n.RefreshExpiresAt.Before(n.RefreshDue) {
-		n.RefreshDue = n.RefreshExpiresAt // then marked Expired on time, without a bank call
-	}
-	return &n
-}
-
 // failed handles a refused or failed refresh call; the old tokens stay.
 func (r *Refresher) failed(ctx context.Context, t *consent.Tokens, cause error) error {
 	id := t.ConsentID
@@ -243,25 +201,4 @@ func (r *Refresher) release(ctx context.Context, t *consent.Tokens, failures int
 		return fmt.Errorf("refresh %s: lease lost: %w", t.ConsentID, ErrBusy)
 	}
 	return err
-}
-
-func (r *Refresher) now() time.Time {
-	if r.Now == nil {
-		return time.Now()
-	}
-	return r.Now()
-}
-
-func (r *Refresher) lease() time.Duration {
-	if r.Lease <= 0 {
-		return DefaultLease
-	}
-	return r.Lease
-}
-
-func (r *Refresher) logger() *slog.Logger {
-	if r.Logger == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return r.Logger
 }

@@ -1,4 +1,4 @@
-package main
+package obconsent
 
 import (
 	"time"
@@ -9,7 +9,7 @@ import (
 
 // fundsConsent validates a fundsconfirmations request and returns the bank
 // body (OBFundsConfirmationConsent1) and the expiry.
-func fundsConsent(f *fieldErrors, r *createRequest, now time.Time) (*bankapi.OBFundsConfirmationConsent1, time.Time) {
+func fundsConsent(f *fieldErrors, r *Request, now time.Time) (*bankapi.OBFundsConfirmationConsent1, time.Time) {
 	f.notFor(r.Type, map[string]bool{
 		"permissions": r.Permissions != nil, "transactionFromDateTime": r.TransactionFromDateTime != "",
 		"transactionToDateTime": r.TransactionToDateTime != "", "journey": r.Journey != "",

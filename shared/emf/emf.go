@@ -1,4 +1,7 @@
-package main
+// Package emf writes CloudWatch embedded metric format (EMF) lines: one JSON object per line
+// on the function's stdout, which Lambda's log agent turns into metrics without an API call.
+// Every metric is in the connector's namespace and carries the Environment dimension.
+package emf
 
 import (
 	"encoding/json"
@@ -7,41 +10,41 @@ import (
 	"time"
 )
 
-// namespace is the CloudWatch namespace of every metric the connector emits
+// Namespace is the CloudWatch namespace of every metric the connector emits
 // (template.yaml's alarms read CertificateDaysToExpiry from it).
-const namespace = "CoopConnector"
+const Namespace = "CoopConnector"
 
-// emfMetric is one value of an embedded-metric-format line.
-type emfMetric struct {
+// Metric is one value of an embedded-metric-format line.
+type Metric struct {
 	Name  string
 	Unit  string // CloudWatch unit: Count, Milliseconds, None
 	Value float64
 }
 
-// dimEnvironment is the dimension every metric carries: the ENVIRONMENT the
+// DimEnvironment is the dimension every metric carries: the ENVIRONMENT the
 // function runs in (sandbox | production), so that a sandbox and a production
 // stack in one account never feed each other's alarms.
-const dimEnvironment = "Environment"
+const DimEnvironment = "Environment"
 
-// emfLevel is the "level" of every EMF line. Lambda's log-level filter (JSON
+// level is the "level" of every EMF line. Lambda's log-level filter (JSON
 // log format) reads that member and counts a line without one as INFO, so the
 // metric lines reach CloudWatch Logs only while ApplicationLogLevel is INFO or
 // more detailed (template.yaml keeps it at INFO; docs/configuration.md).
-const emfLevel = "INFO"
+const level = "INFO"
 
-// writeEMF writes one CloudWatch embedded metric format line
+// Write writes one CloudWatch embedded metric format line
 // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html):
 // a raw JSON object with the _aws metadata, the dimension values, the metric
-// values as top-level members and "level" (emfLevel). The dimension set lists
+// values as top-level members and "level" (level). The dimension set lists
 // the dimension names sorted. Lambda's log agent turns it into metrics; it
 // must not be wrapped by the logger.
-func writeEMF(w io.Writer, at time.Time, dims map[string]string, metrics []emfMetric) error {
+func Write(w io.Writer, at time.Time, dims map[string]string, metrics []Metric) error {
 	type def struct {
 		Name string `json:"Name"`
 		Unit string `json:"Unit"`
 	}
 	keys := make([]string, 0, len(dims))
-	line := map[string]any{"level": emfLevel}
+	line := map[string]any{"level": level}
 	for k, v := range dims {
 		keys = append(keys, k)
 		line[k] = v
@@ -55,7 +58,7 @@ func writeEMF(w io.Writer, at time.Time, dims map[string]string, metrics []emfMe
 	line["_aws"] = map[string]any{
 		"Timestamp": at.UnixMilli(),
 		"CloudWatchMetrics": []any{map[string]any{
-			"Namespace":  namespace,
+			"Namespace":  Namespace,
 			"Dimensions": [][]string{keys},
 			"Metrics":    defs,
 		}},

@@ -1,4 +1,4 @@
-package main
+package obconsent
 
 import (
 	"time"
@@ -9,7 +9,7 @@ import (
 
 // accountsConsent validates an accounts request and returns the bank body
 // (OBReadConsent1), the permissions and the expiry.
-func accountsConsent(f *fieldErrors, r *createRequest, now time.Time) (*bankapi.OBReadConsent1, time.Time) {
+func accountsConsent(f *fieldErrors, r *Request, now time.Time) (*bankapi.OBReadConsent1, time.Time) {
 	f.notFor(r.Type, map[string]bool{
 		"debtorAccount": r.DebtorAccount != nil, "journey": r.Journey != "", "amount": r.Amount != "",
 		"currency": r.Currency != "", "creditor": r.Creditor != nil, "reference": r.Reference != "",

@@ -1,4 +1,4 @@
-package main
+package obconsent
 
 import (
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -7,7 +7,7 @@ import (
 
 // account maps a UK account to the bank's CashAccount, nil if a field breaks the bank's limits
 // (banklimits); nameRequired for a creditor.
-func account(f *fieldErrors, field string, a *accountInput, nameRequired bool) *bankapi.CashAccount {
+func account(f *fieldErrors, field string, a *Account, nameRequired bool) *bankapi.CashAccount {
 	n := len(*f)
 	f.check(field+".sortCode", banklimits.SortCode(a.SortCode))
 	f.check(field+".accountNumber", banklimits.AccountNumber(a.AccountNumber))

@@ -1,4 +1,4 @@
-package main
+package obconsent
 
 import (
 	"crypto/rand"
@@ -22,7 +22,7 @@ type paymentConsent struct {
 
 // paymentsRequest validates a payments request against the bank's PIS
 // limits (banklimits) and builds the consent body of its journey.
-func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time, days *banklimits.Calendar) *paymentConsent {
+func paymentsRequest(f *fieldErrors, r *Request, now time.Time, days *banklimits.Calendar) *paymentConsent {
 	f.notFor(r.Type, map[string]bool{
 		"permissions": r.Permissions != nil, "transactionFromDateTime": r.TransactionFromDateTime != "",
 		"transactionToDateTime": r.TransactionToDateTime != "", "expirationDateTime": r.ExpirationDateTime != "",
@@ -77,7 +77,7 @@ func paymentsRequest(f *fieldErrors, r *createRequest, now time.Time, days *bank
 }
 
 // checkAmount maps the amount and currency (GBP when absent).
-func checkAmount(f *fieldErrors, r *createRequest) bankapi.Amount {
+func checkAmount(f *fieldErrors, r *Request) bankapi.Amount {
 	if r.Amount == "" {
 		f.add("amount", "required")
 	} else {
@@ -96,7 +96,7 @@ func remittance(ref string) *bankapi.RemittanceInformation {
 	return &bankapi.RemittanceInformation{Reference: ref}
 }
 
-func domestic(r *createRequest, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
+func domestic(r *Request, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
 	if cred == nil {
 		return nil
 	}
@@ -110,7 +110,7 @@ func domestic(r *createRequest, amt bankapi.Amount, cred, debt *bankapi.CashAcco
 
 // scheduled maps a DSP request; the execution date must be one the bank
 // takes (banklimits.Calendar.ExecutionDate).
-func scheduled(f *fieldErrors, r *createRequest, now time.Time, days *banklimits.Calendar, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
+func scheduled(f *fieldErrors, r *Request, now time.Time, days *banklimits.Calendar, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
 	var d time.Time
 	if r.ExecutionDate == "" {
 		f.add("executionDate", "required for journey DSP")
@@ -136,7 +136,7 @@ func scheduled(f *fieldErrors, r *createRequest, now time.Time, days *banklimits
 // standingOrder maps a DSO request: the bank takes "simple" standing orders
 // only (banklimits: its frequency patterns, 1–999 payments, 999 = open-ended,
 // a first payment after today whose date and amount become the recurring ones).
-func standingOrder(f *fieldErrors, r *createRequest, now time.Time, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
+func standingOrder(f *fieldErrors, r *Request, now time.Time, amt bankapi.Amount, cred, debt *bankapi.CashAccount, risk bankapi.Risk) *paymentConsent {
 	so := r.StandingOrder
 	if so == nil {
 		f.add("standingOrder", "required for journey DSO")

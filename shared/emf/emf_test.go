@@ -1,4 +1,4 @@
-package main
+package emf
 
 import (
 	"bytes"
@@ -27,14 +27,14 @@ func docEMFLine(t *testing.T, metric string) string {
 	return ""
 }
 
-// TestEMFLineAsDocumented: writeEMF writes the JSON object docs/refresh.md shows
+// TestEMFLineAsDocumented: Write writes the JSON object docs/refresh.md shows
 // (template.yaml's alarms are checked against the same line by deploy/alarms_test.go): the
 // dimension names sorted, their values and "level":"INFO" as top-level members.
 func TestEMFLineAsDocumented(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	err := writeEMF(&buf, time.UnixMilli(1795599000000), map[string]string{dimEnvironment: "production", "Certificate": "transport"},
-		[]emfMetric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: 80}})
+	err := Write(&buf, time.UnixMilli(1795599000000), map[string]string{DimEnvironment: "production", "Certificate": "transport"},
+		[]Metric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: 80}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,16 +49,16 @@ func TestEMFLineAsDocumented(t *testing.T) {
 		t.Fatalf("docs/refresh.md example: %v", err)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("EMF line (-docs/refresh.md +writeEMF):\n%s", diff)
+		t.Errorf("EMF line (-docs/refresh.md +Write):\n%s", diff)
 	}
 }
 
 func BenchmarkWriteEMF(b *testing.B) {
 	var buf bytes.Buffer
-	dims := map[string]string{dimEnvironment: "production", "Certificate": "transport"}
-	metrics := []emfMetric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: 80}}
+	dims := map[string]string{DimEnvironment: "production", "Certificate": "transport"}
+	metrics := []Metric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: 80}}
 	for b.Loop() {
 		buf.Reset()
-		_ = writeEMF(&buf, time.UnixMilli(1795599000000), dims, metrics)
+		_ = Write(&buf, time.UnixMilli(1795599000000), dims, metrics)
 	}
 }
