@@ -59,11 +59,11 @@ func TestDocsExamples(t *testing.T) {
 
 // docsSkips are the shell blocks without curl, by file and first line: not requests to the API.
 var docsSkips = map[string]string{
-	"README.md|make run    #":                 "starts the stack this test runs against",
-	"README.md|git clone <this repo>":         "a clone, then make run: the stack this test runs against",
-	"README.md|# 1. Create the credentials":   "deploys to AWS (sam build, sam deploy)",
-	"README.md|make test     #":               "runs the tests, this one among them",
-	"faults.md|CAMPAIGN_SEED=N go test -race": "a test command; make test runs the campaigns",
+	"README.md|make run    #":                      "starts the stack this test runs against",
+	"README.md|git clone <this repo>":              "a clone, then make run: the stack this test runs against",
+	"README.md|# 1. Create the credentials":        "deploys to AWS (sam build, sam deploy)",
+	"README.md|make test     #":                    "runs the tests, this one among them",
+	"docs/faults.md|CAMPAIGN_SEED=N go test -race": "a test command; make test runs the campaigns",
 }
 
 // docExample is one request of the docs with the statuses it documents.
@@ -86,12 +86,13 @@ var (
 	statusLine   = regexp.MustCompile(`^(\d{3}) [A-Z]`)
 	curlStatus   = regexp.MustCompile(`^#\s*→\s*(\d{3})\b`)
 	commentAfter = regexp.MustCompile(`\s{2,}.*$|\s+#.*$`)
+	keyUnsafe    = regexp.MustCompile(`[^A-Za-z0-9._:-]`) // what an Idempotency-Key may not hold
 )
 
 // fence is one fenced block of a Markdown file.
 type fence struct {
 	where string // file:line of the opening fence
-	base  string // the file's name
+	base  string // the file's path in the repository
 	info  string
 	lines []string
 }
@@ -110,7 +111,8 @@ func fences(t *testing.T, file string) []fence {
 		line := sc.Text()
 		switch {
 		case cur == nil && strings.HasPrefix(line, "```"):
-			cur = &fence{where: fmt.Sprintf("%s:%d", filepath.Base(file), n), base: filepath.Base(file),
+			rel, _ := filepath.Rel(repoRoot, file)
+			cur = &fence{where: fmt.Sprintf("%s:%d", rel, n), base: filepath.ToSlash(rel),
 				info: strings.TrimSpace(strings.TrimPrefix(line, "```"))}
 		case cur != nil && strings.TrimSpace(line) == "```":
 			out = append(out, *cur)
@@ -470,7 +472,7 @@ func (r *docsRunner) run(t *testing.T, ex docExample, shift int) {
 	delete(header, "Authorization")
 	if k := header["Idempotency-Key"]; k != "" && path == "/consents" {
 		// Each block's key is its own: two blocks share a key with different requests.
-		header["Idempotency-Key"] = k + "-" + ex.block
+		header["Idempotency-Key"] = k + "-" + keyUnsafe.ReplaceAllString(ex.block, ".")
 	}
 	var body any
 	if ex.body != "" {
