@@ -75,6 +75,8 @@ type docExample struct {
 	header   http.Header
 	body     string
 	statuses []int
+	answer   string // the documented answer after the status: its JSON members are checked
+	noAuth   bool   // "(no Authorization header)" after the request line
 }
 
 var (
@@ -85,6 +87,7 @@ var (
 	headerLine   = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*): (.+)$`)
 	statusLine   = regexp.MustCompile(`^(\d{3}) [A-Z]`)
 	curlStatus   = regexp.MustCompile(`^#\s*→\s*(\d{3})\b`)
+	answerKey    = regexp.MustCompile(`"([A-Za-z][A-Za-z0-9]*)"\s*:`)
 	commentAfter = regexp.MustCompile(`\s{2,}.*$|\s+#.*$`)
 	keyUnsafe    = regexp.MustCompile(`[^A-Za-z0-9._:-]`) // what an Idempotency-Key may not hold
 )
@@ -141,6 +144,7 @@ func docExamples(t *testing.T, file string) (examples []docExample, skips []stri
 				}
 				s, _ := strconv.Atoi(f.lines[0][:3])
 				examples[len(examples)-1].statuses = []int{s}
+				examples[len(examples)-1].answer = text
 				continue
 			}
 			ex, err := parseHTTP(f)
@@ -212,14 +216,18 @@ func parseHTTP(f fence) ([]docExample, error) {
 			if err := flush(); err != nil {
 				return out, err
 			}
-			cur = &docExample{where: where, block: f.where, method: m[1], target: m[2], header: http.Header{}}
+			cur = &docExample{where: where, block: f.where, method: m[1], target: m[2], header: http.Header{},
+				noAuth: strings.Contains(m[3], "(no Authorization header)")}
 			if a := arrow.FindStringSubmatch(m[3]); a != nil {
-				cur.statuses = statuses(a)
+				cur.statuses, cur.answer = statuses(a), a[2]
 			}
 			continue
 		}
+		if cur != nil && len(cur.statuses) > 0 && !strings.HasPrefix(strings.TrimSpace(line), "#") {
+			cur.answer += "\n" + line // the rest of the documented answer
+		}
 		if cur == nil || len(cur.statuses) > 0 {
-			continue // commentary, or the rest of a documented answer
+			continue
 		}
 		trimmed := strings.TrimSpace(line)
 		switch {
@@ -227,7 +235,8 @@ func parseHTTP(f fence) ([]docExample, error) {
 			cur.body += "\n" + line
 			inBody = !json.Valid([]byte(cur.body))
 		case arrow.MatchString(trimmed) && strings.HasPrefix(trimmed, "→"):
-			cur.statuses = statuses(arrow.FindStringSubmatch(trimmed))
+			a := arrow.FindStringSubmatch(trimmed)
+			cur.statuses, cur.answer = statuses(a), a[2]
 		case strings.HasPrefix(trimmed, "{") && cur.body == "":
 			cur.body = line
 			inBody = !json.Valid([]byte(cur.body))
@@ -275,8 +284,9 @@ func parseCurls(f fence) ([]docExample, error) {
 		if i+1 >= len(f.lines) || !curlStatus.MatchString(f.lines[i+1]) {
 			return out, fmt.Errorf("%s: a curl without the status it gets on the next line (# → 200 …)", where)
 		}
-		s, _ := strconv.Atoi(curlStatus.FindStringSubmatch(f.lines[i+1])[1])
-		ex.statuses = []int{s}
+		m := curlStatus.FindStringSubmatch(f.lines[i+1])
+		s, _ := strconv.Atoi(m[1])
+		ex.statuses, ex.answer = []int{s}, f.lines[i+1][len(m[0]):]
 		out = append(out, ex)
 	}
 	return out, nil
@@ -466,7 +476,7 @@ func (r *docsRunner) run(t *testing.T, ex docExample, shift int) {
 		header[k] = vs[0]
 	}
 	auth := ""
-	if !strings.HasPrefix(path, "/callback") {
+	if !strings.HasPrefix(path, "/callback") && !ex.noAuth {
 		auth = "Bearer " + r.c.token // the docs write <token>, <app JWT> or leave it out
 	}
 	delete(header, "Authorization")
@@ -482,6 +492,13 @@ func (r *docsRunner) run(t *testing.T, ex docExample, shift int) {
 	if !slices.Contains(ex.statuses, got.status) {
 		t.Errorf("%s: %s %s (sent as %s %s) = %s, documented %v", ex.where, ex.method, ex.target, ex.method, redactQuery(u), got, ex.statuses)
 		return
+	}
+	if got.status == ex.statuses[0] {
+		for _, m := range answerKey.FindAllStringSubmatch(ex.answer, -1) {
+			if !regexp.MustCompile(`"` + m[1] + `"\s*:`).Match(got.body) {
+				t.Errorf("%s: %s %s: the documented answer has %q, the real one does not: %.300s", ex.where, ex.method, ex.target, m[1], got.body)
+			}
+		}
 	}
 	r.remember(t, ex.method, path, got)
 }
