@@ -66,7 +66,7 @@ chromium:
 node:
 	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
 		$(call apt-install,Node.js,nodejs npm); fi; \
-	node -e 'if (+process.versions.node.split(".")[0] < 20) { console.error(`Node.js $${process.version}: the template validator needs 20 or later`); process.exit(1) }'
+	node -e 'if (+process.versions.node.split(".")[0] < 20) { console.error(`Node.js $${process.version}: the npm packages here (template validator, API reference) need 20 or later`); process.exit(1) }'
 
 ## validate-template: template.yaml checked by aws-cdk-lib (pinned in deploy/validate/package-lock.json):
 ## its CloudFormation and SAM specifications and its CloudFormation validation rules
