@@ -367,7 +367,7 @@ func shellWords(s string) ([]string, error) {
 	return words, nil
 }
 
-// docsDate is the day the examples are written for, as README.md states it.
+// docsDateRe finds the day the examples are written for, as README.md states it.
 var docsDateRe = regexp.MustCompile(`dated as if today were\s+\w+\s+(\d{1,2}\s+\w+\s+\d{4})`)
 
 // docsShift is how many days the examples' dates move: the whole weeks from the docs date to
