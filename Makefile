@@ -10,7 +10,7 @@ GOFLAGS_BUILD := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BUILD_DIR ?= .build
 LOCAL_DIR ?= $(BUILD_DIR)/local
 
-.PHONY: build build-local lint test test-only validate-template node bench run cc chromium clean \
+.PHONY: build build-local lint test test-only validate-template node apidocs bench run cc chromium clean \
 	build-ConsentsFunction build-CallbackFunction build-TokensFunction build-ProxyFunction
 
 ## build: one linux/arm64 bootstrap per function, as Lambda runs it (provided.al2023).
@@ -66,7 +66,7 @@ chromium:
 node:
 	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
 		$(call apt-install,Node.js,nodejs npm); fi; \
-	node -e 'if (+process.versions.node.split(".")[0] < 20) { console.error(`Node.js $${process.version}: the template validator needs 20 or later`); process.exit(1) }'
+	node -e 'if (+process.versions.node.split(".")[0] < 20) { console.error(`Node.js $${process.version}: the npm packages here (template validator, API reference) need 20 or later`); process.exit(1) }'
 
 ## validate-template: template.yaml checked by aws-cdk-lib (pinned in deploy/validate/package-lock.json):
 ## its CloudFormation and SAM specifications and its CloudFormation validation rules
@@ -80,6 +80,16 @@ $(VALIDATE_DIR)/node_modules/.installed: $(VALIDATE_DIR)/package.json $(VALIDATE
 	cd $(VALIDATE_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+## apidocs: swagger-ui-dist (pinned in dev/apidocs/package-lock.json), the assets of the API
+## reference page make run serves at /docs. --ignore-scripts: the package's only dependency is
+## an install-time analytics script, which is not wanted.
+APIDOCS_DIR := dev/apidocs
+apidocs: node $(APIDOCS_DIR)/node_modules/.installed
+
+$(APIDOCS_DIR)/node_modules/.installed: $(APIDOCS_DIR)/package.json $(APIDOCS_DIR)/package-lock.json | node
+	cd $(APIDOCS_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## test: lint, the template validator, then every test with the race detector (kumo, the sandbox bank and the emulator run in-process or as built binaries).
 test: lint validate-template cc chromium test-only
 
@@ -91,11 +101,12 @@ test-only:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 20m ./...
 
-## run: the whole connector locally against the sandbox bank (dev/stack).
+## run: the whole connector locally against the sandbox bank (dev/stack), with the API reference
+## at /docs (docs/openapi.yaml rendered by the assets make apidocs installs).
 ## Extra flags go in RUN_ARGS, e.g. make run RUN_ARGS='-schedule-every 30s'.
 RUN_ARGS ?=
 # Built, then run (not `go run`, which exits 1 on Ctrl-C whatever the stack does).
-run: build-local
+run: build-local apidocs
 	$(GO) build -o $(BUILD_DIR)/stack ./dev/stack/cmd/stack
 	$(BUILD_DIR)/stack -functions $(LOCAL_DIR) $(RUN_ARGS)
 

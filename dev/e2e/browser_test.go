@@ -35,11 +35,18 @@ func chromiumPath() (string, error) {
 // certificate errors, which only a test may do.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	return startBrowser(t, chromedp.IgnoreCertErrors)
+}
+
+// startBrowser starts headless Chromium with a fresh profile and extra options (how it
+// treats the bank's certificate) and returns the context of its first tab.
+func startBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
 	chromium, err := chromiumPath()
 	if err != nil {
 		t.Fatalf("Chromium is needed for the consent journey: %v; run `make chromium`", err)
 	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+	opts := append([]chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.NoSandbox,
 		chromedp.Headless,
@@ -47,13 +54,13 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.IgnoreCertErrors,
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-	)
+	}, extra...)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
 	t.Cleanup(func() {
 		cancel()

@@ -10,6 +10,8 @@
 // function's template Policies, so a missing permission fails locally as it would in AWS
 // (AccessDeniedException); Stack.AWSCalls and Stack.AccessDenied report what it saw. The
 // same front injects AWS faults for tests (Stack.InjectAWSFault: throttling, 5xx, timeouts,
-// lost answers for one function and operation; dev/awsfault). The command is in
-// dev/stack/cmd/stack; dev/e2e drives a Stack through Start.
+// lost answers for one function and operation; dev/awsfault). Beside the template's routes the
+// gateway serves local pages: the app's stand-in result page (/result), the OpenAPI document
+// (/openapi.yaml, docs/openapi.yaml) and its reference page (/docs, apidocs.go). The command is
+// in dev/stack/cmd/stack; dev/e2e drives a Stack through Start.
 package stack

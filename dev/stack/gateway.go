@@ -23,7 +23,7 @@ type gateway struct {
 	router *router
 	auth   *authorizer
 	invoke invokeFunc
-	extra  map[string]http.Handler // local-only pages (GET /result)
+	extra  map[string]http.Handler // local-only pages (GET /result, /openapi.yaml, /docs)
 	log    *slog.Logger
 	now    func() time.Time
 }

@@ -44,6 +44,10 @@ type Options struct {
 	Audience []string
 	// Now is the gateway's clock (JWT checks, event times); default time.Now.
 	Now func() time.Time
+	// SpecFile is the OpenAPI document the gateway serves at GET /openapi.yaml; default
+	// Root/docs/openapi.yaml. APIDocsDir holds swagger-ui-dist's files for the reference page
+	// at GET /docs; default Root/dev/apidocs/node_modules/swagger-ui-dist (make apidocs).
+	SpecFile, APIDocsDir string
 }
 
 func (o Options) withDefaults() Options {
@@ -52,6 +56,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Template == "" {
 		o.Template = filepath.Join(o.Root, "template.yaml")
+	}
+	if o.SpecFile == "" {
+		o.SpecFile = filepath.Join(o.Root, "docs", "openapi.yaml")
+	}
+	if o.APIDocsDir == "" {
+		o.APIDocsDir = filepath.Join(o.Root, "dev", "apidocs", "node_modules", "swagger-ui-dist")
 	}
 	if o.GatewayAddr == "" {
 		o.GatewayAddr = "127.0.0.1:0"

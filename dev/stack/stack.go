@@ -183,8 +183,10 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 }
 
 func (s *Stack) serveGateway() {
+	extra := apiDocsHandlers(s.o.SpecFile, s.o.APIDocsDir)
+	extra["/result"] = http.HandlerFunc(serveResult)
 	g := &gateway{router: newRouter(s.tmpl.Routes()), auth: s.auth, invoke: s.invokeByName,
-		log: s.log, now: s.o.Now, extra: map[string]http.Handler{"/result": http.HandlerFunc(serveResult)}}
+		log: s.log, now: s.o.Now, extra: extra}
 	s.server = &http.Server{Handler: g, ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	s.wg.Go(func() { _ = s.server.Serve(s.listener) })

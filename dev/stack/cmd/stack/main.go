@@ -13,6 +13,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,31 +28,38 @@ import (
 )
 
 func main() {
-	if err := run(); err != nil {
-		fmt.Fprintln(os.Stderr, "stack:", err)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, stop, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run() error {
+// run starts the stack with args, prints how to use it and waits for ctx; stop restores the
+// default signal handling. Its errors are ready to print ("stack: ...").
+func run(ctx context.Context, stop func(), args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("stack", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	var (
-		functions = flag.String("functions", ".build/local", "folder with <function>/bootstrap for every function (make build-local)")
-		root      = flag.String("root", ".", "repository root (template.yaml, go.mod)")
-		addr      = flag.String("addr", "127.0.0.1:3000", "gateway listen address")
-		bankAPI   = flag.String("bank-api", "127.0.0.1:8443", "sandbox bank mTLS API listen address")
-		bankPages = flag.String("bank-pages", "127.0.0.1:8444", "sandbox bank consent pages listen address")
-		bankAdmin = flag.String("bank-admin", "127.0.0.1:8445", "sandbox bank admin API listen address (loopback)")
-		data      = flag.String("data", ".localstack", "folder for the bank's generated material, kept between runs")
-		every     = flag.Duration("schedule-every", 0, "run the tokens schedule this often instead of the template's rate (e.g. 30s)")
-		emulator  = flag.String("emulator", "", "aws-lambda-rie binary (default: built from go.mod's pinned version)")
-		quiet     = flag.Bool("quiet", false, "do not print the functions', bank's and gateway's log lines")
+		functions = fs.String("functions", ".build/local", "folder with <function>/bootstrap for every function (make build-local)")
+		root      = fs.String("root", ".", "repository root (template.yaml, go.mod)")
+		addr      = fs.String("addr", "127.0.0.1:3000", "gateway listen address")
+		bankAPI   = fs.String("bank-api", "127.0.0.1:8443", "sandbox bank mTLS API listen address")
+		bankPages = fs.String("bank-pages", "127.0.0.1:8444", "sandbox bank consent pages listen address")
+		bankAdmin = fs.String("bank-admin", "127.0.0.1:8445", "sandbox bank admin API listen address (loopback)")
+		data      = fs.String("data", ".localstack", "folder for the bank's generated material, kept between runs")
+		every     = fs.Duration("schedule-every", 0, "run the tokens schedule this often instead of the template's rate (e.g. 30s)")
+		emulator  = fs.String("emulator", "", "aws-lambda-rie binary (default: built from go.mod's pinned version)")
+		quiet     = fs.Bool("quiet", false, "do not print the functions', bank's and gateway's log lines")
 	)
-	flag.Parse()
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("stack: %w", err)
+	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
-	var logs io.Writer = os.Stderr
+	var logs io.Writer = stderr
 	if *quiet {
 		logs = nil
 	}
@@ -70,43 +78,54 @@ func run() error {
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted while starting: Start has stopped what it had started.
-			fmt.Fprintln(os.Stderr, "stack: stopped before it was up")
+			fmt.Fprintln(stderr, "stack: stopped before it was up")
 			return nil
 		}
-		return err
+		return startError(err, map[string]string{"addr": *addr, "bank-api": *bankAPI,
+			"bank-pages": *bankPages, "bank-admin": *bankAdmin})
 	}
 	defer s.Close()
 
 	token, err := s.IssueToken("demo-user", 12*time.Hour)
 	if err != nil {
-		return err
+		return fmt.Errorf("stack: %w", err)
 	}
-	fmt.Printf(`
+	ca, err := filepath.Abs(filepath.Join(bankDir, "ca.pem"))
+	if err != nil {
+		return fmt.Errorf("stack: %w", err)
+	}
+	spki, err := s.BankPagesSPKI(ctx)
+	if err != nil {
+		return fmt.Errorf("stack: the bank's pages certificate: %w", err)
+	}
+	fmt.Fprintf(stdout, `
 Connector running locally.
 
   API (gateway):  %[1]s
+  API reference:  %[1]s/docs (the spec: %[1]s/openapi.yaml)
   Bank admin:     %[3]s
   Functions:      %[4]v
 
-Create a consent (token for sub demo-user, valid 12h):
+Create a consent for every account route (token for sub demo-user, valid 12h):
 
-  curl -s -X POST %[1]s/consents -H "Authorization: Bearer %[2]s" -H 'content-type: application/json' -d '{"brand":"coop","type":"accounts"}'
+  curl -s -X POST %[1]s/consents -H "Authorization: Bearer %[2]s" -H 'content-type: application/json' -d '%[5]s'
 
-Open the authorizationUrl it returns in a browser: it is the sandbox bank's consent page
-(accept the sandbox CA warning, or import %[5]s), log in as alice / password, and the
-bank sends you back through %[1]s/callback to %[1]s/result.
+Open the authorizationUrl it returns in a browser: the sandbox bank's consent page. Log in as
+alice / password, tick the accounts, press Confirm, and the bank sends you back through
+%[1]s/callback to %[1]s/result.
 
+%[6]s
 Ctrl-C stops everything.
-`, s.APIURL(), token, s.Bank().AdminURL(), s.Functions(), filepath.Join(bankDir, "ca.pem"))
+`, s.APIURL(), token, s.Bank().AdminURL(), s.Functions(), quickstartConsent, certHelp(ca, spki))
 
 	<-ctx.Done()
 	// From here a second signal has its default effect and ends the process at once; the
 	// emulators go with it (they are started with a parent-death signal).
 	stop()
-	fmt.Fprintln(os.Stderr, "stack: stopping")
+	fmt.Fprintln(stderr, "stack: stopping")
 	if err := s.Close(); err != nil {
-		return fmt.Errorf("stop: %w", err)
+		return fmt.Errorf("stack: stop: %w", err)
 	}
-	fmt.Fprintln(os.Stderr, "stack: stopped")
+	fmt.Fprintln(stderr, "stack: stopped")
 	return nil
 }
