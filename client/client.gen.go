@@ -266,19 +266,19 @@ func (e Problem400Status) Valid() bool {
 
 // Defines values for Problem400Type.
 const (
-	Problem400TypeHttpscoopConnectorDevproblemsbankError              Problem400Type = "https://coop-connector.dev/problems/bank-error"
-	Problem400TypeHttpscoopConnectorDevproblemsidempotencyKeyRequired Problem400Type = "https://coop-connector.dev/problems/idempotency-key-required"
-	Problem400TypeHttpscoopConnectorDevproblemsinvalidRequest         Problem400Type = "https://coop-connector.dev/problems/invalid-request"
+	Problem400TypeBankError              Problem400Type = "https://coop-connector.dev/problems/bank-error"
+	Problem400TypeIdempotencyKeyRequired Problem400Type = "https://coop-connector.dev/problems/idempotency-key-required"
+	Problem400TypeInvalidRequest         Problem400Type = "https://coop-connector.dev/problems/invalid-request"
 )
 
 // Valid indicates whether the value is a known member of the Problem400Type enum.
 func (e Problem400Type) Valid() bool {
 	switch e {
-	case Problem400TypeHttpscoopConnectorDevproblemsbankError:
+	case Problem400TypeBankError:
 		return true
-	case Problem400TypeHttpscoopConnectorDevproblemsidempotencyKeyRequired:
+	case Problem400TypeIdempotencyKeyRequired:
 		return true
-	case Problem400TypeHttpscoopConnectorDevproblemsinvalidRequest:
+	case Problem400TypeInvalidRequest:
 		return true
 	default:
 		return false
@@ -302,13 +302,13 @@ func (e Problem401Status) Valid() bool {
 
 // Defines values for Problem401Type.
 const (
-	Problem401TypeHttpscoopConnectorDevproblemsunauthorized Problem401Type = "https://coop-connector.dev/problems/unauthorized"
+	HttpscoopConnectorDevproblemsunauthorized Problem401Type = "https://coop-connector.dev/problems/unauthorized"
 )
 
 // Valid indicates whether the value is a known member of the Problem401Type enum.
 func (e Problem401Type) Valid() bool {
 	switch e {
-	case Problem401TypeHttpscoopConnectorDevproblemsunauthorized:
+	case HttpscoopConnectorDevproblemsunauthorized:
 		return true
 	default:
 		return false
@@ -332,22 +332,22 @@ func (e Problem403Status) Valid() bool {
 
 // Defines values for Problem403Type.
 const (
-	Problem403TypeHttpscoopConnectorDevproblemsbankError                Problem403Type = "https://coop-connector.dev/problems/bank-error"
-	Problem403TypeHttpscoopConnectorDevproblemspermissionNotGranted     Problem403Type = "https://coop-connector.dev/problems/permission-not-granted"
-	Problem403TypeHttpscoopConnectorDevproblemsreauthenticationRequired Problem403Type = "https://coop-connector.dev/problems/reauthentication-required"
-	Problem403TypeHttpscoopConnectorDevproblemsstepUpRequired           Problem403Type = "https://coop-connector.dev/problems/step-up-required"
+	Problem403TypeBankError                Problem403Type = "https://coop-connector.dev/problems/bank-error"
+	Problem403TypePermissionNotGranted     Problem403Type = "https://coop-connector.dev/problems/permission-not-granted"
+	Problem403TypeReauthenticationRequired Problem403Type = "https://coop-connector.dev/problems/reauthentication-required"
+	Problem403TypeStepUpRequired           Problem403Type = "https://coop-connector.dev/problems/step-up-required"
 )
 
 // Valid indicates whether the value is a known member of the Problem403Type enum.
 func (e Problem403Type) Valid() bool {
 	switch e {
-	case Problem403TypeHttpscoopConnectorDevproblemsbankError:
+	case Problem403TypeBankError:
 		return true
-	case Problem403TypeHttpscoopConnectorDevproblemspermissionNotGranted:
+	case Problem403TypePermissionNotGranted:
 		return true
-	case Problem403TypeHttpscoopConnectorDevproblemsreauthenticationRequired:
+	case Problem403TypeReauthenticationRequired:
 		return true
-	case Problem403TypeHttpscoopConnectorDevproblemsstepUpRequired:
+	case Problem403TypeStepUpRequired:
 		return true
 	default:
 		return false
@@ -371,13 +371,13 @@ func (e Problem404Status) Valid() bool {
 
 // Defines values for Problem404Type.
 const (
-	Problem404TypeHttpscoopConnectorDevproblemsnotFound Problem404Type = "https://coop-connector.dev/problems/not-found"
+	HttpscoopConnectorDevproblemsnotFound Problem404Type = "https://coop-connector.dev/problems/not-found"
 )
 
 // Valid indicates whether the value is a known member of the Problem404Type enum.
 func (e Problem404Type) Valid() bool {
 	switch e {
-	case Problem404TypeHttpscoopConnectorDevproblemsnotFound:
+	case HttpscoopConnectorDevproblemsnotFound:
 		return true
 	default:
 		return false
@@ -401,22 +401,22 @@ func (e Problem409Status) Valid() bool {
 
 // Defines values for Problem409Type.
 const (
-	Problem409TypeHttpscoopConnectorDevproblemsaccountUnavailable Problem409Type = "https://coop-connector.dev/problems/account-unavailable"
-	Problem409TypeHttpscoopConnectorDevproblemsconflict           Problem409Type = "https://coop-connector.dev/problems/conflict"
-	Problem409TypeHttpscoopConnectorDevproblemspaymentNotAllowed  Problem409Type = "https://coop-connector.dev/problems/payment-not-allowed"
-	Problem409TypeHttpscoopConnectorDevproblemsreconsentRequired  Problem409Type = "https://coop-connector.dev/problems/reconsent-required"
+	Problem409TypeAccountUnavailable Problem409Type = "https://coop-connector.dev/problems/account-unavailable"
+	Problem409TypeConflict           Problem409Type = "https://coop-connector.dev/problems/conflict"
+	Problem409TypePaymentNotAllowed  Problem409Type = "https://coop-connector.dev/problems/payment-not-allowed"
+	Problem409TypeReconsentRequired  Problem409Type = "https://coop-connector.dev/problems/reconsent-required"
 )
 
 // Valid indicates whether the value is a known member of the Problem409Type enum.
 func (e Problem409Type) Valid() bool {
 	switch e {
-	case Problem409TypeHttpscoopConnectorDevproblemsaccountUnavailable:
+	case Problem409TypeAccountUnavailable:
 		return true
-	case Problem409TypeHttpscoopConnectorDevproblemsconflict:
+	case Problem409TypeConflict:
 		return true
-	case Problem409TypeHttpscoopConnectorDevproblemspaymentNotAllowed:
+	case Problem409TypePaymentNotAllowed:
 		return true
-	case Problem409TypeHttpscoopConnectorDevproblemsreconsentRequired:
+	case Problem409TypeReconsentRequired:
 		return true
 	default:
 		return false
@@ -440,13 +440,13 @@ func (e Problem413Status) Valid() bool {
 
 // Defines values for Problem413Type.
 const (
-	Problem413TypeHttpscoopConnectorDevproblemsinvalidRequest Problem413Type = "https://coop-connector.dev/problems/invalid-request"
+	HttpscoopConnectorDevproblemsinvalidRequest Problem413Type = "https://coop-connector.dev/problems/invalid-request"
 )
 
 // Valid indicates whether the value is a known member of the Problem413Type enum.
 func (e Problem413Type) Valid() bool {
 	switch e {
-	case Problem413TypeHttpscoopConnectorDevproblemsinvalidRequest:
+	case HttpscoopConnectorDevproblemsinvalidRequest:
 		return true
 	default:
 		return false
@@ -470,13 +470,13 @@ func (e Problem500Status) Valid() bool {
 
 // Defines values for Problem500Type.
 const (
-	Problem500TypeHttpscoopConnectorDevproblemsinternal Problem500Type = "https://coop-connector.dev/problems/internal"
+	HttpscoopConnectorDevproblemsinternal Problem500Type = "https://coop-connector.dev/problems/internal"
 )
 
 // Valid indicates whether the value is a known member of the Problem500Type enum.
 func (e Problem500Type) Valid() bool {
 	switch e {
-	case Problem500TypeHttpscoopConnectorDevproblemsinternal:
+	case HttpscoopConnectorDevproblemsinternal:
 		return true
 	default:
 		return false
@@ -500,19 +500,19 @@ func (e Problem502Status) Valid() bool {
 
 // Defines values for Problem502Type.
 const (
-	Problem502TypeHttpscoopConnectorDevproblemsbankError          Problem502Type = "https://coop-connector.dev/problems/bank-error"
-	Problem502TypeHttpscoopConnectorDevproblemspaymentUnconfirmed Problem502Type = "https://coop-connector.dev/problems/payment-unconfirmed"
-	Problem502TypeHttpscoopConnectorDevproblemsretryLater         Problem502Type = "https://coop-connector.dev/problems/retry-later"
+	Problem502TypeBankError          Problem502Type = "https://coop-connector.dev/problems/bank-error"
+	Problem502TypePaymentUnconfirmed Problem502Type = "https://coop-connector.dev/problems/payment-unconfirmed"
+	Problem502TypeRetryLater         Problem502Type = "https://coop-connector.dev/problems/retry-later"
 )
 
 // Valid indicates whether the value is a known member of the Problem502Type enum.
 func (e Problem502Type) Valid() bool {
 	switch e {
-	case Problem502TypeHttpscoopConnectorDevproblemsbankError:
+	case Problem502TypeBankError:
 		return true
-	case Problem502TypeHttpscoopConnectorDevproblemspaymentUnconfirmed:
+	case Problem502TypePaymentUnconfirmed:
 		return true
-	case Problem502TypeHttpscoopConnectorDevproblemsretryLater:
+	case Problem502TypeRetryLater:
 		return true
 	default:
 		return false
@@ -551,13 +551,13 @@ func (e Problem503Status) Valid() bool {
 
 // Defines values for Problem503Type.
 const (
-	Problem503TypeHttpscoopConnectorDevproblemsretryLater Problem503Type = "https://coop-connector.dev/problems/retry-later"
+	HttpscoopConnectorDevproblemsretryLater Problem503Type = "https://coop-connector.dev/problems/retry-later"
 )
 
 // Valid indicates whether the value is a known member of the Problem503Type enum.
 func (e Problem503Type) Valid() bool {
 	switch e {
-	case Problem503TypeHttpscoopConnectorDevproblemsretryLater:
+	case HttpscoopConnectorDevproblemsretryLater:
 		return true
 	default:
 		return false
@@ -593,55 +593,55 @@ func (e ProblemAction) Valid() bool {
 
 // Defines values for ProblemType.
 const (
-	ProblemTypeHttpscoopConnectorDevproblemsaccountUnavailable       ProblemType = "https://coop-connector.dev/problems/account-unavailable"
-	ProblemTypeHttpscoopConnectorDevproblemsbankError                ProblemType = "https://coop-connector.dev/problems/bank-error"
-	ProblemTypeHttpscoopConnectorDevproblemsconflict                 ProblemType = "https://coop-connector.dev/problems/conflict"
-	ProblemTypeHttpscoopConnectorDevproblemsidempotencyKeyRequired   ProblemType = "https://coop-connector.dev/problems/idempotency-key-required"
-	ProblemTypeHttpscoopConnectorDevproblemsinternal                 ProblemType = "https://coop-connector.dev/problems/internal"
-	ProblemTypeHttpscoopConnectorDevproblemsinvalidRequest           ProblemType = "https://coop-connector.dev/problems/invalid-request"
-	ProblemTypeHttpscoopConnectorDevproblemsnotFound                 ProblemType = "https://coop-connector.dev/problems/not-found"
-	ProblemTypeHttpscoopConnectorDevproblemspaymentNotAllowed        ProblemType = "https://coop-connector.dev/problems/payment-not-allowed"
-	ProblemTypeHttpscoopConnectorDevproblemspaymentUnconfirmed       ProblemType = "https://coop-connector.dev/problems/payment-unconfirmed"
-	ProblemTypeHttpscoopConnectorDevproblemspermissionNotGranted     ProblemType = "https://coop-connector.dev/problems/permission-not-granted"
-	ProblemTypeHttpscoopConnectorDevproblemsreauthenticationRequired ProblemType = "https://coop-connector.dev/problems/reauthentication-required"
-	ProblemTypeHttpscoopConnectorDevproblemsreconsentRequired        ProblemType = "https://coop-connector.dev/problems/reconsent-required"
-	ProblemTypeHttpscoopConnectorDevproblemsretryLater               ProblemType = "https://coop-connector.dev/problems/retry-later"
-	ProblemTypeHttpscoopConnectorDevproblemsstepUpRequired           ProblemType = "https://coop-connector.dev/problems/step-up-required"
-	ProblemTypeHttpscoopConnectorDevproblemsunauthorized             ProblemType = "https://coop-connector.dev/problems/unauthorized"
+	ProblemTypeAccountUnavailable       ProblemType = "https://coop-connector.dev/problems/account-unavailable"
+	ProblemTypeBankError                ProblemType = "https://coop-connector.dev/problems/bank-error"
+	ProblemTypeConflict                 ProblemType = "https://coop-connector.dev/problems/conflict"
+	ProblemTypeIdempotencyKeyRequired   ProblemType = "https://coop-connector.dev/problems/idempotency-key-required"
+	ProblemTypeInternal                 ProblemType = "https://coop-connector.dev/problems/internal"
+	ProblemTypeInvalidRequest           ProblemType = "https://coop-connector.dev/problems/invalid-request"
+	ProblemTypeNotFound                 ProblemType = "https://coop-connector.dev/problems/not-found"
+	ProblemTypePaymentNotAllowed        ProblemType = "https://coop-connector.dev/problems/payment-not-allowed"
+	ProblemTypePaymentUnconfirmed       ProblemType = "https://coop-connector.dev/problems/payment-unconfirmed"
+	ProblemTypePermissionNotGranted     ProblemType = "https://coop-connector.dev/problems/permission-not-granted"
+	ProblemTypeReauthenticationRequired ProblemType = "https://coop-connector.dev/problems/reauthentication-required"
+	ProblemTypeReconsentRequired        ProblemType = "https://coop-connector.dev/problems/reconsent-required"
+	ProblemTypeRetryLater               ProblemType = "https://coop-connector.dev/problems/retry-later"
+	ProblemTypeStepUpRequired           ProblemType = "https://coop-connector.dev/problems/step-up-required"
+	ProblemTypeUnauthorized             ProblemType = "https://coop-connector.dev/problems/unauthorized"
 )
 
 // Valid indicates whether the value is a known member of the ProblemType enum.
 func (e ProblemType) Valid() bool {
 	switch e {
-	case ProblemTypeHttpscoopConnectorDevproblemsaccountUnavailable:
+	case ProblemTypeAccountUnavailable:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsbankError:
+	case ProblemTypeBankError:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsconflict:
+	case ProblemTypeConflict:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsidempotencyKeyRequired:
+	case ProblemTypeIdempotencyKeyRequired:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsinternal:
+	case ProblemTypeInternal:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsinvalidRequest:
+	case ProblemTypeInvalidRequest:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsnotFound:
+	case ProblemTypeNotFound:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemspaymentNotAllowed:
+	case ProblemTypePaymentNotAllowed:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemspaymentUnconfirmed:
+	case ProblemTypePaymentUnconfirmed:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemspermissionNotGranted:
+	case ProblemTypePermissionNotGranted:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsreauthenticationRequired:
+	case ProblemTypeReauthenticationRequired:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsreconsentRequired:
+	case ProblemTypeReconsentRequired:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsretryLater:
+	case ProblemTypeRetryLater:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsstepUpRequired:
+	case ProblemTypeStepUpRequired:
 		return true
-	case ProblemTypeHttpscoopConnectorDevproblemsunauthorized:
+	case ProblemTypeUnauthorized:
 		return true
 	default:
 		return false
