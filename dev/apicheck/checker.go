@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -22,6 +23,12 @@ import (
 // connector: the document does not list them.
 var transportHeaders = []string{"Content-Type", "Content-Length", "Date", "Connection",
 	"Transfer-Encoding", "Apigw-Requestid"}
+
+// registerDecoders teaches openapi3filter (whose decoders are package-wide) to read the
+// callback's HTML pages as text, so their schema (a string) is checked like any other body.
+var registerDecoders = sync.OnceFunc(func() {
+	openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.FileBodyDecoder)
+})
 
 // Checker judges exchanges against one OpenAPI document.
 type Checker struct {
@@ -45,6 +52,7 @@ func New(doc *openapi3.T) (*Checker, error) {
 	if err := doc.Validate(context.Background()); err != nil {
 		return nil, fmt.Errorf("openapi document: %w", err)
 	}
+	registerDecoders()
 	doc.Servers = openapi3.Servers{{URL: "/"}}
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
