@@ -4360,7 +4360,7 @@ type CreateConsentResponse401Headers struct {
 // CreateConsentResponse409Headers the declared response headers of an HTTP 409 response for CreateConsent
 type CreateConsentResponse409Headers struct {
 	CacheControl string
-	Location     string
+	Location     *string
 }
 
 // CreateConsentResponse413Headers the declared response headers of an HTTP 413 response for CreateConsent
@@ -7661,10 +7661,10 @@ func ParseCreateConsentResponse(rsp *http.Response) (*CreateConsentResponse, err
 		}
 		if values := rsp.Header.Values("Location"); len(values) > 0 {
 			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
-			headers.Location = value
+			headers.Location = &value
 		}
 		response.Headers409 = &headers
 	case rsp.StatusCode == 413:
