@@ -956,14 +956,14 @@ type PaymentsConsentRequestType string
 // `ReadAccountsDetail`.
 type Permission string
 
-// Problem An RFC 9457 problem with the connector's members.
+// Problem An RFC 9457 problem with the connector's members. `detail` is on every problem but some `internal` ones.
 type Problem struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
 	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
 	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
+	Detail           *string       `json:"detail,omitempty"`
 	Errors           *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
@@ -1120,7 +1120,7 @@ type Problem500 struct {
 
 	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
 	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
+	Detail           *string       `json:"detail,omitempty"`
 	Errors           *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
