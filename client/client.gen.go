@@ -302,13 +302,13 @@ func (e Problem401Status) Valid() bool {
 
 // Defines values for Problem401Type.
 const (
-	HttpscoopConnectorDevproblemsunauthorized Problem401Type = "https://coop-connector.dev/problems/unauthorized"
+	Problem401TypeUnauthorized Problem401Type = "https://coop-connector.dev/problems/unauthorized"
 )
 
 // Valid indicates whether the value is a known member of the Problem401Type enum.
 func (e Problem401Type) Valid() bool {
 	switch e {
-	case HttpscoopConnectorDevproblemsunauthorized:
+	case Problem401TypeUnauthorized:
 		return true
 	default:
 		return false
@@ -371,13 +371,13 @@ func (e Problem404Status) Valid() bool {
 
 // Defines values for Problem404Type.
 const (
-	HttpscoopConnectorDevproblemsnotFound Problem404Type = "https://coop-connector.dev/problems/not-found"
+	Problem404TypeNotFound Problem404Type = "https://coop-connector.dev/problems/not-found"
 )
 
 // Valid indicates whether the value is a known member of the Problem404Type enum.
 func (e Problem404Type) Valid() bool {
 	switch e {
-	case HttpscoopConnectorDevproblemsnotFound:
+	case Problem404TypeNotFound:
 		return true
 	default:
 		return false
@@ -440,13 +440,13 @@ func (e Problem413Status) Valid() bool {
 
 // Defines values for Problem413Type.
 const (
-	HttpscoopConnectorDevproblemsinvalidRequest Problem413Type = "https://coop-connector.dev/problems/invalid-request"
+	Problem413TypeInvalidRequest Problem413Type = "https://coop-connector.dev/problems/invalid-request"
 )
 
 // Valid indicates whether the value is a known member of the Problem413Type enum.
 func (e Problem413Type) Valid() bool {
 	switch e {
-	case HttpscoopConnectorDevproblemsinvalidRequest:
+	case Problem413TypeInvalidRequest:
 		return true
 	default:
 		return false
@@ -470,13 +470,13 @@ func (e Problem500Status) Valid() bool {
 
 // Defines values for Problem500Type.
 const (
-	HttpscoopConnectorDevproblemsinternal Problem500Type = "https://coop-connector.dev/problems/internal"
+	Problem500TypeInternal Problem500Type = "https://coop-connector.dev/problems/internal"
 )
 
 // Valid indicates whether the value is a known member of the Problem500Type enum.
 func (e Problem500Type) Valid() bool {
 	switch e {
-	case HttpscoopConnectorDevproblemsinternal:
+	case Problem500TypeInternal:
 		return true
 	default:
 		return false
@@ -551,13 +551,13 @@ func (e Problem503Status) Valid() bool {
 
 // Defines values for Problem503Type.
 const (
-	HttpscoopConnectorDevproblemsretryLater Problem503Type = "https://coop-connector.dev/problems/retry-later"
+	Problem503TypeRetryLater Problem503Type = "https://coop-connector.dev/problems/retry-later"
 )
 
 // Valid indicates whether the value is a known member of the Problem503Type enum.
 func (e Problem503Type) Valid() bool {
 	switch e {
-	case HttpscoopConnectorDevproblemsretryLater:
+	case Problem503TypeRetryLater:
 		return true
 	default:
 		return false

@@ -200,6 +200,16 @@ func (c caller) authorize(t *testing.T, id string, stepUp bool) client.Authoriza
 	return *res.JSON200
 }
 
+// revoke sends DELETE /consents/{id} with the generated client.
+func (c caller) revoke(t *testing.T, id string) *client.RevokeConsentResponse {
+	t.Helper()
+	res, err := c.api(t).RevokeConsentWithResponse(t.Context(), id)
+	if err != nil {
+		t.Fatalf("DELETE /consents/%s: %v", id, err)
+	}
+	return res
+}
+
 // checkAuthURL checks that u is the bank's authorization endpoint with a data parameter.
 func checkAuthURL(t *testing.T, u, consentID string) {
 	t.Helper()
