@@ -10,7 +10,7 @@ GOFLAGS_BUILD := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BUILD_DIR ?= .build
 LOCAL_DIR ?= $(BUILD_DIR)/local
 
-.PHONY: build build-local lint test test-only validate-template node apidocs bench run cc chromium clean \
+.PHONY: build build-local lint test test-only generate validate-template node apidocs bench run cc chromium clean \
 	build-ConsentsFunction build-CallbackFunction build-TokensFunction build-ProxyFunction
 
 ## build: one linux/arm64 bootstrap per function, as Lambda runs it (provided.al2023).
@@ -34,12 +34,15 @@ define sam-build
 CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build $(GOFLAGS_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/$(1)
 endef
 
-## lint: gofmt, go vet, staticcheck (pinned as a tool in go.mod).
+## lint: gofmt, go vet, staticcheck (pinned as a tool in go.mod), over the root module and the
+## client module (client/, a module of its own: ./... from the root does not reach it).
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.build/*')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
+	cd client && $(GO) vet ./...
+	bin=$$($(GO) tool -n staticcheck) && cd client && $$bin ./...
 
 # apt installs what a fresh Debian/Ubuntu machine lacks: as root, or with passwordless sudo.
 define apt-install
@@ -96,6 +99,11 @@ test: lint validate-template cc chromium test-only
 test-only:
 	$(GO) mod download
 	CGO_ENABLED=1 $(GO) test -race -count=1 -timeout 25m ./...
+	cd client && CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+
+## generate: the app client from docs/openapi.yaml (client/client.gen.go; a test fails while it is stale).
+generate:
+	cd client && $(GO) generate ./...
 
 ## bench: speed and memory goals; figures go to docs/performance.md.
 bench:

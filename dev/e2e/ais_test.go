@@ -5,25 +5,24 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/coop-ob/connector/client"
 )
 
-// consentView is the part of GET /consents/{id} the tests read.
-type consentView struct {
-	ID     string `json:"id"`
-	Status string `json:"status"`
-	StepUp bool   `json:"stepUp"`
-}
-
-func (c caller) consent(t *testing.T, id string) consentView {
+// consent reads GET /consents/{id} with the generated client.
+func (c caller) consent(t *testing.T, id string) client.Consent {
 	t.Helper()
-	r := c.get(t, "/consents/"+id)
-	mustStatus(t, r, http.StatusOK, "GET /consents/"+id)
-	var v consentView
-	r.decode(t, &v)
-	if v.ID != id {
-		t.Fatalf("GET /consents/%s answered consent %q: %s", id, v.ID, r.body)
+	res, err := c.api(t).GetConsentWithResponse(t.Context(), id)
+	if err != nil {
+		t.Fatalf("GET /consents/%s: %v", id, err)
 	}
-	return v
+	if res.JSON200 == nil {
+		t.Fatalf("GET /consents/%s = %d %s", id, res.StatusCode(), res.Body)
+	}
+	if res.JSON200.Id != id {
+		t.Fatalf("GET /consents/%s answered consent %q: %s", id, res.JSON200.Id, res.Body)
+	}
+	return *res.JSON200
 }
 
 // mustContain fails t unless the 200 answer's body contains every want.
@@ -43,14 +42,14 @@ func mustContain(t *testing.T, r reply, what string, want ...string) {
 func TestAIS(t *testing.T) {
 	c := newCaller(t)
 	cr := c.createConsent(t, aisBody())
-	id := cr.ConsentID
+	id := cr.ConsentId
 	if s := c.consent(t, id).Status; s != "AwaitingAuthorisation" {
 		t.Errorf("status before the journey = %q, want AwaitingAuthorisation", s)
 	}
 	tab := newBrowser(t)
 
 	t.Run("consent journey in the browser", func(t *testing.T) {
-		q := browserJourney(t, tab, cr.AuthorizationURL, browserSteps{user: "alice", password: "password", accounts: []string{"1001", "1002"}})
+		q := browserJourney(t, tab, cr.AuthorizationUrl, browserSteps{user: "alice", password: "password", accounts: []string{"1001", "1002"}})
 		expectOutcome(t, q, id, "authorised")
 		if s := c.consent(t, id).Status; s != "Authorised" {
 			t.Errorf("status after the journey = %q, want Authorised", s)
@@ -102,13 +101,13 @@ func TestAIS(t *testing.T) {
 		u := p.AuthorizationURL
 		if u == "" {
 			t.Errorf("the stepUp problem has no authorizationUrl: %+v", p)
-			u = c.authorize(t, id, true).AuthorizationURL
+			u = c.authorize(t, id, true).AuthorizationUrl
 		}
 		checkAuthURL(t, u, id)
 		harvest(t)
 		q := browserJourney(t, tab, u, browserSteps{user: "alice", password: "password", otp: "123456"})
 		expectOutcome(t, q, id, "authorised")
-		if v := c.consent(t, id); v.Status != "Authorised" || !v.StepUp {
+		if v := c.consent(t, id); v.Status != "Authorised" || v.StepUp == nil || !*v.StepUp {
 			t.Errorf("after the step-up journey: %+v, want Authorised with stepUp", v)
 		}
 		mustContain(t, c.get(t, path), "GET standing orders after step-up", "SO-1001-1")

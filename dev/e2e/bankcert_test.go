@@ -22,7 +22,7 @@ func TestBankPagesSPKI(t *testing.T) {
 	open := func(tab context.Context) error {
 		ctx, cancel := context.WithTimeout(tab, 15*time.Second)
 		defer cancel()
-		return chromedp.Do(ctx, chromedp.Navigate(cr.AuthorizationURL), chromedp.WaitVisible(chromedp.ID("username")))
+		return chromedp.Do(ctx, chromedp.Navigate(cr.AuthorizationUrl), chromedp.WaitVisible(chromedp.ID("username")))
 	}
 	if err := open(startBrowser(t, chromedp.Flag("ignore-certificate-errors-spki-list", spki))); err != nil {
 		t.Errorf("Chromium with --ignore-certificate-errors-spki-list=%s: the bank's login page did not load: %v", spki, err)
@@ -31,7 +31,7 @@ func TestBankPagesSPKI(t *testing.T) {
 	tab := startBrowser(t)
 	ctx, cancel := context.WithTimeout(tab, 15*time.Second)
 	defer cancel()
-	err = chromedp.Do(ctx, chromedp.Navigate(cr.AuthorizationURL))
+	err = chromedp.Do(ctx, chromedp.Navigate(cr.AuthorizationUrl))
 	if err == nil || !strings.Contains(err.Error(), "CERT") {
 		t.Errorf("Chromium without the flag: navigate error %v, want a certificate error", err)
 	}

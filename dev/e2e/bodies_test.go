@@ -1,51 +1,77 @@
 package e2e
 
 import (
+	"fmt"
 	"time"
+
+	"github.com/coop-ob/connector/client"
 )
 
 // The request bodies of POST /consents (docs/api-consents.md). Dates are taken from the
 // bank's clock, which TestSchedule moves forward.
 
 // aisPermissions cover every AIS route of the proxy, the step-up ones included.
-var aisPermissions = []string{
-	"ReadAccountsDetail", "ReadBalances", "ReadTransactionsDetail", "ReadTransactionsCredits",
-	"ReadTransactionsDebits", "ReadStandingOrdersDetail", "ReadDirectDebits", "ReadScheduledPaymentsDetail",
+var aisPermissions = []client.Permission{
+	client.ReadAccountsDetail, client.ReadBalances, client.ReadTransactionsDetail, client.ReadTransactionsCredits,
+	client.ReadTransactionsDebits, client.ReadStandingOrdersDetail, client.ReadDirectDebits, client.ReadScheduledPaymentsDetail,
 }
 
-func aisBody() map[string]any {
-	return map[string]any{
-		"brand": "coop", "type": "accounts", "permissions": aisPermissions,
-		"expirationDateTime": st.Bank().Now().Add(90 * 24 * time.Hour).UTC().Format(time.RFC3339),
+// consentBody wraps one of the typed requests in the union POST /consents takes.
+func consentBody(v any) client.ConsentRequest {
+	var b client.ConsentRequest
+	var err error
+	switch v := v.(type) {
+	case client.AccountsConsentRequest:
+		err = b.FromAccountsConsentRequest(v)
+	case client.PaymentsConsentRequest:
+		err = b.FromPaymentsConsentRequest(v)
+	case client.FundsConsentRequest:
+		err = b.FromFundsConsentRequest(v)
+	default:
+		err = fmt.Errorf("%T is no consent request", v)
 	}
-}
-
-// creditor is the payee of every payment of the tests.
-var creditor = map[string]string{"name": "Test Beneficiary", "sortCode": "089999", "accountNumber": "11223344"}
-
-// aliceCurrent is alice's current account 1001 (sort code 089999, account 12345678).
-var aliceCurrent = map[string]string{"name": "Alice Smith", "sortCode": "089999", "accountNumber": "12345678"}
-
-func paymentBody(journey, amount string) map[string]any {
-	b := map[string]any{
-		"brand": "coop", "type": "payments", "journey": journey, "amount": amount, "currency": "GBP",
-		"creditor": creditor, "reference": "E2E-" + journey,
-	}
-	switch journey {
-	case "DSP":
-		b["executionDate"] = nextWorkingDay(st.Bank().Now(), 7).Format(time.DateOnly)
-	case "DSO":
-		b["standingOrder"] = map[string]any{"frequency": "IntrvlMnthDay:01:15", "numberOfPayments": 12,
-			"firstPaymentDate": nextWorkingDay(st.Bank().Now(), 10).Format(time.DateOnly)}
+	if err != nil { // only plain values are marshalled: a programming error
+		panic(err)
 	}
 	return b
 }
 
-func fundsBody() map[string]any {
-	return map[string]any{
-		"brand": "coop", "type": "fundsconfirmations", "debtorAccount": aliceCurrent,
-		"expirationDateTime": st.Bank().Now().Add(90 * 24 * time.Hour).UTC().Format(time.RFC3339),
+// in90Days is an expirationDateTime 90 days after the bank's now.
+func in90Days() *string {
+	s := st.Bank().Now().Add(90 * 24 * time.Hour).UTC().Format(time.RFC3339)
+	return &s
+}
+
+func aisBody() client.ConsentRequest {
+	return consentBody(client.AccountsConsentRequest{Brand: client.Coop, Type: client.AccountsConsentRequestTypeAccounts,
+		Permissions: &aisPermissions, ExpirationDateTime: in90Days()})
+}
+
+// creditor is the payee of every payment of the tests.
+var creditor = client.Creditor{Name: "Test Beneficiary", SortCode: "089999", AccountNumber: "11223344"}
+
+// aliceCurrent is alice's current account 1001 (sort code 089999, account 12345678).
+var aliceCurrent = client.Account{Name: ptr("Alice Smith"), SortCode: "089999", AccountNumber: "12345678"}
+
+func ptr[T any](v T) *T { return &v }
+
+func paymentBody(journey, amount string) client.ConsentRequest {
+	b := client.PaymentsConsentRequest{Brand: client.Coop, Type: client.PaymentsConsentRequestTypePayments,
+		Journey: client.Journey(journey), Amount: amount, Currency: ptr(client.GBP), Creditor: creditor,
+		Reference: ptr("E2E-" + journey)}
+	switch journey {
+	case "DSP":
+		b.ExecutionDate = ptr(nextWorkingDay(st.Bank().Now(), 7).Format(time.DateOnly))
+	case "DSO":
+		b.StandingOrder = &client.StandingOrder{Frequency: "IntrvlMnthDay:01:15", NumberOfPayments: 12,
+			FirstPaymentDate: nextWorkingDay(st.Bank().Now(), 10).Format(time.DateOnly)}
 	}
+	return consentBody(b)
+}
+
+func fundsBody() client.ConsentRequest {
+	return consentBody(client.FundsConsentRequest{Brand: client.Coop, Type: client.FundsConsentRequestTypeFundsconfirmations,
+		DebtorAccount: aliceCurrent, ExpirationDateTime: in90Days()})
 }
 
 // nextWorkingDay is at least days after now, moved off weekends and the fixed-date bank

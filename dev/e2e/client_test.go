@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -11,6 +12,9 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/coop-ob/connector/client"
+	"github.com/coop-ob/connector/dev/apicheck"
 )
 
 // noRedirect is the app's HTTP client: it never follows redirects, so a 302 of the
@@ -95,6 +99,18 @@ func (c caller) get(t *testing.T, path string) reply {
 
 func send(t *testing.T, method, target, authorization string, body any, header map[string]string) reply {
 	t.Helper()
+	return sendCtx(t, t.Context(), method, target, authorization, body, header)
+}
+
+// callInvalid sends a request that breaks docs/openapi.yaml on purpose: the contract check
+// skips the request and judges the answer, which must be one of the documented refusals.
+func (c caller) callInvalid(t *testing.T, method, path string, body any, header map[string]string) reply {
+	t.Helper()
+	return sendCtx(t, apicheck.InvalidOnPurpose(t.Context()), method, st.APIURL()+path, "Bearer "+c.token, body, header)
+}
+
+func sendCtx(t *testing.T, ctx context.Context, method, target, authorization string, body any, header map[string]string) reply {
+	t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -109,7 +125,7 @@ func send(t *testing.T, method, target, authorization string, body any, header m
 		}
 		rd = bytes.NewReader(raw)
 	}
-	req, err := http.NewRequestWithContext(t.Context(), method, target, rd)
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,43 +150,64 @@ func send(t *testing.T, method, target, authorization string, body any, header m
 	return reply{status: resp.StatusCode, header: resp.Header, body: b}
 }
 
-// created is the answer of POST /consents and POST /consents/{id}/authorize.
-type created struct {
-	ConsentID        string    `json:"consentId"`
-	AuthorizationURL string    `json:"authorizationUrl"`
-	ExpiresAt        time.Time `json:"expiresAt"`
+// api is the generated app client (module client, from docs/openapi.yaml) acting as c, over
+// noRedirect and so through the contract check.
+func (c caller) api(t *testing.T) *client.ClientWithResponses {
+	t.Helper()
+	api, err := client.NewClientWithResponses(st.APIURL(), client.WithHTTPClient(noRedirect),
+		client.WithRequestEditorFn(func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+c.token)
+			return nil
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return api
 }
 
 // createConsent creates a consent and checks the answer: 201, a consent id, and an
 // authorization URL on the bank's authorization endpoint for the brand.
-func (c caller) createConsent(t *testing.T, body any) created {
+func (c caller) createConsent(t *testing.T, body client.ConsentRequest) client.ConsentCreated {
 	t.Helper()
-	r := c.call(t, http.MethodPost, "/consents", body, nil)
-	if r.status != http.StatusCreated {
-		t.Fatalf("POST /consents = %s", r)
+	res, err := c.api(t).CreateConsentWithResponse(t.Context(), &client.CreateConsentParams{}, body)
+	if err != nil {
+		t.Fatalf("POST /consents: %v", err)
 	}
-	var cr created
-	r.decode(t, &cr)
-	if err := uuid.Validate(cr.ConsentID); err != nil {
-		t.Fatalf("consentId %q is not a UUID: %s", cr.ConsentID, r.body)
+	if res.JSON201 == nil {
+		t.Fatalf("POST /consents = %d %s", res.StatusCode(), res.Body)
 	}
-	checkAuthURL(t, cr.AuthorizationURL, cr.ConsentID)
+	cr := *res.JSON201
+	if err := uuid.Validate(cr.ConsentId); err != nil {
+		t.Fatalf("consentId %q is not a UUID: %s", cr.ConsentId, res.Body)
+	}
+	checkAuthURL(t, cr.AuthorizationUrl, cr.ConsentId)
 	harvest(t) // the auth session holds the PKCE verifier until the callback
 	return cr
 }
 
 // authorize asks for a re-authentication (stepUp false) or step-up URL for a consent.
-func (c caller) authorize(t *testing.T, id string, stepUp bool) created {
+func (c caller) authorize(t *testing.T, id string, stepUp bool) client.AuthorizationUrl {
 	t.Helper()
-	r := c.call(t, http.MethodPost, "/consents/"+id+"/authorize", map[string]bool{"stepUp": stepUp}, nil)
-	if r.status != http.StatusOK {
-		t.Fatalf("POST /consents/%s/authorize = %s", id, r)
+	res, err := c.api(t).AuthorizeConsentWithResponse(t.Context(), id, client.AuthorizeRequest{StepUp: &stepUp})
+	if err != nil {
+		t.Fatalf("POST /consents/%s/authorize: %v", id, err)
 	}
-	var cr created
-	r.decode(t, &cr)
-	checkAuthURL(t, cr.AuthorizationURL, id)
+	if res.JSON200 == nil {
+		t.Fatalf("POST /consents/%s/authorize = %d %s", id, res.StatusCode(), res.Body)
+	}
+	checkAuthURL(t, res.JSON200.AuthorizationUrl, id)
 	harvest(t)
-	return cr
+	return *res.JSON200
+}
+
+// revoke sends DELETE /consents/{id} with the generated client.
+func (c caller) revoke(t *testing.T, id string) *client.RevokeConsentResponse {
+	t.Helper()
+	res, err := c.api(t).RevokeConsentWithResponse(t.Context(), id)
+	if err != nil {
+		t.Fatalf("DELETE /consents/%s: %v", id, err)
+	}
+	return res
 }
 
 // checkAuthURL checks that u is the bank's authorization endpoint with a data parameter.

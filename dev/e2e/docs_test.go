@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coop-ob/connector/client"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/banklimits"
 )
@@ -425,11 +426,11 @@ func newDocsRunner(t *testing.T) *docsRunner {
 	t.Helper()
 	c := newCaller(t)
 	r := &docsRunner{c: c, cal: banklimits.NewCalendar()}
-	authorised := func(body map[string]any, accounts []string) string {
+	authorised := func(body client.ConsentRequest, accounts []string) string {
 		cr := c.createConsent(t, body)
-		q := journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: accounts})
-		expectOutcome(t, q, cr.ConsentID, "authorised")
-		return cr.ConsentID
+		q := journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: accounts})
+		expectOutcome(t, q, cr.ConsentId, "authorised")
+		return cr.ConsentId
 	}
 	r.ais = authorised(aisBody(), nil)
 	r.dp = authorised(paymentBody("DP", "10.50"), []string{"1001"})
@@ -557,7 +558,7 @@ func (r *docsRunner) resolveQuery(t *testing.T, path, query string) (string, err
 	}
 	if path == "/callback" {
 		cr := r.c.createConsent(t, aisBody())
-		to, err := st.Bank().Journey(t.Context(), cr.AuthorizationURL,
+		to, err := st.Bank().Journey(t.Context(), cr.AuthorizationUrl,
 			sandbox.JourneyOptions{User: "alice", Password: "password", Decline: q.Has("error")})
 		if err != nil {
 			return "", fmt.Errorf("bank journey: %w", err)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coop-ob/connector/dev/apicheck"
 )
 
 // TestGateway checks the JWT authorizer in front of every route but /callback.
@@ -42,7 +44,8 @@ func TestGateway(t *testing.T) {
 	for name, auth := range bad {
 		t.Run(name, func(t *testing.T) {
 			for _, rt := range routes {
-				r := send(t, rt.method, st.APIURL()+rt.path, auth, nil, nil)
+				// Only the token matters here: the requests carry no body or Idempotency-Key.
+				r := sendCtx(t, apicheck.InvalidOnPurpose(t.Context()), rt.method, st.APIURL()+rt.path, auth, nil, nil)
 				if r.status != http.StatusUnauthorized {
 					t.Errorf("%s %s with %s token = %s, want 401", rt.method, rt.path, name, r)
 				}

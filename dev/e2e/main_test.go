@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coop-ob/connector/dev/apicheck"
 	"github.com/coop-ob/connector/dev/stack"
 )
 
@@ -23,6 +24,9 @@ var functions = []string{"consents", "callback", "tokens", "proxy"}
 // st is the one stack of the test binary: starting it builds and runs four emulators, so
 // every test shares it and uses its own consents (and its own caller, the JWT sub).
 var st *stack.Stack
+
+// contract checks every exchange of noRedirect against docs/openapi.yaml.
+var contract *apicheck.Transport
 
 // callers counts the callers the tests created: zero when no test ran (benchmarks only).
 var callers atomic.Int64
@@ -41,6 +45,15 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	// Every exchange of the app's client is judged against the API's contract; a test that sends
+	// a bad request on purpose marks it (apicheck.InvalidOnPurpose), and its answer is judged.
+	checker, err := apicheck.Load(filepath.Join(repoRoot, "docs", "openapi.yaml"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	contract = &apicheck.Transport{Checker: checker}
+	noRedirect.Transport = contract
 	if err := buildFunctions(ctx, dir); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
@@ -58,6 +71,15 @@ func run(m *testing.M) int {
 	}
 	fmt.Fprintf(os.Stderr, "e2e: stack up in %s (gateway %s)\n", time.Since(start).Round(time.Millisecond), st.APIURL())
 	code := m.Run()
+	if findings, checked := contract.Findings(); len(findings) > 0 {
+		fmt.Fprintf(os.Stderr, "e2e: FAIL: %d of %d exchanges break docs/openapi.yaml:\n", len(findings), checked)
+		for _, f := range findings {
+			fmt.Fprintln(os.Stderr, "  ", f)
+		}
+		code = 1
+	} else {
+		fmt.Fprintf(os.Stderr, "e2e: %d exchanges conform to docs/openapi.yaml\n", checked)
+	}
 	// The log check runs last, over every line of every process of the whole run. A run of
 	// benchmarks only (make bench: -run '^$') drives no journey, so there is nothing to check.
 	if callers.Load() == 0 {

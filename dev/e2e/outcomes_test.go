@@ -24,8 +24,8 @@ func TestJourneyOutcomes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cr := c.createConsent(t, aisBody())
-			expectOutcome(t, journey(t, cr.AuthorizationURL, tc.o), cr.ConsentID, tc.outcome)
-			if s := c.consent(t, cr.ConsentID).Status; s == "Authorised" {
+			expectOutcome(t, journey(t, cr.AuthorizationUrl, tc.o), cr.ConsentId, tc.outcome)
+			if s := c.consent(t, cr.ConsentId).Status; s == "Authorised" {
 				t.Errorf("consent is %s after %s", s, tc.name)
 			}
 		})

@@ -1,49 +1,27 @@
 package e2e
 
 import (
-	"bytes"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/google/uuid"
 
+	"github.com/coop-ob/connector/client"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 )
 
-// fundsAvailable reports the FundsAvailable flag in an answer, whatever its nesting or case.
-func fundsAvailable(t *testing.T, r reply) bool {
-	t.Helper()
-	compact := strings.ToLower(string(bytes.Join(bytes.Fields(r.body), nil)))
-	switch {
-	case strings.Contains(compact, `"fundsavailable":true`):
-		return true
-	case strings.Contains(compact, `"fundsavailable":false`):
-		return false
-	}
-	t.Fatalf("no FundsAvailable in the answer: %s", r)
-	return false
-}
-
-// payment is the part of the POST /consents/{id}/payments answer the tests read.
-type payment struct {
-	PaymentID string `json:"paymentId"`
-	Status    string `json:"status"`
-}
-
 // pay sends POST /consents/{id}/payments with the Idempotency-Key and returns the payment.
-func (c caller) pay(t *testing.T, id, key string) payment {
+func (c caller) pay(t *testing.T, id, key string) client.Payment {
 	t.Helper()
-	r := c.call(t, http.MethodPost, "/consents/"+id+"/payments", map[string]any{}, map[string]string{"Idempotency-Key": key})
-	if r.status != http.StatusCreated && r.status != http.StatusOK && r.status != http.StatusAccepted {
-		t.Fatalf("POST payments = %s, want 2xx", r)
+	res, err := c.api(t).CreatePaymentWithResponse(t.Context(), id, &client.CreatePaymentParams{IdempotencyKey: key}, client.EmptyObject{})
+	if err != nil {
+		t.Fatalf("POST payments: %v", err)
 	}
-	var p payment
-	r.decode(t, &p)
-	if p.PaymentID == "" {
-		t.Fatalf("POST payments answered no paymentId: %s", r.body)
+	if res.JSON201 == nil {
+		t.Fatalf("POST payments = %d %s, want 201", res.StatusCode(), res.Body)
 	}
-	return p
+	return *res.JSON201
 }
 
 // TestPIS makes a domestic payment, a scheduled payment and a standing order end to end,
@@ -59,23 +37,25 @@ func TestPIS(t *testing.T) {
 	} {
 		t.Run(tc.journey, func(t *testing.T) {
 			cr := c.createConsent(t, paymentBody(tc.journey, tc.amount))
-			id := cr.ConsentID
-			q := journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
+			id := cr.ConsentId
+			q := journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
 			expectOutcome(t, q, id, "authorised")
 
 			if tc.journey == "DP" {
-				r := c.get(t, "/consents/"+id+"/funds-confirmation")
-				mustStatus(t, r, http.StatusOK, "GET funds-confirmation")
-				if !fundsAvailable(t, r) {
-					t.Errorf("funds for %s on alice's current account: not available: %s", tc.amount, r.body)
+				res, err := c.api(t).CheckPaymentFundsWithResponse(t.Context(), id, &client.CheckPaymentFundsParams{})
+				if err != nil || res.JSON200 == nil {
+					t.Fatalf("GET funds-confirmation = %v %s", err, res.Body)
+				}
+				if !res.JSON200.FundsAvailable {
+					t.Errorf("funds for %s on alice's current account: not available: %s", tc.amount, res.Body)
 				}
 			}
 
 			key := uuid.NewString()
 			first := c.pay(t, id, key)
 			again := c.pay(t, id, key)
-			if again.PaymentID != first.PaymentID {
-				t.Errorf("the retry with the same Idempotency-Key made payment %s, the first %s", again.PaymentID, first.PaymentID)
+			if again.PaymentId != first.PaymentId {
+				t.Errorf("the retry with the same Idempotency-Key made payment %s, the first %s", again.PaymentId, first.PaymentId)
 			}
 			var orders []sandbox.PaymentRecord
 			for _, p := range st.Bank().Payments() {
@@ -87,10 +67,10 @@ func TestPIS(t *testing.T) {
 				t.Fatalf("the bank holds %d payment orders for consent %s, want exactly 1: %+v", len(orders), id, orders)
 			}
 			o := orders[0]
-			if o.PaymentID != first.PaymentID || o.Kind != tc.kind || o.Amount != tc.amount || o.DebtorAccountID != "1001" {
-				t.Errorf("the bank's payment = %+v, want %s %s %s from 1001", o, first.PaymentID, tc.kind, tc.amount)
+			if o.PaymentID != first.PaymentId || o.Kind != tc.kind || o.Amount != tc.amount || o.DebtorAccountID != "1001" {
+				t.Errorf("the bank's payment = %+v, want %s %s %s from 1001", o, first.PaymentId, tc.kind, tc.amount)
 			}
-			mustContain(t, c.get(t, "/consents/"+id+"/payments/"+first.PaymentID), "GET payment", first.PaymentID)
+			mustContain(t, c.get(t, "/consents/"+id+"/payments/"+first.PaymentId), "GET payment", first.PaymentId)
 		})
 	}
 }
@@ -101,8 +81,8 @@ func TestPIS(t *testing.T) {
 func TestPaymentLostAnswer(t *testing.T) {
 	c := newCaller(t)
 	cr := c.createConsent(t, paymentBody("DP", "3.21"))
-	id := cr.ConsentID
-	expectOutcome(t, journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}}), id, "authorised")
+	id := cr.ConsentId
+	expectOutcome(t, journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}}), id, "authorised")
 	st.Bank().Fail("/apis/retail/open-banking/v3.1/pisp/domestic-payments", sandbox.Fault{Count: 1, DropAfterProcessing: true})
 	t.Cleanup(st.Bank().ClearFaults)
 	key := uuid.NewString()
@@ -129,8 +109,8 @@ func TestPaymentLostAnswer(t *testing.T) {
 			n++
 		}
 	}
-	if n != 1 || again.PaymentID != first.PaymentID {
-		t.Errorf("after a lost answer: %d payment orders at the bank, payments %s and %s; want one", n, first.PaymentID, again.PaymentID)
+	if n != 1 || again.PaymentId != first.PaymentId {
+		t.Errorf("after a lost answer: %d payment orders at the bank, payments %s and %s; want one", n, first.PaymentId, again.PaymentId)
 	}
 }
 
@@ -138,21 +118,24 @@ func TestPaymentLostAnswer(t *testing.T) {
 func TestCBPII(t *testing.T) {
 	c := newCaller(t)
 	cr := c.createConsent(t, fundsBody())
-	id := cr.ConsentID
-	q := journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
+	id := cr.ConsentId
+	q := journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
 	expectOutcome(t, q, id, "authorised")
 	for _, tc := range []struct {
 		amount string
 		want   bool
 	}{{"10.00", true}, {"99999.00", false}} {
 		t.Run(tc.amount, func(t *testing.T) {
-			r := c.call(t, http.MethodPost, "/consents/"+id+"/funds-confirmations",
-				map[string]string{"amount": tc.amount, "reference": "Purchase01"}, nil)
-			if r.status != http.StatusOK && r.status != http.StatusCreated {
-				t.Fatalf("POST funds-confirmations = %s", r)
+			res, err := c.api(t).ConfirmFundsWithResponse(t.Context(), id, &client.ConfirmFundsParams{},
+				client.FundsConfirmationRequest{Amount: tc.amount, Reference: "Purchase01"})
+			if err != nil {
+				t.Fatalf("POST funds-confirmations: %v", err)
 			}
-			if got := fundsAvailable(t, r); got != tc.want {
-				t.Errorf("funds available for %s = %v, want %v: %s", tc.amount, got, tc.want, r.body)
+			if res.JSON201 == nil {
+				t.Fatalf("POST funds-confirmations = %d %s", res.StatusCode(), res.Body)
+			}
+			if got := res.JSON201.FundsAvailable; got != tc.want {
+				t.Errorf("funds available for %s = %v, want %v: %s", tc.amount, got, tc.want, res.Body)
 			}
 		})
 	}

@@ -3,6 +3,8 @@ package e2e
 import (
 	"net/http"
 	"testing"
+
+	"github.com/coop-ob/connector/client"
 )
 
 // TestRevoke revokes an authorised consent through the whole stack: the bank's consent is
@@ -12,7 +14,9 @@ func TestRevoke(t *testing.T) {
 	c := newCaller(t)
 	id := c.authorisedAIS(t)
 
-	mustStatus(t, c.call(t, http.MethodDelete, "/consents/"+id, nil, nil), http.StatusNoContent, "DELETE consent")
+	if res := c.revoke(t, id); res.StatusCode() != http.StatusNoContent {
+		t.Fatalf("DELETE consent = %d %s, want 204", res.StatusCode(), res.Body)
+	}
 	info, err := st.Bank().Consent(id)
 	if err != nil {
 		t.Fatal(err)
@@ -20,16 +24,14 @@ func TestRevoke(t *testing.T) {
 	if info.Status != "Revoked" || info.LiveGrants != 0 {
 		t.Errorf("bank's view after DELETE: status %s, %d live grants", info.Status, info.LiveGrants)
 	}
-	var got struct{ Status string }
-	r := c.get(t, "/consents/"+id)
-	mustStatus(t, r, http.StatusOK, "GET consent after DELETE")
-	r.decode(t, &got)
-	if got.Status != "Revoked" {
+	if got := c.consent(t, id); got.Status != client.Revoked {
 		t.Errorf("status after DELETE = %q, want Revoked", got.Status)
 	}
 	p := problemOf(t, c.get(t, "/consents/"+id+"/accounts"), http.StatusConflict)
 	if p.Action != "reconsent" {
 		t.Errorf("accounts of a revoked consent: action %q, want reconsent", p.Action)
 	}
-	mustStatus(t, c.call(t, http.MethodDelete, "/consents/"+id, nil, nil), http.StatusNoContent, "second DELETE")
+	if res := c.revoke(t, id); res.StatusCode() != http.StatusNoContent {
+		t.Errorf("second DELETE = %d %s, want 204", res.StatusCode(), res.Body)
+	}
 }

@@ -12,10 +12,10 @@ import (
 func (c caller) authorisedAIS(t *testing.T) string {
 	t.Helper()
 	cr := c.createConsent(t, aisBody())
-	q := journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001", "1002", "1003"}})
-	expectOutcome(t, q, cr.ConsentID, "authorised")
-	mustStatus(t, c.get(t, "/consents/"+cr.ConsentID+"/accounts"), http.StatusOK, "GET accounts before the scenario")
-	return cr.ConsentID
+	q := journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001", "1002", "1003"}})
+	expectOutcome(t, q, cr.ConsentId, "authorised")
+	mustStatus(t, c.get(t, "/consents/"+cr.ConsentId+"/accounts"), http.StatusOK, "GET accounts before the scenario")
+	return cr.ConsentId
 }
 
 // TestErrorScenarios runs each of the bank's error scenarios (General specifications,

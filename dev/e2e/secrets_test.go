@@ -271,7 +271,7 @@ func TestLeakCheckCoverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	cr := c.authorize(t, id, false)
-	expectOutcome(t, journey(t, cr.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password",
+	expectOutcome(t, journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password",
 		Accounts: []string{"1001"}}), id, "authorised")
 	after, err := store.GetTokens(t.Context(), id)
 	if err != nil {

@@ -2,9 +2,9 @@ package e2e
 
 import (
 	"net/http"
-	"strings"
 	"testing"
 
+	"github.com/coop-ob/connector/client"
 	"github.com/coop-ob/connector/dev/awsfault"
 )
 
@@ -22,10 +22,14 @@ func TestStoreFaultRetryLater(t *testing.T) {
 	}
 	t.Cleanup(st.ClearAWSFaults)
 
-	r := c.call(t, http.MethodDelete, "/consents/"+id, nil, nil)
-	p := problemOf(t, r, http.StatusServiceUnavailable)
-	if !strings.HasSuffix(p.Type, "/retry-later") || p.Action != "retryLater" || r.header.Get("Retry-After") == "" {
-		t.Errorf("problem %+v, Retry-After %q: want retry-later with Retry-After", p, r.header.Get("Retry-After"))
+	res := c.revoke(t, id)
+	p := res.ApplicationproblemJSON503
+	if p == nil {
+		t.Fatalf("DELETE = %d %s, want a 503 problem", res.StatusCode(), res.Body)
+	}
+	if p.Type != client.Problem503TypeRetryLater || p.Action == nil || *p.Action != client.Problem503ActionRetryLater ||
+		res.Headers503.RetryAfter == nil {
+		t.Errorf("problem %s, headers %+v: want retry-later with Retry-After", res.Body, res.Headers503)
 	}
 	hits := 0
 	for _, h := range st.AWSFaultHits() {
@@ -36,14 +40,13 @@ func TestStoreFaultRetryLater(t *testing.T) {
 	if hits != awsfault.DynamoDBAttempts {
 		t.Errorf("%d faults injected, want %d (one per SDK attempt)", hits, awsfault.DynamoDBAttempts)
 	}
-	var got struct{ Status string }
-	c.get(t, "/consents/"+id).decode(t, &got)
-	if got.Status != "Authorised" {
-		t.Errorf("status %q after the failed revoke, want Authorised", got.Status)
+	if got := c.consent(t, id).Status; got != client.Authorised {
+		t.Errorf("status %q after the failed revoke, want Authorised", got)
 	}
-	mustStatus(t, c.call(t, http.MethodDelete, "/consents/"+id, nil, nil), http.StatusNoContent, "DELETE again")
-	c.get(t, "/consents/"+id).decode(t, &got)
-	if got.Status != "Revoked" {
-		t.Errorf("status %q after the second DELETE, want Revoked", got.Status)
+	if res := c.revoke(t, id); res.StatusCode() != http.StatusNoContent {
+		t.Fatalf("DELETE again = %d %s, want 204", res.StatusCode(), res.Body)
+	}
+	if got := c.consent(t, id).Status; got != client.Revoked {
+		t.Errorf("status %q after the second DELETE, want Revoked", got)
 	}
 }
