@@ -68,7 +68,9 @@ func (h *Handler) deleteAtBank(ctx context.Context, id, typ, path string) (event
 // or callback may have written the consent meanwhile).
 func (h *Handler) markRevoked(ctx context.Context, c *consent.Consent) error {
 	for attempt := 0; ; attempt++ {
-		c.Status, c.BankStatus, c.LastAction = consent.StatusRevoked, bankapi.StatusRevoked, "revoked"
+		if _, err := consent.Apply(c, consent.Revoked, h.now(), ""); err != nil {
+			return err
+		}
 		err := h.store.UpdateConsent(ctx, c)
 		if !errors.Is(err, consent.ErrConflict) || attempt == 2 {
 			return err
