@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ import (
 // type cannot reach an app undocumented, and the document names none the connector lacks.
 func TestProblemVocabulary(t *testing.T) {
 	t.Parallel()
-	consts := declaredConstants(t, "../../shared/httpapi/problem.go")
+	consts := declaredConstants(t, filepath.Join("..", "..", "shared", "httpapi", "problem.go"))
 	var wantTypes, wantActions []string
 	for name, v := range consts {
 		switch {

@@ -53,8 +53,10 @@ func StartJourney(t testing.TB, env *testenv.Env) *Journey {
 		t.Fatal(err)
 	}
 	c := &consent.Consent{ID: created.Data.ConsentID, Owner: Owner, Brand: authurl.BrandCoop, Type: "accounts",
-		BankStatus: consent.StatusAwaitingAuthorisation, Status: consent.StatusAwaitingAuthorisation,
 		Permissions: created.Data.Permissions, Request: body}
+	if _, err := consent.Apply(c, consent.Created, d.Now(), ""); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.Store.CreateConsent(ctx, c); err != nil {
 		t.Fatal(err)
 	}

@@ -142,6 +142,9 @@ func (h *Handler) createAtBank(ctx context.Context, bc *bankConsent) (*consent.C
 			Detail: "The bank's answer had no usable consent id or an unexpected status; nothing was stored."})
 	}
 	c := bc.local
-	c.ID, c.BankStatus, c.Status, c.Request = out.Data.ConsentID, out.Data.Status, consent.StatusAwaitingAuthorisation, bc.body
+	c.ID, c.Request = out.Data.ConsentID, bc.body
+	if _, err := consent.Apply(&c, consent.Created, h.now(), ""); err != nil {
+		return nil, httpapi.Internal(ctx, h.logger, err)
+	}
 	return &c, events.APIGatewayV2HTTPResponse{}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/obconsent"
@@ -57,7 +56,9 @@ func (h *Handler) deleteAtBank(ctx context.Context, id, typ string) (events.APIG
 // or callback may have written the consent meanwhile).
 func (h *Handler) markRevoked(ctx context.Context, c *consent.Consent) error {
 	for attempt := 0; ; attempt++ {
-		c.Status, c.BankStatus, c.LastAction = consent.StatusRevoked, bankapi.StatusRevoked, "revoked"
+		if _, err := consent.Apply(c, consent.Revoked, h.now(), ""); err != nil {
+			return err
+		}
 		err := h.store.UpdateConsent(ctx, c)
 		if !errors.Is(err, consent.ErrConflict) || attempt == 2 {
 			return err

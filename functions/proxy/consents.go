@@ -57,10 +57,11 @@ func (h *Handler) load(ctx context.Context, r *call, typ string) (*consent.Conse
 	return nil, &resp
 }
 
-// record writes an action on the consent: LastAction, LastError and, when
-// status is set, the local status. The write is version-checked; on a
-// conflict the consent is read again and the change applied once more, then
-// given up (logged): the action still reaches the app.
+// record writes what happened on the consent (consent.Apply): LastAction,
+// LastError (why) and, where the transitions table says so (an Authorised
+// consent, moved to consent.Target(what)), the local status. The write is
+// version-checked; on a conflict the consent is read again and the change
+// applied once more, then given up (logged): the action still reaches the app.
 //
 // A status change follows the bank's answer to tokens r.used. If the stored
 // tokens are no longer those (the consent was authorised again while the
@@ -75,20 +76,18 @@ func (h *Handler) load(ctx context.Context, r *call, typ string) (*consent.Conse
 // warm (functions/tokens relies on this instead of reading the consent). A
 // re-authorisation schedules the new tokens again; unschedule never takes
 // them out.
-func (h *Handler) record(ctx context.Context, r *call, c *consent.Consent, action, why, status string) bool {
-	r.action = action
+func (h *Handler) record(ctx context.Context, r *call, c *consent.Consent, what consent.Happening, why string) bool {
+	r.action = consent.ActionOf(what)
+	status := consent.Target(what)
 	current := true
 	h.update(ctx, c, func(ctx context.Context, n *consent.Consent) bool {
-		if status != "" && n.Status == consent.StatusAuthorised && r.used != nil {
+		if next, _ := consent.Next(n.Status, what); next != n.Status && r.used != nil {
 			if current = h.stillUsed(ctx, r); !current {
 				return false
 			}
 		}
-		n.LastAction, n.LastError = action, truncate(why, 200)
-		if status != "" && n.Status == consent.StatusAuthorised {
-			n.Status = status
-		}
-		return true
+		_, err := consent.Apply(n, what, h.now(), truncate(why, 200))
+		return err == nil
 	})
 	if current && status != "" && c.Status == status {
 		h.unschedule(ctx, r, c.ID)
@@ -161,8 +160,8 @@ func (h *Handler) touch(ctx context.Context, c *consent.Consent, tok *consent.To
 		if n.LastAction == "" {
 			return false
 		}
-		n.LastAction, n.LastError = "", ""
-		return true
+		_, err := consent.Apply(n, consent.Used, h.now(), "")
+		return err == nil
 	})
 }
 

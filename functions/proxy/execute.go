@@ -117,7 +117,7 @@ func (h *Handler) sendOrder(ctx context.Context, r *call, c *consent.Consent, re
 // markConsumed records that the bank consumed the payment consent.
 func (h *Handler) markConsumed(ctx context.Context, c *consent.Consent) {
 	h.update(ctx, c, func(_ context.Context, n *consent.Consent) bool {
-		n.Status, n.BankStatus, n.LastAction, n.LastError = consent.StatusConsumed, bankapi.StatusConsumed, "", ""
+		_, _ = consent.Apply(n, consent.PaymentConsumed, h.now(), "") // allowed from any status
 		return true
 	})
 }

@@ -45,11 +45,11 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 	case errors.Is(err, refresh.ErrReauthRequired):
 		// The refresher marked the consent under its lease, if the tokens it
 		// refused were still the stored ones: the status is its call.
-		return h.reauthenticateAs(ctx, r, c, "refresh: invalid_grant", "")
+		return h.reauthenticateAs(ctx, r, c, "refresh: invalid_grant", consent.ReauthReported)
 	case errors.Is(err, refresh.ErrNoRefreshToken), errors.Is(err, consent.ErrNotFound):
 		return h.reauthenticate(ctx, r, c, "refresh: no tokens")
 	case errors.Is(err, refresh.ErrExpired): // marked Expired by the refresher
-		return h.reconsent(ctx, r, c, "refresh: refresh token expired", "", "")
+		return h.reconsent(ctx, r, c, "refresh: refresh token expired", consent.ReconsentRequired, "")
 	case errors.Is(err, refresh.ErrBusy), errors.Is(err, refresh.ErrNoTime), oauth.IsTransient(err):
 		return h.retryLater(ctx, r, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable: "+err.Error(), "")
 	case errors.As(err, &oe):
@@ -74,16 +74,16 @@ func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err err
 	case bankapi.ActionRefresh: // still 401 after one refresh
 		return h.reauthenticate(ctx, r, c, code)
 	case bankapi.ActionReconsent:
-		status := ""
+		what := consent.ReconsentRequired
 		if be.HasCode(bankapi.CodeInvalidConsentStatus) {
-			status = consent.StatusRejected
+			what = consent.BankRejected
 			if !c.ExpiresAt.IsZero() && !h.now().Before(c.ExpiresAt) {
-				status = consent.StatusExpired
+				what = consent.BankExpired
 			}
 		}
-		return h.reconsent(ctx, r, c, code, status, be.InteractionID)
+		return h.reconsent(ctx, r, c, code, what, be.InteractionID)
 	case bankapi.ActionAccountUnavailable:
-		h.record(ctx, r, c, httpapi.ActionAccountUnavailable, code, "")
+		h.record(ctx, r, c, consent.AccountUnavailable, code)
 		return h.problem(r, httpapi.Problem{Type: httpapi.TypeAccountUnavailable, Title: "Account unavailable",
 			Status: http.StatusConflict, Action: httpapi.ActionAccountUnavailable, InteractionID: be.InteractionID,
 			Detail: "The bank reports the account as temporarily unavailable (for example barred). The customer should check the account with the bank."})
@@ -135,17 +135,17 @@ func (h *Handler) bankFailure(ctx context.Context, r *call, status int, detail, 
 // UK.OBIE.Reauthenticate, a 401 that a refresh did not cure, a dead refresh
 // token). Payment consents cannot be re-authorised (OB PIS profile): reconsent.
 func (h *Handler) reauthenticate(ctx context.Context, r *call, c *consent.Consent, why string) events.APIGatewayV2HTTPResponse {
-	return h.reauthenticateAs(ctx, r, c, why, consent.StatusReauthRequired)
+	return h.reauthenticateAs(ctx, r, c, why, consent.ReauthRequired)
 }
 
-// reauthenticateAs is reauthenticate recording status ("" leaves the status
-// to whoever already set it).
-func (h *Handler) reauthenticateAs(ctx context.Context, r *call, c *consent.Consent, why, status string) events.APIGatewayV2HTTPResponse {
+// reauthenticateAs is reauthenticate recording what (consent.ReauthReported
+// leaves the status to whoever already set it).
+func (h *Handler) reauthenticateAs(ctx context.Context, r *call, c *consent.Consent, why string, what consent.Happening) events.APIGatewayV2HTTPResponse {
 	if c.Type == typePayments {
-		return h.reconsent(ctx, r, c, why, "", "")
+		return h.reconsent(ctx, r, c, why, consent.ReconsentRequired, "")
 	}
 	u := h.startURL(ctx, r, c, false) // before record: the journey depends on the status it finds
-	if !h.record(ctx, r, c, httpapi.ActionReauthenticate, why, status) {
+	if !h.record(ctx, r, c, what, why) {
 		return h.replaced(ctx, r)
 	}
 	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReauthenticationRequired, Title: "Re-authentication required",
@@ -161,15 +161,15 @@ func (h *Handler) reauthenticateAs(ctx context.Context, r *call, c *consent.Cons
 // routes keep working until the bank says otherwise.
 func (h *Handler) stepUp(ctx context.Context, r *call, c *consent.Consent, why, iid string) events.APIGatewayV2HTTPResponse {
 	u := h.startURL(ctx, r, c, true)
-	h.record(ctx, r, c, httpapi.ActionStepUp, why, "")
+	h.record(ctx, r, c, consent.StepUpRequired, why)
 	return h.problem(r, httpapi.Problem{Type: httpapi.TypeStepUpRequired, Title: "Step-up authentication required",
 		Status: http.StatusForbidden, Action: httpapi.ActionStepUp, AuthorizationURL: u, InteractionID: iid,
 		Detail: "This data needs a step-up (two-factor) authorisation: send the customer to authorizationUrl, then call again."})
 }
 
 // reconsent: the consent can no longer be used; the app creates a new one.
-func (h *Handler) reconsent(ctx context.Context, r *call, c *consent.Consent, why, status, iid string) events.APIGatewayV2HTTPResponse {
-	if !h.record(ctx, r, c, httpapi.ActionReconsent, why, status) {
+func (h *Handler) reconsent(ctx context.Context, r *call, c *consent.Consent, why string, what consent.Happening, iid string) events.APIGatewayV2HTTPResponse {
+	if !h.record(ctx, r, c, what, why) {
 		return h.replaced(ctx, r)
 	}
 	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReconsentRequired, Title: "New consent required",

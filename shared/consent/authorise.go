@@ -33,16 +33,17 @@ func setTokenAttributes(e *expr, item map[string]types.AttributeValue, keep ...s
 }
 
 // authorisableStatuses are the consent statuses a completed journey may
-// turn into Authorised: the first authorisation, a re-authentication or
-// step-up of an authorised consent, and a consent whose tokens lapsed. A
-// Revoked, Rejected, Expired, Failed or Consumed consent is over: a late
-// callback or exchange retry must not bring it back.
-var authorisableStatuses = []string{StatusAwaitingAuthorisation, StatusAuthorised, StatusReauthRequired}
+// turn into Authorised (the From of the transitions table's Authorised
+// row): the first authorisation, a re-authentication or step-up of an
+// authorised consent, and a consent whose tokens lapsed. A Revoked,
+// Rejected, Expired, Failed or Consumed consent is over: a late callback or
+// exchange retry must not bring it back.
+var authorisableStatuses = allowedFrom(Authorised)
 
 // Authorisable reports whether a consent in status may be authorised by a
 // completed journey (AwaitingAuthorisation, Authorised or ReauthRequired).
 // AuthoriseWithTokens enforces the same rule on the stored status.
-func Authorisable(status string) bool { return slices.Contains(authorisableStatuses, status) }
+func Authorisable(status string) bool { return Allowed(status, Authorised) }
 
 // AuthoriseWithTokens records a completed authorisation in one
 // TransactWriteItems, so that no reader ever sees an authorised consent

@@ -27,10 +27,6 @@ const DefaultAccessLifetime = 30 * time.Minute
 // refresh).
 const DefaultStoreTimeout = 10 * time.Second
 
-// BankStatusAuthorised is the bank's consent status once a PSU authorised it
-// and its code was exchanged (OB v3.1 consent status).
-const BankStatusAuthorised = "Authorised"
-
 // Exchanger completes authorization-code journeys. Its fields are the
 // long-lived clients of one function instance (setup.Deps).
 type Exchanger struct {
@@ -151,14 +147,17 @@ func (e *Exchanger) tokens(s *consent.AuthSession, tok *oauth.Token, issued time
 	return t
 }
 
-// authorise sets the consent's state after a successful exchange.
-func authorise(c *consent.Consent, s *consent.AuthSession, now time.Time) {
-	c.Status = consent.StatusAuthorised
-	c.BankStatus = BankStatusAuthorised
-	c.LastError = ""
+// authorise sets the consent's state after a successful exchange
+// (consent.Authorised, or consent.SteppedUp for a step-up session).
+func authorise(c *consent.Consent, s *consent.AuthSession, now time.Time) error {
+	what := consent.Authorised
 	if s.StepUp {
-		c.StepUpAt = now
+		what = consent.SteppedUp
 	}
+	if _, err := consent.Apply(c, what, now, ""); err != nil {
+		return notAuthorisable(c)
+	}
+	return nil
 }
 
 func (e *Exchanger) now() time.Time {

@@ -49,12 +49,12 @@ func (e *Exchanger) recordFailure(ctx context.Context, s *consent.AuthSession, r
 		if err != nil {
 			return err
 		}
-		if !consent.Authorisable(c.Status) {
-			return nil
+		what := consent.AuthorisationUnresolved
+		if failConsent {
+			what = consent.AuthorisationFailed
 		}
-		c.LastError = reason
-		if failConsent && c.Status == consent.StatusAwaitingAuthorisation {
-			c.Status = consent.StatusFailed
+		if _, err := consent.Apply(c, what, e.now(), reason); err != nil {
+			return nil // no longer authorisable: its own ending stands
 		}
 		return e.Store.UpdateConsent(ctx, c)
 	})

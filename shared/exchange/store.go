@@ -26,10 +26,9 @@ func (e *Exchanger) store(ctx context.Context, s *consent.AuthSession, t *consen
 			if err != nil {
 				return err
 			}
-			if !consent.Authorisable(c.Status) {
-				return notAuthorisable(c)
+			if err := authorise(c, s, e.now()); err != nil {
+				return err
 			}
-			authorise(c, s, e.now())
 			t.Owner = c.Owner
 			return e.Store.AuthoriseWithTokens(ctx, c, t, s.StateHash)
 		})

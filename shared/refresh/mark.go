@@ -11,10 +11,11 @@ import (
 
 // ActionReauthenticate is the LastAction of a consent whose tokens died: the
 // app asks for a new authorization URL for the same consent.
-const ActionReauthenticate = "reauthenticate"
+const ActionReauthenticate = consent.ActionReauthenticate
 
-// markConsent moves an Authorised consent to status (ReauthRequired or
-// Expired) with LastAction reauthenticate, because its tokens (dead) died. A
+// markConsent moves an Authorised consent to status (ReauthRequired:
+// consent.RefreshRejected, or Expired: consent.RefreshTokenLapsed) with
+// LastAction reauthenticate, because its tokens (dead) died. A
 // consent in any other status is left alone (a revocation or failure says
 // more), and so is one whose stored tokens are no longer dead: the lease was
 // released before this write, and a re-authorisation landing in between
@@ -22,16 +23,22 @@ const ActionReauthenticate = "reauthenticate"
 // failure is logged, not returned: the tokens are already out of the refresh
 // index, and the next on-demand refresh reaches the same verdict.
 func (r *Refresher) markConsent(ctx context.Context, id, status, lastError string, dead *consent.Tokens) {
+	what := consent.RefreshRejected // ReauthRequired
+	if status == consent.StatusExpired {
+		what = consent.RefreshTokenLapsed
+	}
 	marked := false
 	err := conflict.Retry(func() error {
 		c, err := r.Store.GetConsent(ctx, id)
-		if err != nil || c.Status != consent.StatusAuthorised {
+		if err != nil || !consent.Allowed(c.Status, what) {
 			return err
 		}
 		if t, err := r.Store.GetTokens(ctx, id); err != nil || t.RefreshToken != dead.RefreshToken || t.AccessToken != dead.AccessToken {
 			return err // replaced (or revoked: ErrNotFound is logged below)
 		}
-		c.Status, c.LastAction, c.LastError = status, ActionReauthenticate, lastError
+		if _, err := consent.Apply(c, what, r.now(), lastError); err != nil {
+			return err
+		}
 		if err := r.Store.UpdateConsent(ctx, c); err != nil {
 			return err
 		}
