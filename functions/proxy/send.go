@@ -52,12 +52,3 @@ func (h *Handler) do(ctx context.Context, r *call, token string, req bankapi.Req
 	err := bankapi.Retry(ctx, h.retry, once)
 	return resp, err
 }
-
-// doClientCredentials is do (with read retries) for the calls made with a client-credentials
-// token of the payments scope (payment-order and payment-consent GETs): a token the bank
-// revoked early (401) is replaced once (bankapi.WithClientCredentials).
-func (h *Handler) doClientCredentials(ctx context.Context, r *call, req bankapi.Request) (*bankapi.Response, error) {
-	return bankapi.WithClientCredentials(ctx, func(ctx context.Context, req bankapi.Request) (*bankapi.Response, error) {
-		return h.do(ctx, r, req.AccessToken, req, true)
-	}, h.cc, "payments", req)
-}
