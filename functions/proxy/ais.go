@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
@@ -18,10 +19,6 @@ const (
 	paramTo   = "toBookingDateTime"
 	paramPage = "page"
 )
-
-// stepUpDays: transactions older than this need step-up (bank page,
-// "Two-factor authentication").
-const stepUpDays = 90
 
 // aisKind is one AIS resource.
 type aisKind struct {
@@ -93,7 +90,7 @@ func (h *Handler) ais(k aisKind) route {
 // aisQuery validates the app's query and returns the bank's, and whether
 // the call needs step-up. Only page (every route) and the booking dates
 // (transactions) are accepted. The dates must make a window the bank
-// accepts (windowErrors) before a step-up is considered: a
+// accepts (banklimits.BookingWindow) before a step-up is considered: a
 // fromBookingDateTime before the start of the UK's today minus 90 days
 // needs step-up; without one the bank's default window applies and the
 // bank decides (a 403 Reauthenticate is then a step-up).
@@ -140,12 +137,26 @@ func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Probl
 		sortFieldErrors(errs)
 		return nil, false, p2(httpapi.InvalidRequest("A date filter is invalid.", errs...))
 	}
-	horizon := ukToday(h.now()).AddDate(0, 0, -stepUpDays)
-	need := k.stepUp || (!from.IsZero() && from.Before(horizon))
+	need := k.stepUp || (!from.IsZero() && from.Before(banklimits.StepUpHorizon(h.now())))
 	if len(q) == 0 {
 		q = nil
 	}
 	return q, need, nil
+}
+
+// windowErrors is banklimits.BookingWindow as field errors.
+func windowErrors(from, to, now time.Time) []httpapi.FieldError {
+	fromErr, toErr := banklimits.BookingWindow(from, to, now)
+	var errs []httpapi.FieldError
+	for _, e := range []struct {
+		name string
+		err  error
+	}{{paramFrom, fromErr}, {paramTo, toErr}} {
+		if e.err != nil {
+			errs = append(errs, httpapi.FieldError{Field: e.name, Message: e.err.Error()})
+		}
+	}
+	return errs
 }
 
 func p2(p httpapi.Problem) *httpapi.Problem { return &p }
