@@ -11,13 +11,14 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oblinks"
 )
 
 // Transaction filters (OB AIS; docs/bank-rules.md §Transaction filters).
 const (
 	paramFrom = "fromBookingDateTime"
 	paramTo   = "toBookingDateTime"
-	paramPage = "page"
+	paramPage = oblinks.Param
 )
 
 // aisKind is one AIS resource.
@@ -81,7 +82,7 @@ func (h *Handler) ais(k aisKind) route {
 			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.stepUp || k.filters})
 		}
 		h.touch(ctx, c, tok)
-		body := rewriteLinks(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
+		body := oblinks.Rewrite(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
 		return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusOK, Body: string(body),
 			Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}
 	}
@@ -113,9 +114,13 @@ func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Probl
 				httpapi.FieldError{Field: paramPage, Message: "must be the only query parameter"})
 			return nil, false, p2(p)
 		}
-		bq, p := decodePage(tok, k.filters)
-		if p != nil {
-			return nil, false, p
+		bq, ok := oblinks.DecodePage(tok, func(name, v string) bool {
+			_, fe := parseQueryDate(name, v)
+			return k.filters && (name == paramFrom || name == paramTo) && fe == nil
+		})
+		if !ok {
+			return nil, false, p2(httpapi.InvalidRequest("The page token is not one this route issued.",
+				httpapi.FieldError{Field: paramPage, Message: "must be a token from a Links URL of an earlier response"}))
 		}
 		q = bq
 	}

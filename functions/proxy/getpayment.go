@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oblinks"
 	"github.com/coop-ob/connector/shared/payment"
 )
 
@@ -36,7 +37,7 @@ func (h *Handler) getPayment(ctx context.Context, r *call) events.APIGatewayV2HT
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
 	}
-	body := rewriteLinks(o.Body, r.req.RawPath, r.req.RawQueryString, o.Path)
+	body := oblinks.Rewrite(o.Body, r.req.RawPath, r.req.RawQueryString, o.Path)
 	return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusOK, Body: string(body),
 		Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}
 }

@@ -36,8 +36,8 @@ func (h *Handler) send(ctx context.Context, r *call, tok *consent.Tokens, req ba
 func (h *Handler) do(ctx context.Context, r *call, token string, req bankapi.Request, retry bool) (*bankapi.Response, error) {
 	req.AccessToken = token
 	req.InteractionID = r.interactionID
-	req.CustomerIP = r.psu.ip
-	req.AuthDate = r.psu.authDate
+	req.CustomerIP = r.psu.IP
+	req.AuthDate = r.psu.AuthDate
 	var resp *bankapi.Response
 	once := func() error {
 		r.bankCalls++
