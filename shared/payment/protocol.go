@@ -33,9 +33,9 @@ type Tokens interface {
 	RefreshRejected(ctx context.Context, consentID, rejectedAccessToken string) (*consent.Tokens, error)
 }
 
-// Protocol executes payment consents and reads their orders. Every field but
-// Wait and Attempts is required; a Protocol holds no state of its own and may
-// be built per call.
+// Protocol executes payment consents and reads their orders. Store, Bank,
+// Tokens, ClientCredentials, Credentials, Now and Logger are required; a
+// Protocol holds no state of its own and may be built per call.
 type Protocol struct {
 	Store             Store
 	Bank              Bank
