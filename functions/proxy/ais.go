@@ -23,21 +23,20 @@ const (
 
 // aisKind is one AIS resource.
 type aisKind struct {
-	suffix  string   // after /accounts/{AccountId}; "" for the account itself
-	list    bool     // /accounts (no account id)
-	stepUp  bool     // always needs step-up: direct debits, standing orders, scheduled payments
-	filters bool     // transactions: date filters, and a bank 403 Reauthenticate means step-up
-	perms   []string // the consent must hold one of these (permissions.go)
+	suffix  string // after /accounts/{AccountId}; "" for the account itself
+	list    bool   // /accounts (no account id)
+	filters bool   // transactions: date filters, and a bank 403 Reauthenticate means step-up
+	banklimits.AISRead
 }
 
 var (
-	aisAccounts          = aisKind{list: true, perms: permsAccounts}
-	aisAccount           = aisKind{perms: permsAccounts}
-	aisBalances          = aisKind{suffix: "/balances", perms: permsBalances}
-	aisTransactions      = aisKind{suffix: "/transactions", filters: true, perms: permsTransactions}
-	aisDirectDebits      = aisKind{suffix: "/direct-debits", stepUp: true, perms: permsDirectDebits}
-	aisStandingOrders    = aisKind{suffix: "/standing-orders", stepUp: true, perms: permsStandingOrders}
-	aisScheduledPayments = aisKind{suffix: "/scheduled-payments", stepUp: true, perms: permsScheduledPayments}
+	aisAccounts          = aisKind{list: true, AISRead: banklimits.AISReadOf("accounts")}
+	aisAccount           = aisKind{AISRead: banklimits.AISReadOf("accounts")}
+	aisBalances          = aisKind{suffix: "/balances", AISRead: banklimits.AISReadOf("balances")}
+	aisTransactions      = aisKind{suffix: "/transactions", filters: true, AISRead: banklimits.AISReadOf("transactions")}
+	aisDirectDebits      = aisKind{suffix: "/direct-debits", AISRead: banklimits.AISReadOf("direct-debits")}
+	aisStandingOrders    = aisKind{suffix: "/standing-orders", AISRead: banklimits.AISReadOf("standing-orders")}
+	aisScheduledPayments = aisKind{suffix: "/scheduled-payments", AISRead: banklimits.AISReadOf("scheduled-payments")}
 )
 
 // ais serves one AIS route: validate, check the permission and step-up, call
@@ -64,8 +63,8 @@ func (h *Handler) ais(k aisKind) route {
 		if bad != nil {
 			return *bad
 		}
-		if !k.granted(c) { // before step-up: a step-up journey cannot add a permission
-			return h.problem(r, permissionNotGranted(k.perms))
+		if !k.Granted(c.Permissions) { // before step-up: a step-up journey cannot add a permission
+			return h.problem(r, permissionNotGranted(k.Permissions))
 		}
 		if needStepUp && c.StepUpAt.IsZero() {
 			return h.stepUp(ctx, r, c, "step-up not held", "")
@@ -79,7 +78,7 @@ func (h *Handler) ais(k aisKind) route {
 		}
 		resp, _, err := h.send(ctx, r, tok, bankapi.Request{Method: http.MethodGet, Path: bankPath, Query: q}, true)
 		if err != nil {
-			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.stepUp || k.filters})
+			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.StepUp || k.filters})
 		}
 		h.touch(ctx, c, tok)
 		body := oblinks.Rewrite(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
@@ -142,7 +141,7 @@ func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Probl
 		sortFieldErrors(errs)
 		return nil, false, p2(httpapi.InvalidRequest("A date filter is invalid.", errs...))
 	}
-	need := k.stepUp || (!from.IsZero() && from.Before(banklimits.StepUpHorizon(h.now())))
+	need := k.StepUp || (!from.IsZero() && from.Before(banklimits.StepUpHorizon(h.now())))
 	if len(q) == 0 {
 		q = nil
 	}
