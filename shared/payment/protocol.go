@@ -95,7 +95,7 @@ type Result struct {
 	Payment       *consent.Payment // the record as last known
 	Err           error            // BankFailed, Unsettled: the cause
 	InteractionID string           // the bank's, where one answered
-	Why           string           // InProgress, Unsettled: for the log
+	Why           string           // InProgress: why, for the log
 	// Used is the consent's tokens of the last bank call made with them
 	// (nil: none): a failure concerns the consent only while they are still
 	// its tokens.
