@@ -9,37 +9,34 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oblinks"
 )
 
 // Transaction filters (OB AIS; docs/bank-rules.md §Transaction filters).
 const (
 	paramFrom = "fromBookingDateTime"
 	paramTo   = "toBookingDateTime"
-	paramPage = "page"
+	paramPage = oblinks.Param
 )
-
-// stepUpDays: transactions older than this need step-up (bank page,
-// "Two-factor authentication").
-const stepUpDays = 90
 
 // aisKind is one AIS resource.
 type aisKind struct {
-	suffix  string   // after /accounts/{AccountId}; "" for the account itself
-	list    bool     // /accounts (no account id)
-	stepUp  bool     // always needs step-up: direct debits, standing orders, scheduled payments
-	filters bool     // transactions: date filters, and a bank 403 Reauthenticate means step-up
-	perms   []string // the consent must hold one of these (permissions.go)
+	suffix  string // after /accounts/{AccountId}; "" for the account itself
+	list    bool   // /accounts (no account id)
+	filters bool   // transactions: date filters, and a bank 403 Reauthenticate means step-up
+	banklimits.AISRead
 }
 
 var (
-	aisAccounts          = aisKind{list: true, perms: permsAccounts}
-	aisAccount           = aisKind{perms: permsAccounts}
-	aisBalances          = aisKind{suffix: "/balances", perms: permsBalances}
-	aisTransactions      = aisKind{suffix: "/transactions", filters: true, perms: permsTransactions}
-	aisDirectDebits      = aisKind{suffix: "/direct-debits", stepUp: true, perms: permsDirectDebits}
-	aisStandingOrders    = aisKind{suffix: "/standing-orders", stepUp: true, perms: permsStandingOrders}
-	aisScheduledPayments = aisKind{suffix: "/scheduled-payments", stepUp: true, perms: permsScheduledPayments}
+	aisAccounts          = aisKind{list: true, AISRead: banklimits.AISReadOf("accounts")}
+	aisAccount           = aisKind{AISRead: banklimits.AISReadOf("accounts")}
+	aisBalances          = aisKind{suffix: "/balances", AISRead: banklimits.AISReadOf("balances")}
+	aisTransactions      = aisKind{suffix: "/transactions", filters: true, AISRead: banklimits.AISReadOf("transactions")}
+	aisDirectDebits      = aisKind{suffix: "/direct-debits", AISRead: banklimits.AISReadOf("direct-debits")}
+	aisStandingOrders    = aisKind{suffix: "/standing-orders", AISRead: banklimits.AISReadOf("standing-orders")}
+	aisScheduledPayments = aisKind{suffix: "/scheduled-payments", AISRead: banklimits.AISReadOf("scheduled-payments")}
 )
 
 // ais serves one AIS route: validate, check the permission and step-up, call
@@ -66,8 +63,8 @@ func (h *Handler) ais(k aisKind) route {
 		if bad != nil {
 			return *bad
 		}
-		if !k.granted(c) { // before step-up: a step-up journey cannot add a permission
-			return h.problem(r, permissionNotGranted(k.perms))
+		if !k.Granted(c.Permissions) { // before step-up: a step-up journey cannot add a permission
+			return h.problem(r, permissionNotGranted(k.Permissions))
 		}
 		if needStepUp && c.StepUpAt.IsZero() {
 			return h.stepUp(ctx, r, c, "step-up not held", "")
@@ -81,10 +78,10 @@ func (h *Handler) ais(k aisKind) route {
 		}
 		resp, _, err := h.send(ctx, r, tok, bankapi.Request{Method: http.MethodGet, Path: bankPath, Query: q}, true)
 		if err != nil {
-			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.stepUp || k.filters})
+			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.StepUp || k.filters})
 		}
 		h.touch(ctx, c, tok)
-		body := rewriteLinks(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
+		body := oblinks.Rewrite(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
 		return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusOK, Body: string(body),
 			Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}
 	}
@@ -93,7 +90,7 @@ func (h *Handler) ais(k aisKind) route {
 // aisQuery validates the app's query and returns the bank's, and whether
 // the call needs step-up. Only page (every route) and the booking dates
 // (transactions) are accepted. The dates must make a window the bank
-// accepts (windowErrors) before a step-up is considered: a
+// accepts (banklimits.BookingWindow) before a step-up is considered: a
 // fromBookingDateTime before the start of the UK's today minus 90 days
 // needs step-up; without one the bank's default window applies and the
 // bank decides (a 403 Reauthenticate is then a step-up).
@@ -116,9 +113,13 @@ func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Probl
 				httpapi.FieldError{Field: paramPage, Message: "must be the only query parameter"})
 			return nil, false, p2(p)
 		}
-		bq, p := decodePage(tok, k.filters)
-		if p != nil {
-			return nil, false, p
+		bq, ok := oblinks.DecodePage(tok, func(name, v string) bool {
+			_, fe := parseQueryDate(name, v)
+			return k.filters && (name == paramFrom || name == paramTo) && fe == nil
+		})
+		if !ok {
+			return nil, false, p2(httpapi.InvalidRequest("The page token is not one this route issued.",
+				httpapi.FieldError{Field: paramPage, Message: "must be a token from a Links URL of an earlier response"}))
 		}
 		q = bq
 	}
@@ -140,12 +141,26 @@ func (h *Handler) aisQuery(r *call, k aisKind) (url.Values, bool, *httpapi.Probl
 		sortFieldErrors(errs)
 		return nil, false, p2(httpapi.InvalidRequest("A date filter is invalid.", errs...))
 	}
-	horizon := ukToday(h.now()).AddDate(0, 0, -stepUpDays)
-	need := k.stepUp || (!from.IsZero() && from.Before(horizon))
+	need := k.StepUp || (!from.IsZero() && from.Before(banklimits.StepUpHorizon(h.now())))
 	if len(q) == 0 {
 		q = nil
 	}
 	return q, need, nil
+}
+
+// windowErrors is banklimits.BookingWindow as field errors.
+func windowErrors(from, to, now time.Time) []httpapi.FieldError {
+	fromErr, toErr := banklimits.BookingWindow(from, to, now)
+	var errs []httpapi.FieldError
+	for _, e := range []struct {
+		name string
+		err  error
+	}{{paramFrom, fromErr}, {paramTo, toErr}} {
+		if e.err != nil {
+			errs = append(errs, httpapi.FieldError{Field: e.name, Message: e.err.Error()})
+		}
+	}
+	return errs
 }
 
 func p2(p httpapi.Problem) *httpapi.Problem { return &p }

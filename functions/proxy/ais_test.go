@@ -13,6 +13,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oblinks"
 )
 
 func TestAISRoutes(t *testing.T) {
@@ -112,7 +113,7 @@ func TestAISBadInput(t *testing.T) {
 		{"repeated parameter", aisGet(c, "/transactions", "1001", "fromBookingDateTime=2025-02-01T00:00:00&fromBookingDateTime=2025-02-02T00:00:00")},
 		{"page not ours", aisGet(c, "/transactions", "1001", "page=bm9wZQ")},
 		{"page with filters", aisGet(c, "/transactions", "1001", "page=cGFnZT0y&toBookingDateTime=2025-01-01T00:00:00")},
-		{"page smuggling a parameter", aisGet(c, "/transactions", "1001", "page="+encodePage(url.Values{"page": {"2"}, "x": {"1"}}))},
+		{"page smuggling a parameter", aisGet(c, "/transactions", "1001", "page="+oblinks.EncodePage(url.Values{"page": {"2"}, "x": {"1"}}))},
 		{"account id too long", aisGet(c, "/balances", long, "")},
 		{"account id with a slash", aisGet(c, "/balances", "10%2F01", "")},
 		{"account id with dots", aisGet(c, "/balances", "..", "")},

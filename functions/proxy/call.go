@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/psu"
 )
 
 // call is the state of one proxied request.
@@ -17,7 +18,7 @@ type call struct {
 	interactionID string // x-fapi-interaction-id sent to the bank and returned to the app
 	bankCalls     int    // bank requests made (for the log)
 	action        string // the problem action answered, if any (for the log)
-	psu           psu
+	psu           psu.Present
 	// used is the tokens of the last bank call made with the consent's
 	// tokens: a failure changes the consent's status only while they are
 	// still the stored ones (record).

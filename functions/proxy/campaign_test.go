@@ -17,6 +17,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/payment"
 )
 
 // campaignRounds is how many refresh and payment rounds one campaign plays.
@@ -137,7 +138,7 @@ func paymentRound(f *fixture, camp *campaign.Campaign, menu []campaign.BankFault
 				done = true
 				return
 			case isRetryLater(status, typ):
-				f.env.Bank.Advance(sendLease + time.Second) // Retry-After runs to the end of the send lease
+				f.env.Bank.Advance(payment.SendLease + time.Second) // Retry-After runs to the end of the send lease
 			default:
 				camp.Fail(campaign.UndocumentedAnswers, "%s: %d %s", where, status, typ)
 				return

@@ -18,6 +18,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/payment"
 )
 
 // Two requests with the same Idempotency-Key at the same moment, while the
@@ -80,10 +81,10 @@ func TestPaymentSentRecordLease(t *testing.T) {
 	c := f.paymentConsent(owner, "DP")
 	ctx := context.Background()
 	store := f.env.Deps.Store
-	if err := store.CreatePayment(ctx, &consent.Payment{ConsentID: c.ID, IdempotencyKey: claimKey, RequestHash: hashOf("key:k")}); err != nil {
+	if err := store.CreatePayment(ctx, &consent.Payment{ConsentID: c.ID, IdempotencyKey: payment.ClaimKey, RequestHash: payment.ClaimHash("k")}); err != nil {
 		t.Fatal(err)
 	}
-	rec := &consent.Payment{ConsentID: c.ID, IdempotencyKey: "k", RequestHash: hashOf("{}"), State: consent.PaymentSent}
+	rec := &consent.Payment{ConsentID: c.ID, IdempotencyKey: "k", RequestHash: payment.RequestHash(), State: consent.PaymentSent}
 	if err := store.CreatePayment(ctx, rec); err != nil { // as a request that died right after marking it sent
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestPaymentSentRecordLease(t *testing.T) {
 	if n := len(f.env.Bank.Requests()); n != 0 {
 		t.Errorf("%d bank requests while another request holds the send, want 0", n)
 	}
-	f.env.Bank.Advance(sendLease)
+	f.env.Bank.Advance(payment.SendLease)
 	wantOK(t, f.call(pay(c, "k", "")), http.StatusCreated)
 	var keys []string
 	for _, r := range f.env.Bank.Requests() {
@@ -102,47 +103,6 @@ func TestPaymentSentRecordLease(t *testing.T) {
 	}
 	if len(keys) != 1 || keys[0] != rec.BankIdempotencyKey {
 		t.Errorf("orders sent with keys %v, want one with the record's %s", keys, rec.BankIdempotencyKey)
-	}
-}
-
-// Two requests that both read the record pending race for the write that
-// marks it sent: the loser (its version is stale) does not send, and
-// answers from the record once the winner has finished.
-func TestPaymentClaimLost(t *testing.T) {
-	t.Parallel()
-	f := newFixture(t)
-	c := f.paymentConsent(owner, "DP")
-	ctx := context.Background()
-	store := f.env.Deps.Store
-	rec := &consent.Payment{ConsentID: c.ID, IdempotencyKey: "k", RequestHash: hashOf("{}")}
-	if err := store.CreatePayment(ctx, rec); err != nil {
-		t.Fatal(err)
-	}
-	loser := *rec
-	winner := *rec
-	winner.State = consent.PaymentSent
-	if err := store.UpdatePayment(ctx, &winner); err != nil {
-		t.Fatal(err)
-	}
-	f.env.Bank.ResetRequests()
-	r := &call{consentID: c.ID, owner: owner, interactionID: "claim-lost", req: pay(c, "k", "").event()}
-	resp, ok := f.h.claimSend(ctx, r, c, &loser)
-	if ok {
-		t.Fatal("the loser of the pending → sent write may send")
-	}
-	wantProblem(t, resp, http.StatusServiceUnavailable, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
-
-	winner.State, winner.BankPaymentID, winner.Status = consent.PaymentDone, "p-1", "AcceptedSettlementCompleted"
-	if err := store.UpdatePayment(ctx, &winner); err != nil {
-		t.Fatal(err)
-	}
-	loser = *rec
-	resp, ok = f.h.claimSend(ctx, r, c, &loser)
-	if m := wantOK(t, resp, http.StatusCreated); ok || m["paymentId"] != "p-1" {
-		t.Errorf("after the winner finished: may send %v, answer %v; want the winner's payment", ok, m)
-	}
-	if n := len(f.env.Bank.Requests()); n != 0 {
-		t.Errorf("%d bank requests, want 0", n)
 	}
 }
 

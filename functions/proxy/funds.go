@@ -45,14 +45,7 @@ func (h *Handler) pisFunds(ctx context.Context, r *call) events.APIGatewayV2HTTP
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
 	}
-	var out struct {
-		Data struct {
-			FundsAvailableResult *struct {
-				FundsAvailableDateTime string `json:"FundsAvailableDateTime"`
-				FundsAvailable         bool   `json:"FundsAvailable"`
-			} `json:"FundsAvailableResult"`
-		} `json:"Data"`
-	}
+	var out bankapi.OBWriteFundsConfirmationResponse1
 	if json.Unmarshal(resp.Body, &out) != nil || out.Data.FundsAvailableResult == nil {
 		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank's funds confirmation could not be read.", resp.InteractionID, nil)
 	}

@@ -2,14 +2,14 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/oblinks"
+	"github.com/coop-ob/connector/shared/payment"
 )
 
 // getPayment is GET /consents/{id}/payments/{paymentId}: the bank's payment
@@ -30,29 +30,14 @@ func (h *Handler) getPayment(ctx context.Context, r *call) events.APIGatewayV2HT
 	if bad != nil {
 		return *bad
 	}
-	orders := orderPaths[c.Journey]
-	if orders == "" {
-		return httpapi.Internal(ctx, h.logger, errors.New("payment consent without a known journey"))
-	}
-	path := bankapi.PISPPath + orders + "/" + id
-	resp, err := h.doClientCredentials(ctx, r, bankapi.Request{Method: http.MethodGet, Path: path})
-	var be *bankapi.Error
-	if errors.As(err, &be) && be.Status == http.StatusBadRequest && be.HasCode(bankapi.CodeNotFound) {
+	o, err := h.payments(r).Status(ctx, c, id)
+	if errors.Is(err, payment.ErrNoSuchPayment) {
 		return h.problem(r, httpapi.NotFound("No such payment for this consent."))
 	}
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
 	}
-	// A body that is not a payment order is the bank failing, not an answer
-	// that the payment does not exist: an app told so may pay again.
-	var order bankapi.PaymentOrderResponse
-	if json.Unmarshal(resp.Body, &order) != nil || order.ID() == "" || order.Data.ConsentID == "" {
-		return h.bankFailure(ctx, r, http.StatusBadGateway, unusableDetail, resp.InteractionID, nil)
-	}
-	if order.Data.ConsentID != c.ID {
-		return h.problem(r, httpapi.NotFound("No such payment for this consent."))
-	}
-	body := rewriteLinks(resp.Body, r.req.RawPath, r.req.RawQueryString, path)
+	body := oblinks.Rewrite(o.Body, r.req.RawPath, r.req.RawQueryString, o.Path)
 	return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusOK, Body: string(body),
 		Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}
 }

@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"net/http"
 	"time"
@@ -14,31 +12,11 @@ import (
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/payment"
 )
 
 // maxPaymentBody bounds the POST /payments body, which must be empty or {}.
 const maxPaymentBody = 1024
-
-// claimKey is the payment record that makes a DP, DSP or DSO consent
-// single-use inside the connector: its RequestHash names the one
-// Idempotency-Key allowed to pay with the consent. '#' is outside the
-// callers' key charset, so no caller key can collide with it.
-const claimKey = "#consent"
-
-// orderPaths are the payment-order resources of each journey (docs/bank-rules.md §Endpoints the bank offers).
-var orderPaths = map[string]string{
-	"DP":  "/domestic-payments",
-	"DSP": "/domestic-scheduled-payments",
-	"DSO": "/domestic-standing-orders",
-}
-
-// consentPaths are the payment-consent resources of each journey, read with
-// a client-credentials token (docs/bank-rules.md §Grants and scopes).
-var consentPaths = map[string]string{
-	"DP":  "/domestic-payment-consents",
-	"DSP": "/domestic-scheduled-payment-consents",
-	"DSO": "/domestic-standing-order-consents",
-}
 
 // paymentView is the app's view of a payment.
 type paymentView struct {
@@ -51,11 +29,9 @@ type paymentView struct {
 }
 
 // createPayment is POST /consents/{id}/payments: it executes the authorised
-// payment consent exactly once per consent. The order body is built from the
-// stored consent (the app cannot change payee or amount). A payment record is
-// written before the bank is called, keyed by the app's Idempotency-Key and
-// holding the x-idempotency-key sent to the bank, so any retry, by the proxy
-// or by the app, resends the same order under the same bank key.
+// payment consent exactly once per consent (shared/payment), keyed by the
+// app's Idempotency-Key. A key seen before is answered or resumed whatever the
+// consent's status; a new one needs a consent that can be used now (load).
 func (h *Handler) createPayment(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse {
 	key, p := paymentKey(r)
 	if p == nil {
@@ -71,64 +47,15 @@ func (h *Handler) createPayment(ctx context.Context, r *call) events.APIGatewayV
 	if bad != nil {
 		return *bad
 	}
-	rec, err := h.store.GetPayment(ctx, c.ID, key)
-	switch {
-	case err == nil:
-		return h.resume(ctx, r, c, rec)
-	case !errors.Is(err, consent.ErrNotFound):
-		return httpapi.Internal(ctx, h.logger, err)
-	}
-	if c, bad = h.load(ctx, r, typePayments); bad != nil {
-		return *bad
-	}
-	if orderPaths[c.Journey] == "" {
-		return httpapi.Internal(ctx, h.logger, errors.New("payment consent without a known journey"))
-	}
-	if resp := h.claim(ctx, r, c.ID, key); resp != nil {
-		return *resp
-	}
-	rec = &consent.Payment{ConsentID: c.ID, IdempotencyKey: key, RequestHash: hashOf("{}")}
-	err = h.store.CreatePayment(ctx, rec)
-	if errors.Is(err, consent.ErrConflict) { // the same key, concurrently
-		if rec, err = h.store.GetPayment(ctx, c.ID, key); err == nil {
-			return h.resume(ctx, r, c, rec)
+	proto := h.payments(r)
+	res, err := proto.Resume(ctx, c, key)
+	if errors.Is(err, payment.ErrNotStarted) {
+		if c, bad = h.load(ctx, r, typePayments); bad != nil {
+			return *bad
 		}
+		res, err = proto.Start(ctx, c, key)
 	}
-	if err != nil {
-		return httpapi.Internal(ctx, h.logger, err)
-	}
-	return h.execute(ctx, r, c, rec)
-}
-
-// claim makes key the one Idempotency-Key that may pay with the consent.
-func (h *Handler) claim(ctx context.Context, r *call, consentID, key string) *events.APIGatewayV2HTTPResponse {
-	want := hashOf("key:" + key)
-	err := h.store.CreatePayment(ctx, &consent.Payment{ConsentID: consentID, IdempotencyKey: claimKey, RequestHash: want})
-	if errors.Is(err, consent.ErrConflict) {
-		var held *consent.Payment
-		if held, err = h.store.GetPayment(ctx, consentID, claimKey); err == nil && held.RequestHash != want {
-			resp := h.problem(r, httpapi.Problem{Type: httpapi.TypeConflict, Title: "Consent already used", Status: http.StatusConflict,
-				Detail: "A payment with another Idempotency-Key was already made (or is in progress) with this consent; a payment consent pays once."})
-			return &resp
-		}
-	}
-	if err != nil {
-		resp := httpapi.Internal(ctx, h.logger, err)
-		return &resp
-	}
-	return nil
-}
-
-// resume answers a payment the app asked for before with the same key.
-func (h *Handler) resume(ctx context.Context, r *call, c *consent.Consent, rec *consent.Payment) events.APIGatewayV2HTTPResponse {
-	switch rec.State {
-	case consent.PaymentDone:
-		return h.paymentResponse(r, c, rec)
-	case consent.PaymentFailed:
-		return h.problem(r, httpapi.Problem{Type: httpapi.TypePaymentNotAllowed, Title: "Payment refused", Status: http.StatusConflict,
-			Detail: "The bank refused the payment made with this Idempotency-Key; it will not be sent again. Create a new consent to pay."})
-	}
-	return h.execute(ctx, r, c, rec) // pending or sent: resend under the same bank key
+	return h.paymentAnswer(ctx, r, c, res, err)
 }
 
 // paymentConsent reads the caller's payment consent whatever its status (a
@@ -188,9 +115,4 @@ func emptyBody(req events.APIGatewayV2HTTPRequest) *httpapi.Problem {
 		return nil
 	}
 	return httpapi.DecodeJSON(events.APIGatewayV2HTTPRequest{Body: string(body)}, &struct{}{}, maxPaymentBody)
-}
-
-func hashOf(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])
 }

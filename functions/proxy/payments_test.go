@@ -12,6 +12,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/payment"
 )
 
 func pay(c *consent.Consent, key, body string) request {
@@ -54,7 +55,7 @@ func TestPaymentJourneys(t *testing.T) {
 			}
 			reqs := f.env.Bank.Requests()
 			order := reqs[len(reqs)-1]
-			if order.Path != bankapi.PISPPath+orderPaths[journey] || order.IdempotencyKey == "" ||
+			if order.Path != bankapi.PISPPath+payment.OrderPath(journey) || order.IdempotencyKey == "" ||
 				order.Headers.Get(bankapi.HeaderJWSSignature) == "" || !order.BearerAuth {
 				t.Errorf("order request %s key %q jws %t", order.Path, order.IdempotencyKey, order.Headers.Get(bankapi.HeaderJWSSignature) != "")
 			}
@@ -118,8 +119,8 @@ func TestPaymentDroppedConnection(t *testing.T) {
 		f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", sandbox.Fault{DropAfterProcessing: true, Count: 100})
 		first := f.call(pay(c, "k-1", ""))
 		wantProblem(t, first, http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
-		if got := first.Headers["Retry-After"]; got != strconv.Itoa(int(sendLease/time.Second)) {
-			t.Errorf("Retry-After %q, want the send lease (%v): an earlier retry finds the payment in progress", got, sendLease)
+		if got := first.Headers["Retry-After"]; got != strconv.Itoa(int(payment.SendLease/time.Second)) {
+			t.Errorf("Retry-After %q, want the send lease (%v): an earlier retry finds the payment in progress", got, payment.SendLease)
 		}
 		f.env.Bank.ClearFaults()
 		rec, err := f.env.Deps.Store.GetPayment(t.Context(), c.ID, "k-1")
@@ -135,7 +136,7 @@ func TestPaymentDroppedConnection(t *testing.T) {
 		if len(keys) < payAttempts || slices.ContainsFunc(keys, func(k string) bool { return k != rec.BankIdempotencyKey }) {
 			t.Errorf("bank keys %v, want at least %d × %s", keys, payAttempts, rec.BankIdempotencyKey)
 		}
-		f.env.Bank.Advance(sendLease)
+		f.env.Bank.Advance(payment.SendLease)
 		m := wantOK(t, f.call(pay(c, "k-1", "")), http.StatusCreated)
 		got := paymentsOf(f.env.Bank, c.ID)
 		if len(got) != 1 || got[0].PaymentID != m["paymentId"] {
@@ -201,7 +202,7 @@ func TestPaymentSecondKeyWhilePending(t *testing.T) {
 	if n := len(f.env.Bank.Requests()); n != 0 {
 		t.Errorf("%d bank requests for the second key, want 0", n)
 	}
-	f.env.Bank.Advance(sendLease)
+	f.env.Bank.Advance(payment.SendLease)
 	wantOK(t, f.call(pay(c, "first", "")), http.StatusCreated)
 	if got := paymentsOf(f.env.Bank, c.ID); len(got) != 1 {
 		t.Errorf("%d payments, want 1", len(got))

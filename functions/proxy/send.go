@@ -36,8 +36,8 @@ func (h *Handler) send(ctx context.Context, r *call, tok *consent.Tokens, req ba
 func (h *Handler) do(ctx context.Context, r *call, token string, req bankapi.Request, retry bool) (*bankapi.Response, error) {
 	req.AccessToken = token
 	req.InteractionID = r.interactionID
-	req.CustomerIP = r.psu.ip
-	req.AuthDate = r.psu.authDate
+	req.CustomerIP = r.psu.IP
+	req.AuthDate = r.psu.AuthDate
 	var resp *bankapi.Response
 	once := func() error {
 		r.bankCalls++
@@ -51,13 +51,4 @@ func (h *Handler) do(ctx context.Context, r *call, token string, req bankapi.Req
 	}
 	err := bankapi.Retry(ctx, h.retry, once)
 	return resp, err
-}
-
-// doClientCredentials is do (with read retries) for the calls made with a client-credentials
-// token of the payments scope (payment-order and payment-consent GETs): a token the bank
-// revoked early (401) is replaced once (bankapi.WithClientCredentials).
-func (h *Handler) doClientCredentials(ctx context.Context, r *call, req bankapi.Request) (*bankapi.Response, error) {
-	return bankapi.WithClientCredentials(ctx, func(ctx context.Context, req bankapi.Request) (*bankapi.Response, error) {
-		return h.do(ctx, r, req.AccessToken, req, true)
-	}, h.cc, "payments", req)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/payment"
 )
 
 // A payment in doubt (its record "sent": an earlier request made it at the
@@ -25,7 +26,7 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		f.env.Bank.Fail(orders, fault)
 		wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadGateway, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
 		f.env.Bank.ClearFaults()
-		f.env.Bank.Advance(sendLease) // the first request's send lease lapses
+		f.env.Bank.Advance(payment.SendLease) // the first request's send lease lapses
 	}
 	wantRecord := func(t *testing.T, f *fixture, c *consent.Consent, state string) {
 		t.Helper()
@@ -54,7 +55,7 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		// A bank that no longer replays the key refuses the resend.
 		f.env.Bank.Fail(orders, sandbox.Fault{Status: http.StatusBadRequest, Count: 100})
 		made(t, f, c)
-		f.env.Bank.Advance(sendLease)
+		f.env.Bank.Advance(payment.SendLease)
 		made(t, f, c) // the same key again: the same answer, never "refused"
 	})
 	t.Run("past the bank's idempotency window, payment made", func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
@@ -19,8 +20,8 @@ func TestTransactionsWindowRefusedBeforeStepUp(t *testing.T) {
 	f := newFixture(t)
 	plain := f.aisConsent(owner, false)
 	stepped := f.aisConsent(owner, true)
-	today := ukToday(f.env.Bank.Now())
-	oldest := today.AddDate(0, -historyMonths, 0)
+	today := banklimits.Today(f.env.Bank.Now())
+	oldest := today.AddDate(0, -banklimits.HistoryMonths, 0)
 	q := func(from, to time.Time) string {
 		s := ""
 		if !from.IsZero() {
@@ -78,52 +79,4 @@ func TestTransactionsWindowRefusedBeforeStepUp(t *testing.T) {
 	// Without step-up it asks for one: the bank would answer it after the code.
 	wantProblem(t, f.call(aisGet(plain, "/transactions", "1001", q(oldest, time.Time{}))), http.StatusForbidden,
 		httpapi.TypeStepUpRequired, httpapi.ActionStepUp)
-}
-
-// The window rules read "today" on the UK calendar: query dates carry no
-// zone and the bank reads them as UK dates.
-func TestWindowErrorsUKDate(t *testing.T) {
-	t.Parallel()
-	date := func(s string) time.Time {
-		d, err := time.Parse(queryDateLayout, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	summer := time.Date(2026, 7, 10, 23, 30, 0, 0, time.UTC) // 00:30 on 11 July in London
-	winter := time.Date(2026, 12, 6, 23, 30, 0, 0, time.UTC) // 23:30 on 6 December in London
-	tests := []struct {
-		name     string
-		now      time.Time
-		from, to string
-		want     []string // fields refused
-	}{
-		{"summer: the UTC date is the UK's yesterday", summer, "2026-07-10T10:00:00", "2026-07-10T23:59:59", nil},
-		{"summer: the UK's today", summer, "2026-07-11T00:10:00", "", []string{paramFrom}},
-		{"winter: the UK's today", winter, "2026-12-06T10:00:00", "", []string{paramFrom}},
-		{"winter: yesterday", winter, "2026-12-05T10:00:00", "", nil},
-		{"13 months to the UK day", summer, "2025-06-11T00:00:00", "", nil},
-		{"a second more", summer, "2025-06-10T23:59:59", "", []string{paramFrom}},
-		{"to before from", winter, "2026-12-02T00:00:00", "2026-12-01T00:00:00", []string{paramTo}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			var from, to time.Time
-			if tt.from != "" {
-				from = date(tt.from)
-			}
-			if tt.to != "" {
-				to = date(tt.to)
-			}
-			var got []string
-			for _, e := range windowErrors(from, to, tt.now) {
-				got = append(got, e.Field)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("refused fields (-want +got):\n%s", diff)
-			}
-		})
-	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/payment"
 )
 
 // A 2xx whose body is no OB answer (an HTML page, an empty body) is never
@@ -134,8 +135,8 @@ func TestUnusable2xxOnPaymentOrder(t *testing.T) {
 		if p.InteractionID == "" {
 			t.Error("problem without interactionId")
 		}
-		if got := first.Headers["Retry-After"]; got != strconv.Itoa(int(sendLease/time.Second)) {
-			t.Errorf("Retry-After %q, want the send lease (%v): an earlier retry finds the payment in progress", got, sendLease)
+		if got := first.Headers["Retry-After"]; got != strconv.Itoa(int(payment.SendLease/time.Second)) {
+			t.Errorf("Retry-After %q, want the send lease (%v): an earlier retry finds the payment in progress", got, payment.SendLease)
 		}
 		rec, err := f.env.Deps.Store.GetPayment(t.Context(), c.ID, "k-1")
 		if err != nil || rec.State != consent.PaymentSent || rec.BankPaymentID != "" {
@@ -148,7 +149,7 @@ func TestUnusable2xxOnPaymentOrder(t *testing.T) {
 			t.Errorf("consent %s after an unusable answer, want Authorised", got.Status)
 		}
 		f.env.Bank.ClearFaults()
-		f.env.Bank.Advance(sendLease)
+		f.env.Bank.Advance(payment.SendLease)
 		m := wantOK(t, f.call(pay(c, "k-1", "")), http.StatusCreated)
 		got := paymentsOf(f.env.Bank, c.ID)
 		if len(got) != 1 || got[0].PaymentID != m["paymentId"] {

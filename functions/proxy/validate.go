@@ -2,15 +2,13 @@ package main
 
 import (
 	"fmt"
-	"net/http"
-	"net/netip"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/coop-ob/connector/shared/httpapi"
-	"github.com/coop-ob/connector/shared/obtime"
+	"github.com/coop-ob/connector/shared/psu"
 )
 
 var (
@@ -26,12 +24,8 @@ var (
 // queryDateLayout is an OB query-string date-time: no time zone (docs/bank-rules.md §Payload shapes).
 const queryDateLayout = "2006-01-02T15:04:05"
 
-// Request headers by which the app says the PSU is present.
-const (
-	headerPSUIP       = "x-psu-ip-address"
-	headerPSUAuthDate = "x-psu-auth-date"
-	headerIdempotency = "idempotency-key"
-)
+// headerIdempotency is the app's Idempotency-Key of a payment.
+const headerIdempotency = "idempotency-key"
 
 func badID(field string) *httpapi.Problem {
 	p := httpapi.InvalidRequest("The "+field+" is malformed.",
@@ -39,51 +33,15 @@ func badID(field string) *httpapi.Problem {
 	return &p
 }
 
-// psu is what the app said about the PSU being present.
-type psu struct {
-	ip       string
-	authDate time.Time
-}
-
-// readPSU validates the PSU-present headers: x-psu-ip-address (an IPv4 or
-// IPv6 address) and x-psu-auth-date (an RFC 7231 HTTP-date or RFC 3339
-// date-time, not in the future).
+// readPSU validates the PSU-present headers (shared/psu) and keeps them for
+// the bank calls.
 func (r *call) readPSU(now time.Time) *httpapi.Problem {
-	var errs []httpapi.FieldError
-	if v, ok := r.header(headerPSUIP); ok {
-		a, err := netip.ParseAddr(strings.TrimSpace(v))
-		if err != nil || a.Zone() != "" {
-			errs = append(errs, httpapi.FieldError{Field: headerPSUIP, Message: "must be an IPv4 or IPv6 address"})
-		} else {
-			r.psu.ip = a.Unmap().String()
-		}
-	}
-	if v, ok := r.header(headerPSUAuthDate); ok {
-		t, err := parseAuthDate(strings.TrimSpace(v))
-		switch {
-		case err != nil:
-			errs = append(errs, httpapi.FieldError{Field: headerPSUAuthDate, Message: "must be an RFC 7231 HTTP-date or an RFC 3339 date-time"})
-		case t.After(now.Add(5 * time.Minute)):
-			errs = append(errs, httpapi.FieldError{Field: headerPSUAuthDate, Message: "must not be in the future"})
-		default:
-			r.psu.authDate = t
-		}
-	}
+	p, errs := psu.Read(r.header, now)
 	if len(errs) > 0 {
-		p := httpapi.InvalidRequest("A PSU header is invalid.", errs...)
-		return &p
+		return p2(httpapi.InvalidRequest("A PSU header is invalid.", errs...))
 	}
+	r.psu = p
 	return nil
-}
-
-// parseAuthDate reads x-psu-auth-date: an HTTP-date, or an RFC 3339
-// date-time by obtime.Parse (offset hours 00-23 and minutes 00-59); either
-// in the years 2000-2099.
-func parseAuthDate(v string) (time.Time, error) {
-	if t, err := http.ParseTime(v); err == nil {
-		return t, obtime.CheckYear(t)
-	}
-	return obtime.Parse(v)
 }
 
 // parseQueryDate parses an OB query date-time (no zone; read as UTC).

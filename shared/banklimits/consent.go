@@ -14,13 +14,3 @@ func Expiry(expires, now time.Time) error {
 	}
 	return nil
 }
-
-// TransactionWindow checks an AIS consent's TransactionFromDateTime and TransactionToDateTime:
-// the window may not end before it starts (OB v3.1 account-access-consents; docs/bank-rules.md
-// §Transaction filters).
-func TransactionWindow(from, to time.Time) error {
-	if to.Before(from) {
-		return errors.New("must not be before transactionFromDateTime")
-	}
-	return nil
-}
