@@ -10,11 +10,9 @@
 //	res, err := c.CreateConsentWithResponse(ctx, &client.CreateConsentParams{}, body)
 //	// res.JSON201 on success; res.ApplicationproblemJSON400 ... for the connector's problems.
 //
-// oapi-codegen (v2.8, pinned as a tool in this module's go.mod) reads the OpenAPI 3.1 document as it
-// is: no conversion to 3.0 is needed.
+// oapi-codegen (v2.8, pinned as a tool in the connector's own go.mod, not this module's) reads
+// the OpenAPI 3.1 document as it is: no conversion to 3.0 is needed.
 //
-// Do not edit client.gen.go: change docs/openapi.yaml and run go generate in this folder
-// (TestGeneratedIsCurrent fails while the file is stale).
+// Do not edit client.gen.go: change docs/openapi.yaml and run go generate ./... from the
+// repository root (dev/clientgen; its TestGeneratedIsCurrent fails while the file is stale).
 package client
-
-//go:generate go tool oapi-codegen -config oapi-codegen.yaml -o client.gen.go ../docs/openapi.yaml

@@ -63,9 +63,15 @@ type Problem struct {
 	Errors           []FieldError `json:"errors,omitempty"`
 }
 
+// genericDetail is the detail of a problem built without one (the connector's
+// own faults, whose cause is only logged).
+const genericDetail = "The connector could not process the request. Try again later."
+
 // ProblemResponse renders p as application/problem+json, never cached.
 // A zero Status is 500; an empty Type is "about:blank" and an empty Title
-// the status text, as RFC 9457 §4.2 suggests.
+// the status text, as RFC 9457 §4.2 suggests; an internal problem without a
+// Detail gets the generic one, so every connector problem has a detail
+// (docs/api-consents.md).
 func ProblemResponse(p Problem) events.APIGatewayV2HTTPResponse {
 	if p.Status == 0 {
 		p.Status = http.StatusInternalServerError
@@ -76,9 +82,12 @@ func ProblemResponse(p Problem) events.APIGatewayV2HTTPResponse {
 	if p.Title == "" {
 		p.Title = http.StatusText(p.Status)
 	}
+	if p.Detail == "" && p.Type == TypeInternal {
+		p.Detail = genericDetail
+	}
 	body, err := json.Marshal(p)
 	if err != nil { // cannot happen: only strings and ints
-		body = []byte(`{"type":"` + TypeInternal + `","title":"Internal error","status":500}`)
+		body = []byte(`{"type":"` + TypeInternal + `","title":"Internal error","status":500,"detail":"` + genericDetail + `"}`)
 		p.Status = http.StatusInternalServerError
 	}
 	h := map[string]string{"Content-Type": ContentTypeProblem, "Cache-Control": "no-store"}

@@ -240,3 +240,21 @@ func TestInternalTransientStore(t *testing.T) {
 		})
 	}
 }
+
+// TestProblemAlwaysHasDetail: a problem built without a detail (the connector's own faults)
+// still carries one, as the API documents for every problem.
+func TestProblemAlwaysHasDetail(t *testing.T) {
+	t.Parallel()
+	for _, resp := range []events.APIGatewayV2HTTPResponse{
+		ProblemResponse(Problem{Type: TypeInternal, Title: "Internal error", Status: http.StatusInternalServerError}),
+		JSON(http.StatusOK, func() {}), // cannot be marshalled: a 500 problem
+	} {
+		var p Problem
+		if err := json.Unmarshal([]byte(resp.Body), &p); err != nil {
+			t.Fatal(err)
+		}
+		if p.Detail == "" || resp.StatusCode != http.StatusInternalServerError {
+			t.Errorf("%d %s: want a 500 with a detail", resp.StatusCode, resp.Body)
+		}
+	}
+}
