@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
@@ -113,7 +114,7 @@ func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HT
 
 func (in fundsRequest) validate() *httpapi.Problem {
 	var errs []httpapi.FieldError
-	if err := validAmount(in.Amount); err != nil {
+	if err := banklimits.Amount(in.Amount); err != nil {
 		errs = append(errs, httpapi.FieldError{Field: "amount", Message: err.Error()})
 	}
 	if in.Reference == "" || len([]rune(in.Reference)) > maxReference || strings.ContainsFunc(in.Reference, isControl) {
