@@ -72,10 +72,6 @@ func (h *Handler) stepUp(ctx context.Context, r *call, c *consent.Consent, why, 
 	return h.answer(ctx, r, c, bankoutcome.StepUpRequired(why, iid))
 }
 
-func (h *Handler) retryLater(ctx context.Context, r *call, status int, after time.Duration, why, iid string) events.APIGatewayV2HTTPResponse {
-	return h.answer(ctx, r, nil, bankoutcome.RetryLater(status, after, why, iid))
-}
-
 // retryProblem is a retryLater problem with detail and a Retry-After of
 // after, in whole seconds (at least 1).
 func (h *Handler) retryProblem(r *call, status int, after time.Duration, iid, detail string) events.APIGatewayV2HTTPResponse {

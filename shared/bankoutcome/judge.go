@@ -127,3 +127,19 @@ func codesOf(be *bankapi.Error) []httpapi.FieldError {
 	}
 	return errs
 }
+
+// Unsettled: a payment in doubt whose consent status could not be read at
+// the bank (err, the status read's failure); nothing is known, so
+// retryLater: 503 when the bank throttles or has no token for the
+// connector, else 502.
+func Unsettled(err error, iid string) Outcome {
+	if errors.As(err, new(*oauth.Error)) {
+		return RetryLater(http.StatusServiceUnavailable, 0, "payment in doubt: no client-credentials token", "")
+	}
+	status := http.StatusBadGateway
+	var be *bankapi.Error
+	if errors.As(err, &be) && (be.Status == http.StatusTooManyRequests || be.Status == http.StatusServiceUnavailable) {
+		status = http.StatusServiceUnavailable
+	}
+	return RetryLater(status, 0, "payment in doubt: consent status: "+err.Error(), iid)
+}

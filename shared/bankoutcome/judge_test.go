@@ -143,3 +143,26 @@ func TestRetryAfterSeconds(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsettled: a payment in doubt whose consent status could not be read is
+// retryLater, 503 when the bank throttles or no token could be had, else 502.
+func TestUnsettled(t *testing.T) {
+	cases := []struct {
+		name   string
+		err    error
+		status int
+		iid    string
+	}{
+		{"no token", fmt.Errorf("cc: %w", &oauth.Error{Grant: "client_credentials", StatusCode: 500}), 503, ""},
+		{"throttled", &bankapi.Error{Status: 429}, 503, "iid-1"},
+		{"bank 503", &bankapi.Error{Status: 503}, 503, "iid-1"},
+		{"bank 500", &bankapi.Error{Status: 500}, 502, "iid-1"},
+		{"transport", &bankapi.TransportError{Transient: true, Cause: errors.New("reset")}, 502, "iid-1"},
+	}
+	for _, tc := range cases {
+		o := Unsettled(tc.err, "iid-1")
+		if o.Problem.Type != httpapi.TypeRetryLater || o.Problem.Status != tc.status || o.Problem.InteractionID != tc.iid || o.Happening != "" {
+			t.Errorf("%s: %+v, want retryLater %d iid %q, nothing recorded", tc.name, o.Problem, tc.status, tc.iid)
+		}
+	}
+}
