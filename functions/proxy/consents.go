@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"errors"
-	"net/http"
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/coop-ob/connector/shared/bankoutcome"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
@@ -31,29 +31,11 @@ func (h *Handler) load(ctx context.Context, r *call, typ string) (*consent.Conse
 		resp := httpapi.Internal(ctx, h.logger, err)
 		return nil, &resp
 	}
-	if c.Type != typ {
-		resp := h.problem(r, httpapi.Problem{Type: httpapi.TypeInvalidRequest, Title: "Wrong consent type",
-			Status: http.StatusBadRequest, Detail: "This route needs a consent of type " + typ + "; this one is " + c.Type + "."})
+	if o, ok := bankoutcome.Usable(c, typ, c.Type == typePayments); !ok {
+		resp := h.answer(ctx, r, c, o)
 		return nil, &resp
 	}
-	var resp events.APIGatewayV2HTTPResponse
-	switch c.Status {
-	case consent.StatusAuthorised:
-		return c, nil
-	case consent.StatusReauthRequired:
-		resp = h.reauthenticate(ctx, r, c, "consent needs re-authentication")
-	case consent.StatusAwaitingAuthorisation:
-		resp = h.problem(r, httpapi.Problem{Type: httpapi.TypeConflict, Title: "Consent not authorised", Status: http.StatusConflict,
-			Detail: "The customer has not authorised this consent yet: send them to the authorization URL first."})
-	case consent.StatusConsumed:
-		resp = h.problem(r, httpapi.Problem{Type: httpapi.TypePaymentNotAllowed, Title: "Consent already used", Status: http.StatusConflict,
-			Detail: "This payment consent has already been used for a payment: create a new consent."})
-	default: // Rejected, Revoked, Expired, Failed
-		resp = h.problem(r, httpapi.Problem{Type: httpapi.TypeReconsentRequired, Title: "New consent required",
-			Status: http.StatusConflict, Action: httpapi.ActionReconsent,
-			Detail: "This consent is " + c.Status + ": create a new consent (POST /consents)."})
-	}
-	return nil, &resp
+	return c, nil
 }
 
 // record writes what happened on the consent (consent.Recorder.Record),

@@ -64,10 +64,6 @@ func (h *Handler) bankFailure(ctx context.Context, r *call, status int, detail, 
 	return h.answer(ctx, r, nil, bankoutcome.BankError(status, detail, iid, errs))
 }
 
-func (h *Handler) reauthenticate(ctx context.Context, r *call, c *consent.Consent, why string) events.APIGatewayV2HTTPResponse {
-	return h.answer(ctx, r, c, bankoutcome.Reauthenticate(why, consent.ReauthRequired, c.Type == typePayments))
-}
-
 func (h *Handler) stepUp(ctx context.Context, r *call, c *consent.Consent, why, iid string) events.APIGatewayV2HTTPResponse {
 	return h.answer(ctx, r, c, bankoutcome.StepUpRequired(why, iid))
 }

@@ -2,8 +2,9 @@
 // app and for the consent: the problem the app gets (type, status, action,
 // Retry-After, field errors), the happening recorded on the consent (a row of
 // the shared/consent transitions table), and whether the answer carries a
-// fresh authorization URL. It is pure: the caller records the happening,
-// makes the URL and renders the problem.
+// fresh authorization URL; and (Usable) what a stored consent's status means
+// for a call before the bank is called. It is pure: the caller records the
+// happening, makes the URL and renders the problem.
 //
 // Only codes and field paths of the bank's errors reach an Outcome, never the
 // bank's free text.
