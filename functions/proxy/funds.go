@@ -4,19 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
 // maxFundsBody bounds the POST /funds-confirmations body.
 const maxFundsBody = 1024
-
-// maxReference is OB Max35Text (OBFundsConfirmation1.Data.Reference).
-const maxReference = 35
 
 // pisFunds is GET /consents/{id}/funds-confirmation: the bank's confirmation
 // of funds for an authorised domestic payment consent (auth-code token;
@@ -113,11 +110,11 @@ func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HT
 
 func (in fundsRequest) validate() *httpapi.Problem {
 	var errs []httpapi.FieldError
-	if err := validAmount(in.Amount); err != nil {
+	if err := banklimits.Amount(in.Amount); err != nil {
 		errs = append(errs, httpapi.FieldError{Field: "amount", Message: err.Error()})
 	}
-	if in.Reference == "" || len([]rune(in.Reference)) > maxReference || strings.ContainsFunc(in.Reference, isControl) {
-		errs = append(errs, httpapi.FieldError{Field: "reference", Message: "must be 1-35 characters, no control characters"})
+	if err := banklimits.FundsReference(in.Reference); err != nil {
+		errs = append(errs, httpapi.FieldError{Field: "reference", Message: err.Error()})
 	}
 	if len(errs) > 0 {
 		p := httpapi.InvalidRequest("The funds confirmation request is invalid.", errs...)
@@ -125,8 +122,6 @@ func (in fundsRequest) validate() *httpapi.Problem {
 	}
 	return nil
 }
-
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
 
 // noQuery refuses any query parameter: the route takes none.
 func noQuery(r *call) *httpapi.Problem {

@@ -10,9 +10,9 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/bankoutcome"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
-	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/payment"
 )
 
@@ -72,7 +72,7 @@ func (h *Handler) paymentAnswer(ctx context.Context, r *call, c *consent.Consent
 			"The bank's answer to the payment could not be read; retry with the same Idempotency-Key.", res.InteractionID, nil)
 		resp.Headers["Retry-After"] = "1"
 	case payment.Unsettled:
-		resp = h.unsettled(ctx, r, res)
+		resp = h.answer(ctx, r, nil, bankoutcome.Unsettled(res.Err, res.InteractionID))
 	case payment.Unconfirmed:
 		resp = h.problem(r, httpapi.Problem{Type: httpapi.TypePaymentUnconfirmed, Title: "Payment made, not confirmed",
 			Status: http.StatusBadGateway, InteractionID: res.InteractionID,
@@ -84,21 +84,6 @@ func (h *Handler) paymentAnswer(ctx context.Context, r *call, c *consent.Consent
 		return httpapi.Internal(ctx, h.logger, errors.New("payment: unknown outcome"))
 	}
 	return holdOff(resp, res.LeaseLeft(h.now()))
-}
-
-// unsettled: a payment in doubt whose consent status could not be read at the
-// bank; nothing is known, so retryLater (503 when the bank throttles or has
-// no token for the connector, else 502).
-func (h *Handler) unsettled(ctx context.Context, r *call, res payment.Result) events.APIGatewayV2HTTPResponse {
-	if errors.As(res.Err, new(*oauth.Error)) {
-		return h.retryLater(ctx, r, http.StatusServiceUnavailable, 0, "payment in doubt: no client-credentials token", "")
-	}
-	status := http.StatusBadGateway
-	var be *bankapi.Error
-	if errors.As(res.Err, &be) && (be.Status == http.StatusTooManyRequests || be.Status == http.StatusServiceUnavailable) {
-		status = http.StatusServiceUnavailable
-	}
-	return h.retryLater(ctx, r, status, 0, "payment in doubt: consent status: "+res.Err.Error(), res.InteractionID)
 }
 
 // holdOff raises the Retry-After of a retryLater answer to left, the rest of

@@ -2,20 +2,16 @@ package main
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/smithy-go"
 
-	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/bankoutcome"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/lambdactx"
-	"github.com/coop-ob/connector/shared/oauth"
-	"github.com/coop-ob/connector/shared/refresh"
 )
 
 // failure says how a failed step maps to a problem.
@@ -23,98 +19,37 @@ type failure struct {
 	stepUpRoute bool // a 403 Reauthenticate means step-up (transactions, direct debits, standing orders, scheduled payments)
 }
 
-// fail turns an error of a token or bank step into the problem the app gets,
-// and records the action on the consent (LastAction/LastError, and the local
-// status where the bank's answer changes it) when the app must act on the
-// consent: reauthenticate, stepUp, reconsent, accountUnavailable. A transient
-// failure (retryLater) or an unknown resource (notFound) says nothing about
-// the consent and writes nothing. The bank's error table is in the General
-// specifications page, "Error scenarios".
+// fail turns an error of a token or bank step into the problem the app gets
+// (shared/bankoutcome says what it means) and records the outcome's happening
+// on the consent.
 func (h *Handler) fail(ctx context.Context, r *call, c *consent.Consent, err error, f failure) events.APIGatewayV2HTTPResponse {
-	var be *bankapi.Error
-	var te *bankapi.TransportError
-	var ue *bankapi.UnusableError
-	var oe *oauth.Error
-	var aws *smithy.OperationError
-	switch {
-	case errors.As(err, &aws):
-		// Not the bank: the store or the credentials secret (read for the
-		// mTLS handshake or a token request) failed. Internal says whether a
-		// retry can cure it (503 retry-later) or not (500).
-		return httpapi.Internal(ctx, h.logger, err)
-	case errors.Is(err, refresh.ErrReauthRequired):
-		// The refresher marked the consent under its lease, if the tokens it
-		// refused were still the stored ones: the status is its call.
-		return h.reauthenticateAs(ctx, r, c, "refresh: invalid_grant", consent.ReauthReported)
-	case errors.Is(err, refresh.ErrNoRefreshToken), errors.Is(err, consent.ErrNotFound):
-		return h.reauthenticate(ctx, r, c, "refresh: no tokens")
-	case errors.Is(err, refresh.ErrExpired): // marked Expired by the refresher
-		return h.reconsent(ctx, r, c, "refresh: refresh token expired", consent.ReconsentRequired, "")
-	case errors.Is(err, refresh.ErrBusy), errors.Is(err, refresh.ErrNoTime), oauth.IsTransient(err):
-		return h.retryLater(ctx, r, http.StatusServiceUnavailable, time.Second, "token endpoint unavailable: "+err.Error(), "")
-	case errors.As(err, &oe):
-		return h.tokenFailure(ctx, r, oe)
-	case errors.As(err, &ue):
-		return h.bankFailure(ctx, r, http.StatusBadGateway, unusableDetail, ue.InteractionID, nil)
-	case errors.As(err, &te):
-		if te.Transient {
-			return h.retryLater(ctx, r, http.StatusBadGateway, 0, "bank transport error", te.InteractionID)
-		}
-		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank could not be reached.", te.InteractionID, nil)
-	case !errors.As(err, &be):
-		return httpapi.Internal(ctx, h.logger, err)
-	}
-	code := be.Reason() // recorded as lastError and shown to the app: codes only, never free text
-	switch bankapi.Classify(be) {
-	case bankapi.ActionReauthenticate:
-		if f.stepUpRoute {
-			return h.stepUp(ctx, r, c, code, be.InteractionID)
-		}
-		return h.reauthenticate(ctx, r, c, code)
-	case bankapi.ActionRefresh: // still 401 after one refresh
-		return h.reauthenticate(ctx, r, c, code)
-	case bankapi.ActionReconsent:
-		what := consent.ReconsentRequired
-		if be.HasCode(bankapi.CodeInvalidConsentStatus) {
-			what = consent.BankRejected
-			if !c.ExpiresAt.IsZero() && !h.now().Before(c.ExpiresAt) {
-				what = consent.BankExpired
-			}
-		}
-		return h.reconsent(ctx, r, c, code, what, be.InteractionID)
-	case bankapi.ActionAccountUnavailable:
-		h.record(ctx, r, c, consent.AccountUnavailable, code)
-		return h.problem(r, httpapi.Problem{Type: httpapi.TypeAccountUnavailable, Title: "Account unavailable",
-			Status: http.StatusConflict, Action: httpapi.ActionAccountUnavailable, InteractionID: be.InteractionID,
-			Detail: "The bank reports the account as temporarily unavailable (for example barred). The customer should check the account with the bank."})
-	case bankapi.ActionNotFound:
-		return h.problem(r, httpapi.Problem{Type: httpapi.TypeNotFound, Title: "Not found", Status: http.StatusNotFound,
-			InteractionID: be.InteractionID, Detail: "The bank has no such resource for this consent (for example an unknown account id)."})
-	case bankapi.ActionRetryLater:
-		status := http.StatusBadGateway
-		if be.Status == http.StatusTooManyRequests || be.Status == http.StatusServiceUnavailable {
-			status = http.StatusServiceUnavailable
-		}
-		return h.retryLater(ctx, r, status, be.RetryAfter, code, be.InteractionID)
-	case bankapi.ActionFixRequest:
-		var errs []httpapi.FieldError
-		for _, d := range be.Errors {
-			errs = append(errs, httpapi.FieldError{Field: d.Path, Message: d.ErrorCode})
-		}
-		return h.bankFailure(ctx, r, http.StatusBadRequest, "The bank refused the request's values.", be.InteractionID, errs)
-	}
-	if be.Status == http.StatusForbidden {
-		return h.bankFailure(ctx, r, http.StatusForbidden, "The bank refused access: the consent may not grant it.", be.InteractionID, codesOf(be))
-	}
-	return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank answered with an unexpected error.", be.InteractionID, codesOf(be))
+	return h.answer(ctx, r, c, bankoutcome.Judge(err, bankoutcome.Call{StepUpRoute: f.stepUpRoute,
+		Payment: c.Type == typePayments, ExpiresAt: c.ExpiresAt, Now: h.now()}))
 }
 
-func codesOf(be *bankapi.Error) []httpapi.FieldError {
-	var errs []httpapi.FieldError
-	for _, c := range be.ErrorCodes() {
-		errs = append(errs, httpapi.FieldError{Field: "bank", Message: c})
+// answer carries out o for call r on consent c (nil when o records nothing
+// and offers no journey): it logs o's line, makes the authorization URL the
+// problem offers (before the record: the journey depends on the status it
+// finds), records o's happening and renders the problem. A happening whose
+// status change is refused because the consent was authorised again while
+// the call ran (record) answers replaced instead.
+func (h *Handler) answer(ctx context.Context, r *call, c *consent.Consent, o bankoutcome.Outcome) events.APIGatewayV2HTTPResponse {
+	if o.Internal != nil {
+		return httpapi.Internal(ctx, h.logger, o.Internal)
 	}
-	return errs
+	if o.Log.Msg != "" {
+		h.logger.Log(ctx, o.Log.Level, o.Log.Msg, append([]any{"consentId", r.consentID}, o.Log.Attrs...)...)
+	}
+	if o.Journey != bankoutcome.NoJourney {
+		o.Problem.AuthorizationURL = h.startURL(ctx, r, c, o.Journey == bankoutcome.StepUp)
+	}
+	if o.Happening != "" && !h.record(ctx, r, c, o.Happening, o.Why) {
+		return h.replaced(ctx, r)
+	}
+	if o.Problem.Type == httpapi.TypeRetryLater {
+		return h.retryProblem(r, o.Problem.Status, o.RetryAfter, o.Problem.InteractionID, o.Problem.Detail)
+	}
+	return h.problem(r, o.Problem)
 }
 
 func (h *Handler) problem(r *call, p httpapi.Problem) events.APIGatewayV2HTTPResponse {
@@ -126,74 +61,19 @@ func (h *Handler) problem(r *call, p httpapi.Problem) events.APIGatewayV2HTTPRes
 }
 
 func (h *Handler) bankFailure(ctx context.Context, r *call, status int, detail, iid string, errs []httpapi.FieldError) events.APIGatewayV2HTTPResponse {
-	h.logger.WarnContext(ctx, "bank refused", "consentId", r.consentID, "status", status, "interactionId", iid)
-	return h.problem(r, httpapi.Problem{Type: httpapi.TypeBankError, Title: "Bank error", Status: status,
-		Detail: detail, InteractionID: iid, Errors: errs})
+	return h.answer(ctx, r, nil, bankoutcome.BankError(status, detail, iid, errs))
 }
 
-// reauthenticate: the PSU must authorise the same consent again (403
-// UK.OBIE.Reauthenticate, a 401 that a refresh did not cure, a dead refresh
-// token). Payment consents cannot be re-authorised (OB PIS profile): reconsent.
-func (h *Handler) reauthenticate(ctx context.Context, r *call, c *consent.Consent, why string) events.APIGatewayV2HTTPResponse {
-	return h.reauthenticateAs(ctx, r, c, why, consent.ReauthRequired)
-}
-
-// reauthenticateAs is reauthenticate recording what (consent.ReauthReported
-// leaves the status to whoever already set it).
-func (h *Handler) reauthenticateAs(ctx context.Context, r *call, c *consent.Consent, why string, what consent.Happening) events.APIGatewayV2HTTPResponse {
-	if c.Type == typePayments {
-		return h.reconsent(ctx, r, c, why, consent.ReconsentRequired, "")
-	}
-	u := h.startURL(ctx, r, c, false) // before record: the journey depends on the status it finds
-	if !h.record(ctx, r, c, what, why) {
-		return h.replaced(ctx, r)
-	}
-	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReauthenticationRequired, Title: "Re-authentication required",
-		Status: http.StatusForbidden, Action: httpapi.ActionReauthenticate, AuthorizationURL: u,
-		Detail: "The bank needs the customer to authorise this consent again: send them to authorizationUrl."})
-}
-
-// stepUp: the call needs a step-up (2FA) authorisation the consent does not
-// hold (bank page, "Two-factor authentication"). On these routes a bank 403
-// Reauthenticate is read as step-up even when the tokens carried one (the
-// bank may have let it lapse, or revoked the tokens): a step-up journey cures
-// both, and the local status is left alone so that the consent's other
-// routes keep working until the bank says otherwise.
 func (h *Handler) stepUp(ctx context.Context, r *call, c *consent.Consent, why, iid string) events.APIGatewayV2HTTPResponse {
-	u := h.startURL(ctx, r, c, true)
-	h.record(ctx, r, c, consent.StepUpRequired, why)
-	return h.problem(r, httpapi.Problem{Type: httpapi.TypeStepUpRequired, Title: "Step-up authentication required",
-		Status: http.StatusForbidden, Action: httpapi.ActionStepUp, AuthorizationURL: u, InteractionID: iid,
-		Detail: "This data needs a step-up (two-factor) authorisation: send the customer to authorizationUrl, then call again."})
-}
-
-// reconsent: the consent can no longer be used; the app creates a new one.
-func (h *Handler) reconsent(ctx context.Context, r *call, c *consent.Consent, why string, what consent.Happening, iid string) events.APIGatewayV2HTTPResponse {
-	if !h.record(ctx, r, c, what, why) {
-		return h.replaced(ctx, r)
-	}
-	return h.problem(r, httpapi.Problem{Type: httpapi.TypeReconsentRequired, Title: "New consent required",
-		Status: http.StatusConflict, Action: httpapi.ActionReconsent, InteractionID: iid,
-		Detail: "The bank no longer accepts this consent for this call: create a new consent (POST /consents)."})
-}
-
-// retryLater: the bank is busy, failing or unreachable; nothing changed. It
-// is not recorded on the consent: a transient failure says nothing about the
-// consent, and a write per failed call would cost a DynamoDB write (and
-// version conflicts between concurrent calls) exactly when the bank is
-// struggling. The log line keeps the cause.
-func (h *Handler) retryLater(ctx context.Context, r *call, status int, after time.Duration, why, iid string) events.APIGatewayV2HTTPResponse {
-	h.logger.WarnContext(ctx, "bank unavailable", "consentId", r.consentID, "status", status, "err", why, "interactionId", iid)
-	return h.retryProblem(r, status, after, iid, "The bank is unavailable or throttling: retry after the Retry-After delay.")
+	return h.answer(ctx, r, c, bankoutcome.StepUpRequired(why, iid))
 }
 
 // retryProblem is a retryLater problem with detail and a Retry-After of
 // after, in whole seconds (at least 1).
 func (h *Handler) retryProblem(r *call, status int, after time.Duration, iid, detail string) events.APIGatewayV2HTTPResponse {
-	secs := max(1, int((after+time.Second-1)/time.Second))
 	resp := h.problem(r, httpapi.Problem{Type: httpapi.TypeRetryLater, Title: "Try again later", Status: status,
 		Action: httpapi.ActionRetryLater, InteractionID: iid, Detail: detail})
-	resp.Headers["Retry-After"] = strconv.Itoa(secs)
+	resp.Headers["Retry-After"] = strconv.Itoa(bankoutcome.RetryAfterSeconds(after))
 	return resp
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -17,8 +16,6 @@ var (
 	resourceID = regexp.MustCompile(`^[A-Za-z0-9-]{1,40}$`)
 	// idempotencyKey is the app's Idempotency-Key header.
 	idempotencyKey = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
-	// amountRe is a GBP amount with at most two decimals (the bank's rule).
-	amountRe = regexp.MustCompile(`^\d{1,13}(\.\d{1,2})?$`)
 )
 
 // queryDateLayout is an OB query-string date-time: no time zone (docs/bank-rules.md §Payload shapes).
@@ -72,17 +69,6 @@ func onlyParams(q map[string][]string, allowed ...string) *httpapi.Problem {
 		sortFieldErrors(errs)
 		p := httpapi.InvalidRequest("The request has query parameters this route does not take.", errs...)
 		return &p
-	}
-	return nil
-}
-
-// validAmount checks a GBP amount: a positive decimal with at most 2 places.
-func validAmount(s string) error {
-	if !amountRe.MatchString(s) {
-		return fmt.Errorf("must be a decimal string with at most 2 decimal places, e.g. \"10.50\"")
-	}
-	if strings.Trim(strings.ReplaceAll(s, ".", ""), "0") == "" {
-		return fmt.Errorf("must be greater than 0")
 	}
 	return nil
 }

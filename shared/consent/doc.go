@@ -10,7 +10,7 @@
 // before the bank call, and carries the idempotency key reused on retries).
 //
 // A consent's Status, BankStatus, LastAction and LastError change only
-// through the transitions table (transitions.go): callers name what happened
+// through the transitions table (transitions.go; Apply in apply.go): callers name what happened
 // (a Happening) and Apply sets the fields, or refuses a happening the
 // consent's status does not allow. docs/lifecycle.md shows the table.
 //

@@ -1,0 +1,47 @@
+package bankoutcome
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/httpapi"
+)
+
+// TestUsable: only an Authorised consent of the route's type serves it; any
+// other answers what the app must do, and only a consent that needs
+// re-authentication records it (and offers the journey).
+func TestUsable(t *testing.T) {
+	cases := []struct {
+		name, typ, status string
+		payment           bool
+		ok                bool
+		want              want
+	}{
+		{"authorised", "accounts", consent.StatusAuthorised, false, true, want{}},
+		{"wrong type", "payments", consent.StatusAuthorised, true, false, want{typ: httpapi.TypeInvalidRequest, status: http.StatusBadRequest}},
+		{"needs re-authentication", "accounts", consent.StatusReauthRequired, false, false,
+			want{typ: httpapi.TypeReauthenticationRequired, status: 403, action: httpapi.ActionReauthenticate,
+				happening: consent.ReauthRequired, why: "consent needs re-authentication", journey: Reauthorise}},
+		{"payment needs re-authentication", "payments", consent.StatusReauthRequired, true, false,
+			want{typ: httpapi.TypeReconsentRequired, status: 409, action: httpapi.ActionReconsent,
+				happening: consent.ReconsentRequired, why: "consent needs re-authentication"}},
+		{"not authorised yet", "accounts", consent.StatusAwaitingAuthorisation, false, false, want{typ: httpapi.TypeConflict, status: 409}},
+		{"consumed", "payments", consent.StatusConsumed, true, false, want{typ: httpapi.TypePaymentNotAllowed, status: 409}},
+		{"revoked", "accounts", consent.StatusRevoked, false, false, want{typ: httpapi.TypeReconsentRequired, status: 409, action: httpapi.ActionReconsent}},
+		{"expired", "accounts", consent.StatusExpired, false, false, want{typ: httpapi.TypeReconsentRequired, status: 409, action: httpapi.ActionReconsent}},
+	}
+	for _, tc := range cases {
+		route := tc.typ
+		if tc.name == "wrong type" {
+			route = "accounts"
+		}
+		o, ok := Usable(&consent.Consent{Type: tc.typ, Status: tc.status}, route, tc.payment)
+		got := want{typ: o.Problem.Type, status: o.Problem.Status, action: o.Problem.Action, happening: o.Happening,
+			why: o.Why, journey: o.Journey}
+		if ok != tc.ok || fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: ok %v %+v, want ok %v %+v", tc.name, ok, got, tc.ok, tc.want)
+		}
+	}
+}
