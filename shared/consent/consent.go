@@ -43,8 +43,17 @@ type Consent struct {
 	PaymentDate string    `dynamodbav:"paymentDate,omitempty"`
 	ExpiresAt   time.Time `dynamodbav:"expiresAt,omitempty"`
 	StepUpAt    time.Time `dynamodbav:"stepUpAt,omitempty"` // last step-up authorisation; zero if none
-	LastAction  string    `dynamodbav:"lastAction,omitempty"`
-	LastError   string    `dynamodbav:"lastError,omitempty"`
+	// AuthorisedAt is the last authorisation at the bank (Authorised or
+	// SteppedUp); zero if never authorised.
+	AuthorisedAt time.Time `dynamodbav:"authorisedAt,omitempty"`
+	// LastConfirmedAt is when the customer last confirmed the consent: an
+	// authorisation at the bank, or a reconfirmation the app recorded
+	// (Reconfirmed). The reconfirmation clock runs from it.
+	LastConfirmedAt time.Time `dynamodbav:"lastConfirmedAt,omitempty"`
+	// Reconfirmation is the last reconfirmation the app recorded; nil if none.
+	Reconfirmation *Reconfirmation `dynamodbav:"reconfirmation,omitempty"`
+	LastAction     string          `dynamodbav:"lastAction,omitempty"`
+	LastError      string          `dynamodbav:"lastError,omitempty"`
 	// LastUsedAt is no longer written on every use: uses are recorded on the
 	// tokens (Tokens.UsedAt, TouchTokens). It is still read by the tokens
 	// function for tokens without UsedAt (written before it existed).

@@ -57,6 +57,10 @@ const (
 	AccountUnavailable Happening = "AccountUnavailable"
 	// Used: a call succeeded with the consent; an action recorded earlier is stale.
 	Used Happening = "Used"
+	// Reconfirmed: the app recorded that its customer reconfirmed the AIS
+	// consent (POST /consents/{id}/reconfirm); LastConfirmedAt becomes the
+	// time passed to Apply (the customer's reconfirmation time).
+	Reconfirmed Happening = "Reconfirmed"
 	// Revoked: DELETE /consents/{id} revoked the consent at the bank.
 	Revoked Happening = "Revoked"
 	// PaymentConsumed: the bank consumed the payment consent with a payment order.
@@ -137,6 +141,7 @@ var transitions = []Transition{
 	{BankExpired, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, "consent.action_required"},
 	{AccountUnavailable, []string{AnyStatus}, Keep, Keep, ActionAccountUnavailable, Detail, "consent.action_required"},
 	{Used, []string{AnyStatus}, Keep, Keep, Clear, Clear, ""},
+	{Reconfirmed, []string{StatusAuthorised}, Keep, Keep, Keep, Keep, "consent.reconfirmed"},
 	{Revoked, []string{AnyStatus}, StatusRevoked, BankRevoked, ActionRevoked, Keep, "consent.revoked"},
 	{PaymentConsumed, []string{AnyStatus}, StatusConsumed, BankConsumed, Clear, Clear, "consent.consumed"},
 }
@@ -235,7 +240,10 @@ func allowedFrom(what Happening) []string {
 
 // Apply records on c that what happened: its Status, BankStatus, LastAction
 // and LastError become what the table says (StepUpAt becomes now for
-// SteppedUp; detail is the LastError of rows that record one). It reports
+// SteppedUp; AuthorisedAt and LastConfirmedAt become now for Authorised and
+// SteppedUp, LastConfirmedAt becomes now for Reconfirmed: an authorisation at
+// the bank is also a confirmation; detail is the LastError of rows that
+// record one). It reports
 // whether any field changed. A happening the table does not allow in c's
 // status changes nothing and answers a *TransitionError. Apply only changes
 // c in memory: the caller writes it (UpdateConsent, CreateConsent,
@@ -250,11 +258,18 @@ func Apply(c *Consent, what Happening, now time.Time, detail string) (bool, erro
 	c.BankStatus = pick(c.BankStatus, t.BankStatus, "")
 	c.LastAction = pick(c.LastAction, t.Action, "")
 	c.LastError = pick(c.LastError, t.Error, detail)
-	if what == SteppedUp {
+	switch what {
+	case SteppedUp:
 		c.StepUpAt = now
+		c.AuthorisedAt, c.LastConfirmedAt = now, now
+	case Authorised:
+		c.AuthorisedAt, c.LastConfirmedAt = now, now
+	case Reconfirmed:
+		c.LastConfirmedAt = now
 	}
 	changed := c.Status != before.Status || c.BankStatus != before.BankStatus || c.LastAction != before.LastAction ||
-		c.LastError != before.LastError || !c.StepUpAt.Equal(before.StepUpAt)
+		c.LastError != before.LastError || !c.StepUpAt.Equal(before.StepUpAt) ||
+		!c.AuthorisedAt.Equal(before.AuthorisedAt) || !c.LastConfirmedAt.Equal(before.LastConfirmedAt)
 	return changed, nil
 }
 
