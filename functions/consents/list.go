@@ -59,7 +59,9 @@ func (h *Handler) list(ctx context.Context, owner string, req events.APIGatewayV
 	}
 	out := listResponse{Consents: make([]consentView, 0, len(cs)), NextCursor: string(next)}
 	for i := range cs {
-		out.Consents = append(out.Consents, view(&cs[i]))
+		v := view(&cs[i])
+		h.withDeadlines(&v, &cs[i], nil)
+		out.Consents = append(out.Consents, v)
 	}
 	return httpapi.JSON(http.StatusOK, out)
 }
