@@ -53,9 +53,9 @@ type Handler struct {
 func New(d *setup.Deps) *Handler {
 	return &Handler{
 		store: d.Store, tokens: d.OAuth, bank: d.Bank, creds: d.Credentials, logger: d.Logger,
-		auth:    &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
-		days:    banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
-		now:     func() time.Time { return d.Now() },
+		auth:      &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
+		days:      banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
+		now:       func() time.Time { return d.Now() },
 		newUUID:   uuid.NewString,
 		reconfirm: reconfirm.FromConfig(d.Config),
 		keys: &createonce.Keys{Store: d.Store, Logger: d.Logger, Now: func() time.Time { return d.Now() },
