@@ -772,6 +772,9 @@ type Consent struct {
 	// AccessEndsAt The effective end of access: the earliest of `expiresAt`, a refresh-token lapse no scheduled refresh extends, and (under `enforce`) `reconfirmBy`.
 	AccessEndsAt *time.Time `json:"accessEndsAt,omitempty"`
 
+	// Accounts `GET /consents/{id}` of an `Authorised` (or `ReauthRequired`) accounts consent, once read from the bank after the last authorisation: the accounts the customer shared. Erased when the consent is revoked or expires.
+	Accounts *[]SharedAccount `json:"accounts,omitempty"`
+
 	// ActionBy The earliest deadline.
 	ActionBy *time.Time `json:"actionBy,omitempty"`
 	Amount   *string    `json:"amount,omitempty"`
@@ -1290,6 +1293,15 @@ type ReconfirmRequestChannel string
 
 // ResourceId defines model for ResourceId.
 type ResourceId = string
+
+// SharedAccount defines model for SharedAccount.
+type SharedAccount struct {
+	// AccountId The bank's AccountId (use it on the AIS routes).
+	AccountId string `json:"accountId"`
+
+	// Identification With `ReadAccountsDetail`: the account identification masked to its last four characters.
+	Identification *string `json:"identification,omitempty"`
+}
 
 // StandingOrder defines model for StandingOrder.
 type StandingOrder struct {

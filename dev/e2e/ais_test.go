@@ -58,6 +58,24 @@ func TestAIS(t *testing.T) {
 		if err != nil || info.Status != "Authorised" || !slices.Equal(info.Accounts, []string{"1001", "1002"}) {
 			t.Errorf("the bank's consent = %+v, %v; want Authorised on 1001 and 1002", info, err)
 		}
+		// The dashboard fields: the accounts ticked on the bank's page, when access was granted,
+		// the reconfirmation deadline and the next action.
+		v := c.consent(t, id)
+		var shared []string
+		if v.Accounts != nil {
+			for _, a := range *v.Accounts {
+				shared = append(shared, a.AccountId)
+				if a.Identification == nil || !strings.HasPrefix(*a.Identification, "••••") {
+					t.Errorf("account %s identification %v, want masked", a.AccountId, a.Identification)
+				}
+			}
+		}
+		if !slices.Equal(shared, []string{"1001", "1002"}) {
+			t.Errorf("GET /consents/{id} accounts = %v, want the ticked 1001 and 1002", shared)
+		}
+		if v.AuthorisedAt == nil || v.ReconfirmBy == nil || !v.ReconfirmBy.After(*v.AuthorisedAt) || v.NextAction == nil || v.ActionBy == nil {
+			t.Errorf("dashboard fields: authorisedAt %v reconfirmBy %v nextAction %v actionBy %v", v.AuthorisedAt, v.ReconfirmBy, v.NextAction, v.ActionBy)
+		}
 	})
 	if t.Failed() {
 		t.FailNow()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"testing"
 	"time"
@@ -126,5 +127,32 @@ func TestReconfirmBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAccountsShownAndErasedOnRevoke: GET /consents/{id} shows the shared accounts stored after
+// the authorisation; a revocation erases them.
+func TestAccountsShownAndErasedOnRevoke(t *testing.T) {
+	t.Parallel()
+	f := reconfirmFixture(t)
+	const sub = "app-a"
+	ais := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail"]}`)
+	f.authorise(t, ais.AuthorizationURL)
+	store := f.env.Deps.Store
+	if err := store.PutAccounts(t.Context(), &consent.SharedAccounts{ConsentID: ais.ConsentID, ReadAt: f.env.Bank.Now(),
+		Accounts: []consent.SharedAccount{{ID: "1001", Masked: "••••5678"}}}, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if v := f.view(t, sub, ais.ConsentID); len(v.Accounts) != 1 || v.Accounts[0] != (accountView{AccountID: "1001", Identification: "••••5678"}) {
+		t.Errorf("accounts %+v", v.Accounts)
+	}
+	if resp := f.do(t, routeDelete, sub, ais.ConsentID, ""); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("DELETE = %d %s", resp.StatusCode, resp.Body)
+	}
+	if _, err := store.GetAccounts(t.Context(), ais.ConsentID); !errors.Is(err, consent.ErrNotFound) {
+		t.Errorf("accounts after revoke: %v, want erased", err)
+	}
+	if v := f.view(t, sub, ais.ConsentID); len(v.Accounts) != 0 {
+		t.Errorf("revoked consent shows accounts %+v", v.Accounts)
 	}
 }

@@ -42,6 +42,14 @@ type consentView struct {
 	AccessEndsAt     *time.Time `json:"accessEndsAt,omitempty"`
 	ActionBy         *time.Time `json:"actionBy,omitempty"`
 	NextAction       string     `json:"nextAction,omitempty"`
+	// Accounts: GET /consents/{id} of an AIS consent only, once read from the bank.
+	Accounts []accountView `json:"accounts,omitempty"`
+}
+
+// accountView is one account the customer shared (consent.SharedAccount).
+type accountView struct {
+	AccountID      string `json:"accountId"`
+	Identification string `json:"identification,omitempty"` // masked: the last four characters
 }
 
 func optTime(t time.Time) *time.Time {
@@ -77,5 +85,18 @@ func (h *Handler) get(ctx context.Context, c *consent.Consent, _ events.APIGatew
 	}
 	v.StepUp = &stepUp
 	h.withDeadlines(&v, c, tok)
+	if c.Status == consent.StatusAuthorised || c.Status == consent.StatusReauthRequired {
+		a, err := h.store.GetAccounts(ctx, c.ID)
+		switch {
+		case errors.Is(err, consent.ErrNotFound):
+		case err != nil:
+			return httpapi.Internal(ctx, h.logger, err)
+		default:
+			v.Accounts = make([]accountView, 0, len(a.Accounts))
+			for _, s := range a.Accounts {
+				v.Accounts = append(v.Accounts, accountView{AccountID: s.ID, Identification: s.Masked})
+			}
+		}
+	}
 	return httpapi.JSON(http.StatusOK, v)
 }
