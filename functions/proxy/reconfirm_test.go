@@ -38,8 +38,11 @@ func TestReconfirmationEnforced(t *testing.T) {
 	if after := f.consent(c.ID); after.Version != before.Version || after.Status != consent.StatusAuthorised {
 		t.Errorf("the refusal wrote the consent (version %d → %d, status %s)", before.Version, after.Version, after.Status)
 	}
-	if tk := f.tokens(c.ID); tk.Version != tokBefore.Version {
-		t.Errorf("the refusal wrote the tokens (version %d → %d)", tokBefore.Version, tk.Version)
+	// Nor is the use recorded (Tokens.UsedAt, more than touchEvery later): past reconfirmBy the
+	// consent turns idle for REFRESH_POLICY=recent, so the tokens run keeps it alive but stops
+	// keeping it warm once REFRESH_RECENT_WINDOW has passed since its last real use.
+	if tk := f.tokens(c.ID); tk.Version != tokBefore.Version || !tk.UsedAt.Equal(tokBefore.UsedAt) {
+		t.Errorf("the refusal wrote the tokens (version %d → %d, usedAt %v → %v)", tokBefore.Version, tk.Version, tokBefore.UsedAt, tk.UsedAt)
 	}
 
 	// A late reconfirmation (recorded as POST /consents/{id}/reconfirm does) restores access.
