@@ -1401,6 +1401,12 @@ type CallbackParams struct {
 
 // ListConsentsParams defines parameters for ListConsents.
 type ListConsentsParams struct {
+	// Status Only consents in this status.
+	Status *ConsentStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// ActionBefore Only consents whose `actionBy` (their earliest deadline, without the refresh-token lapse) is before this date-time (RFC 3339 with an offset).
+	ActionBefore *time.Time `form:"actionBefore,omitempty" json:"actionBefore,omitempty"`
+
 	// Limit 1 to 100, default 50.
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
 
@@ -2271,9 +2277,13 @@ type ClientInterface interface {
 	// Corresponds with GET /callback (the `Callback` operationId).
 	Callback(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListConsents One page of the caller's consents, oldest first.
+	// ListConsents One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 	//
 	// Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+	// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+	// page reads at most one item more than it returns. `status` alone filters the owner index (not
+	// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+	// deadline, so another `status` with `actionBefore` is an empty list.
 	//
 	// Corresponds with GET /consents (the `ListConsents` operationId).
 	ListConsents(ctx context.Context, params *ListConsentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2451,9 +2461,13 @@ func (c *Client) Callback(ctx context.Context, params *CallbackParams, reqEditor
 	return c.Client.Do(req)
 }
 
-// ListConsents One page of the caller's consents, oldest first.
+// ListConsents One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 //
 // Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+// page reads at most one item more than it returns. `status` alone filters the owner index (not
+// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+// deadline, so another `status` with `actionBefore` is an empty list.
 //
 // Corresponds with GET /consents (the `ListConsents` operationId).
 func (c *Client) ListConsents(ctx context.Context, params *ListConsentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2948,6 +2962,30 @@ func NewListConsentsRequest(server string, params *ListConsentsParams) (*http.Re
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ActionBefore != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "actionBefore", *params.ActionBefore, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
 
 		if params.Limit != nil {
 
@@ -4216,9 +4254,13 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /callback (the `Callback` operationId).
 	CallbackWithResponse(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*CallbackResponse, error)
 
-	// ListConsentsWithResponse One page of the caller's consents, oldest first.
+	// ListConsentsWithResponse One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 	//
 	// Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+	// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+	// page reads at most one item more than it returns. `status` alone filters the owner index (not
+	// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+	// deadline, so another `status` with `actionBefore` is an empty list.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -7355,9 +7397,13 @@ func (c *ClientWithResponses) CallbackWithResponse(ctx context.Context, params *
 	return ParseCallbackResponse(rsp)
 }
 
-// ListConsentsWithResponse One page of the caller's consents, oldest first.
+// ListConsentsWithResponse One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 //
 // Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+// page reads at most one item more than it returns. `status` alone filters the owner index (not
+// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+// deadline, so another `status` with `actionBefore` is an empty list.
 //
 // Returns a wrapper object for the known response body format(s).
 //

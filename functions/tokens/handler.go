@@ -58,6 +58,9 @@ func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error
 	if err == nil {
 		err = h.refreshDue(ctx, r, &sum)
 	}
+	if err == nil {
+		err = h.reportDeadlines(ctx, r) // deadlines.go
+	}
 	sum.DurationMs = time.Since(start).Milliseconds()
 	h.report(ctx, &sum, err)
 	return sum, err

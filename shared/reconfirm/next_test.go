@@ -22,13 +22,13 @@ func authorised(typ string) *consent.Consent {
 func TestNext(t *testing.T) {
 	t.Parallel()
 	p := Policy{Period: 10 * time.Hour, Warn: 2 * time.Hour, Enforce: true}
-	withExpiry := authorised(typeAccounts)
+	withExpiry := authorised("accounts")
 	withExpiry.ExpiresAt = t0.Add(5 * time.Hour)
-	legacy := authorised(typeAccounts)
+	legacy := authorised("accounts")
 	legacy.LastConfirmedAt, legacy.AuthorisedAt = time.Time{}, time.Time{}
-	reauth := authorised(typeAccounts)
+	reauth := authorised("accounts")
 	reauth.Status = consent.StatusReauthRequired
-	revoked := authorised(typeAccounts)
+	revoked := authorised("accounts")
 	revoked.Status = consent.StatusRevoked
 	tests := []struct {
 		name      string
@@ -39,21 +39,21 @@ func TestNext(t *testing.T) {
 		now       time.Time
 		want      Deadlines
 	}{
-		{"early", p, authorised(typeAccounts), time.Time{}, false, t0.Add(time.Hour),
+		{"early", p, authorised("accounts"), time.Time{}, false, t0.Add(time.Hour),
 			Deadlines{ReconfirmBy: t0.Add(10 * time.Hour), AccessEndsAt: t0.Add(10 * time.Hour), ActionBy: t0.Add(10 * time.Hour), NextAction: ActionNone}},
-		{"within warning", p, authorised(typeAccounts), time.Time{}, false, t0.Add(8 * time.Hour),
+		{"within warning", p, authorised("accounts"), time.Time{}, false, t0.Add(8 * time.Hour),
 			Deadlines{ReconfirmBy: t0.Add(10 * time.Hour), AccessEndsAt: t0.Add(10 * time.Hour), ActionBy: t0.Add(10 * time.Hour), NextAction: ActionReconfirm}},
-		{"past", p, authorised(typeAccounts), time.Time{}, false, t0.Add(11 * time.Hour),
+		{"past", p, authorised("accounts"), time.Time{}, false, t0.Add(11 * time.Hour),
 			Deadlines{ReconfirmBy: t0.Add(10 * time.Hour), AccessEndsAt: t0.Add(10 * time.Hour), ActionBy: t0.Add(10 * time.Hour), NextAction: ActionReconfirm}},
-		{"warn mode: access does not end", Policy{Period: p.Period, Warn: p.Warn}, authorised(typeAccounts), time.Time{}, false, t0.Add(9 * time.Hour),
+		{"warn mode: access does not end", Policy{Period: p.Period, Warn: p.Warn}, authorised("accounts"), time.Time{}, false, t0.Add(9 * time.Hour),
 			Deadlines{ReconfirmBy: t0.Add(10 * time.Hour), ActionBy: t0.Add(10 * time.Hour), NextAction: ActionReconfirm}},
-		{"refresh lapse no rotation extends", p, authorised(typeAccounts), t0.Add(3 * time.Hour), false, t0.Add(2 * time.Hour),
+		{"refresh lapse no rotation extends", p, authorised("accounts"), t0.Add(3 * time.Hour), false, t0.Add(2 * time.Hour),
 			Deadlines{ReconfirmBy: t0.Add(10 * time.Hour), RefreshLapse: t0.Add(3 * time.Hour), AccessEndsAt: t0.Add(3 * time.Hour), ActionBy: t0.Add(3 * time.Hour), NextAction: ActionReauthenticate}},
-		{"refresh lapse a rotation extends", p, authorised(typeAccounts), t0.Add(3 * time.Hour), true, t0.Add(2 * time.Hour),
+		{"refresh lapse a rotation extends", p, authorised("accounts"), t0.Add(3 * time.Hour), true, t0.Add(2 * time.Hour),
 			Deadlines{ReconfirmBy: t0.Add(10 * time.Hour), AccessEndsAt: t0.Add(10 * time.Hour), ActionBy: t0.Add(10 * time.Hour), NextAction: ActionNone}},
 		{"bank expiry first", p, withExpiry, time.Time{}, false, t0.Add(4 * time.Hour),
 			Deadlines{ReconfirmBy: t0.Add(10 * time.Hour), AccessEndsAt: t0.Add(5 * time.Hour), ActionBy: t0.Add(5 * time.Hour), NextAction: ActionReconsent}},
-		{"clock off", Policy{Warn: p.Warn, Enforce: true}, authorised(typeAccounts), time.Time{}, false, t0.Add(11 * time.Hour),
+		{"clock off", Policy{Warn: p.Warn, Enforce: true}, authorised("accounts"), time.Time{}, false, t0.Add(11 * time.Hour),
 			Deadlines{NextAction: ActionNone}},
 		{"payment consent: no clock", p, authorised("payments"), time.Time{}, false, t0.Add(11 * time.Hour),
 			Deadlines{NextAction: ActionNone}},
@@ -77,7 +77,7 @@ func TestNext(t *testing.T) {
 func TestBlocked(t *testing.T) {
 	t.Parallel()
 	p := FromConfig(config.Config{ReconfirmPeriod: time.Hour, ReconfirmWarn: time.Minute, ReconfirmMode: config.ReconfirmEnforce})
-	c := authorised(typeAccounts)
+	c := authorised("accounts")
 	if p.Blocked(c, t0.Add(59*time.Minute)) || !p.Blocked(c, t0.Add(time.Hour)) {
 		t.Error("enforce: want blocked from reconfirmBy on, not before")
 	}

@@ -19,9 +19,6 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 )
 
-// typeAccounts is the AIS consent type (authflow.TypeAccounts).
-const typeAccounts = "accounts"
-
 // Policy is the reconfirmation setting (RECONFIRM_PERIOD, RECONFIRM_WARN,
 // RECONFIRM_MODE).
 type Policy struct {
@@ -41,17 +38,7 @@ func FromConfig(c config.Config) Policy {
 // LastConfirmedAt counts from its creation, which is earlier than its
 // authorisation: the clock never runs longer than the period.
 func (p Policy) By(c *consent.Consent) time.Time {
-	if p.Period <= 0 || c.Type != typeAccounts {
-		return time.Time{}
-	}
-	from := c.LastConfirmedAt
-	if from.IsZero() {
-		if c.BankStatus != consent.BankAuthorised || c.CreatedAt.IsZero() {
-			return time.Time{}
-		}
-		from = c.CreatedAt
-	}
-	return from.Add(p.Period)
+	return consent.ReconfirmBy(c, p.Period)
 }
 
 // Due reports whether c's reconfirmation is due at now (whatever the mode).
