@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"github.com/coop-ob/connector/shared/accountlist"
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -16,14 +18,21 @@ type accountsReader interface {
 // consent (shared/accountlist), bounded by accountlist.Timeout so that the
 // customer's redirect waits little. A failure is logged (never the bank's
 // body) and leaves the accounts unknown; it never changes the journey's
-// outcome.
+// outcome; the tokens run retries it (functions/tokens/accounts.go).
 func (h *Handler) readAccounts(ctx context.Context, consentID string) {
 	if h.bank == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, accountlist.Timeout)
 	defer cancel()
-	if err := accountlist.Read(ctx, h.bank, h.store, consentID, h.now()); err != nil {
-		h.logger.WarnContext(ctx, "shared accounts not read", "consentId", consentID, "err", err)
+	err := accountlist.Read(ctx, h.bank, h.store, consentID, h.now())
+	if err == nil || errors.Is(err, accountlist.ErrNotApplicable) {
+		return
+	}
+	h.logger.WarnContext(ctx, "shared accounts not read; retried in the background", "consentId", consentID, "err", err)
+	sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer scancel()
+	if err := h.store.MarkAccountsPending(sctx, consentID, 0, accountlist.NextRetry(h.now(), 1)); err != nil {
+		h.logger.ErrorContext(ctx, "shared accounts retry not scheduled", "consentId", consentID, "err", err)
 	}
 }

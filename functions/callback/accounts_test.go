@@ -2,11 +2,13 @@ package main
 
 import (
 	"errors"
+	"net/http"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
@@ -46,5 +48,20 @@ func TestAuthorisationReadsSharedAccounts(t *testing.T) {
 	f.wantResult(f.callback(f.drive(f.start(p, false), alice)), p.ID, OutcomeAuthorised)
 	if _, err := f.env.Deps.Store.GetAccounts(f.ctx, p.ID); !errors.Is(err, consent.ErrNotFound) {
 		t.Errorf("payment consent accounts: %v, want none", err)
+	}
+}
+
+// TestAccountsReadFailureScheduledForRetry: when the bank fails the accounts read, the journey
+// still ends authorised and the read is left pending for the tokens run.
+func TestAccountsReadFailureScheduledForRetry(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.createConsent(typeAIS)
+	back := f.drive(f.start(c, false), alice)
+	f.env.Bank.Fail(bankapi.AISPPath+"/accounts", sandbox.Fault{Status: http.StatusServiceUnavailable})
+	f.wantResult(f.callback(back), c.ID, OutcomeAuthorised)
+	a, err := f.env.Deps.Store.GetAccounts(f.ctx, c.ID)
+	if err != nil || !a.Pending || a.RetryShard == "" || len(a.Accounts) != 0 {
+		t.Errorf("accounts after a failed read: %+v %v, want pending in the refresh index", a, err)
 	}
 }

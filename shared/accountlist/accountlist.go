@@ -10,6 +10,7 @@ package accountlist
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -22,6 +23,21 @@ import (
 
 // Timeout bounds the read when it runs on the customer's redirect path.
 const Timeout = 3 * time.Second
+
+// Retries of a failed read by the tokens run: after RetryAfter, doubling,
+// at most MaxAttempts in all.
+const (
+	RetryAfter  = time.Minute
+	MaxAttempts = 6
+)
+
+// NextRetry is when attempt (1 = the first retry) runs; zero once MaxAttempts are spent.
+func NextRetry(now time.Time, attempt int) time.Time {
+	if attempt >= MaxAttempts {
+		return time.Time{}
+	}
+	return now.Add(RetryAfter << (attempt - 1))
+}
 
 // bankDoer is the part of *bankapi.Client Read uses.
 type bankDoer interface {
@@ -47,15 +63,19 @@ type accountsBody struct {
 	} `json:"Data"`
 }
 
+// ErrNotApplicable: the consent is not an Authorised accounts consent; nothing was read.
+var ErrNotApplicable = errors.New("accountlist: not an authorised accounts consent")
+
 // Read reads the accounts of an authorised AIS consent with its stored
-// access token and stores them. Any other consent is left alone (nil).
+// access token and stores them. Any other consent is left alone
+// (ErrNotApplicable).
 func Read(ctx context.Context, bank bankDoer, st store, consentID string, now time.Time) error {
 	c, err := st.GetConsent(ctx, consentID)
 	if err != nil {
 		return err
 	}
 	if c.Type != "accounts" || c.Status != consent.StatusAuthorised {
-		return nil
+		return ErrNotApplicable
 	}
 	tok, err := st.GetTokens(ctx, consentID)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // skAccounts is the sort key of a consent's shared-accounts item.
@@ -31,6 +32,56 @@ type SharedAccounts struct {
 	Accounts  []SharedAccount `dynamodbav:"accounts"`
 	ReadAt    time.Time       `dynamodbav:"readAt"`
 	TTL       int64           `dynamodbav:"ttl,omitempty"` // unix seconds; TTLAttribute
+	// Pending: the read failed and the tokens run retries it (MarkAccountsPending):
+	// the item then has an entry in the refresh index under "A#" shards.
+	Pending    bool      `dynamodbav:"pending,omitempty"`
+	Attempts   int       `dynamodbav:"attempts,omitempty"`
+	RetryShard string    `dynamodbav:"refreshShard,omitempty"`
+	RetryDue   time.Time `dynamodbav:"refreshDue,unixtime,omitempty"`
+}
+
+func accountsShardKey(shard int) string { return fmt.Sprintf("A#%02d", shard) }
+
+// MarkAccountsPending records that the accounts of consentID could not be
+// read (attempts so far): the tokens run retries at next (DueAccounts). Accounts
+// read earlier are kept meanwhile. next zero gives up: the entry leaves the index.
+func (s *Store) MarkAccountsPending(ctx context.Context, consentID string, attempts int, next time.Time) error {
+	a, err := s.GetAccounts(ctx, consentID)
+	if err != nil {
+		a = &SharedAccounts{ConsentID: consentID, Accounts: []SharedAccount{}}
+	}
+	a.Pending, a.Attempts, a.RetryShard, a.RetryDue = !next.IsZero(), attempts, "", time.Time{}
+	if !next.IsZero() {
+		a.RetryShard, a.RetryDue = accountsShardKey(s.shard(consentID)), next
+	}
+	item, err := marshal(a, consentPK(consentID), skAccounts)
+	if err != nil {
+		return fmt.Errorf("accounts %s: marshal: %w", consentID, err)
+	}
+	if _, err := s.api.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(s.table), Item: item}); err != nil {
+		return fmt.Errorf("accounts %s: put: %w", consentID, err)
+	}
+	return nil
+}
+
+// DueAccount is a pending accounts read in the refresh index.
+type DueAccount struct {
+	ConsentID string `dynamodbav:"consentId"`
+	Attempts  int    `dynamodbav:"attempts"`
+}
+
+// DueAccounts lists the pending accounts reads of shard due at before.
+func (s *Store) DueAccounts(ctx context.Context, shard int, before time.Time, limit int32, cursor Cursor) ([]DueAccount, Cursor, error) {
+	var due []DueAccount
+	next, err := s.queryIndex(ctx, accountsShardKey(shard), before, limit, cursor, func(item map[string]types.AttributeValue) error {
+		var d DueAccount
+		if err := unmarshal(item, &d); err != nil {
+			return err
+		}
+		due = append(due, d)
+		return nil
+	})
+	return due, next, err
 }
 
 // PutAccounts stores (replaces) the shared accounts of a consent; expires,
