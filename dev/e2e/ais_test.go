@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coop-ob/connector/client"
 )
@@ -81,6 +82,23 @@ func TestAIS(t *testing.T) {
 		t.FailNow()
 	}
 
+	t.Run("reconfirm", func(t *testing.T) {
+		before := c.consent(t, id)
+		if before.LastConfirmedAt == nil {
+			t.Fatalf("no lastConfirmedAt after the journey")
+		}
+		api := c.api(t)
+		res, err := api.ReconfirmConsentWithResponse(t.Context(), id, client.ReconfirmRequest{
+			ReconfirmedAt: *before.LastConfirmedAt, Channel: client.ReconfirmRequestChannelApp})
+		if err != nil || res.JSON200 == nil || res.JSON200.ReconfirmBy == nil {
+			t.Fatalf("POST reconfirm = %v %v", res, err)
+		}
+		future, err := api.ReconfirmConsentWithResponse(t.Context(), id, client.ReconfirmRequest{
+			ReconfirmedAt: time.Now().Add(time.Hour), Channel: client.ReconfirmRequestChannelApp})
+		if err != nil || future.StatusCode() != http.StatusBadRequest {
+			t.Errorf("POST reconfirm in the future = %v %v, want 400", future, err)
+		}
+	})
 	t.Run("accounts", func(t *testing.T) {
 		r := c.get(t, "/consents/"+id+"/accounts")
 		mustContain(t, r, "GET accounts", "1001", "1002")
