@@ -156,3 +156,33 @@ func TestAccountsShownAndErasedOnRevoke(t *testing.T) {
 		t.Errorf("revoked consent shows accounts %+v", v.Accounts)
 	}
 }
+
+// TestRefreshLapseInNextAction: a refresh token no scheduled refresh will rotate shows its lapse
+// in nextAction (reauthenticate) and accessEndsAt before it happens, on GET /consents/{id} only.
+func TestRefreshLapseInNextAction(t *testing.T) {
+	t.Parallel()
+	f := reconfirmFixture(t) // RECONFIRM_PERIOD=1h, RECONFIRM_WARN=10m
+	const sub = "app-lapse"
+	ais := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail"]}`)
+	f.authorise(t, ais.AuthorizationURL)
+	store := f.env.Deps.Store
+	tok, err := store.GetTokens(t.Context(), ais.ConsentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok.RefreshExpiresAt = f.env.Bank.Now().Add(20 * time.Minute).Truncate(time.Second)
+	if err := store.PutTokens(t.Context(), tok); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.ClearRefreshDue(t.Context(), ais.ConsentID); err != nil {
+		t.Fatal(err)
+	}
+	if v := f.view(t, sub, ais.ConsentID); v.NextAction != "none" || v.ActionBy == nil || !v.ActionBy.Equal(tok.RefreshExpiresAt) ||
+		v.RefreshExpiresAt == nil || v.AccessEndsAt == nil || !v.AccessEndsAt.Equal(tok.RefreshExpiresAt) {
+		t.Errorf("20 minutes before the lapse: %+v", v)
+	}
+	f.env.Bank.Advance(15 * time.Minute)
+	if v := f.view(t, sub, ais.ConsentID); v.NextAction != "reauthenticate" {
+		t.Errorf("5 minutes before the lapse: nextAction %q, want reauthenticate", v.NextAction)
+	}
+}
