@@ -51,6 +51,30 @@ func (e Brand) Valid() bool {
 	}
 }
 
+// Defines values for ConsentNextAction.
+const (
+	ConsentNextActionNone           ConsentNextAction = "none"
+	ConsentNextActionReauthenticate ConsentNextAction = "reauthenticate"
+	ConsentNextActionReconfirm      ConsentNextAction = "reconfirm"
+	ConsentNextActionReconsent      ConsentNextAction = "reconsent"
+)
+
+// Valid indicates whether the value is a known member of the ConsentNextAction enum.
+func (e ConsentNextAction) Valid() bool {
+	switch e {
+	case ConsentNextActionNone:
+		return true
+	case ConsentNextActionReauthenticate:
+		return true
+	case ConsentNextActionReconfirm:
+		return true
+	case ConsentNextActionReconsent:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConsentStatus.
 const (
 	Authorised            ConsentStatus = "Authorised"
@@ -161,25 +185,25 @@ func (e PaymentsConsentRequestCurrency) Valid() bool {
 
 // Defines values for PaymentsConsentRequestPaymentContextCode.
 const (
-	BillPayment       PaymentsConsentRequestPaymentContextCode = "BillPayment"
-	EcommerceGoods    PaymentsConsentRequestPaymentContextCode = "EcommerceGoods"
-	EcommerceServices PaymentsConsentRequestPaymentContextCode = "EcommerceServices"
-	Other             PaymentsConsentRequestPaymentContextCode = "Other"
-	PartyToParty      PaymentsConsentRequestPaymentContextCode = "PartyToParty"
+	PaymentsConsentRequestPaymentContextCodeBillPayment       PaymentsConsentRequestPaymentContextCode = "BillPayment"
+	PaymentsConsentRequestPaymentContextCodeEcommerceGoods    PaymentsConsentRequestPaymentContextCode = "EcommerceGoods"
+	PaymentsConsentRequestPaymentContextCodeEcommerceServices PaymentsConsentRequestPaymentContextCode = "EcommerceServices"
+	PaymentsConsentRequestPaymentContextCodeOther             PaymentsConsentRequestPaymentContextCode = "Other"
+	PaymentsConsentRequestPaymentContextCodePartyToParty      PaymentsConsentRequestPaymentContextCode = "PartyToParty"
 )
 
 // Valid indicates whether the value is a known member of the PaymentsConsentRequestPaymentContextCode enum.
 func (e PaymentsConsentRequestPaymentContextCode) Valid() bool {
 	switch e {
-	case BillPayment:
+	case PaymentsConsentRequestPaymentContextCodeBillPayment:
 		return true
-	case EcommerceGoods:
+	case PaymentsConsentRequestPaymentContextCodeEcommerceGoods:
 		return true
-	case EcommerceServices:
+	case PaymentsConsentRequestPaymentContextCodeEcommerceServices:
 		return true
-	case Other:
+	case PaymentsConsentRequestPaymentContextCodeOther:
 		return true
-	case PartyToParty:
+	case PaymentsConsentRequestPaymentContextCodePartyToParty:
 		return true
 	default:
 		return false
@@ -335,6 +359,7 @@ const (
 	Problem403TypeBankError                Problem403Type = "https://coop-connector.dev/problems/bank-error"
 	Problem403TypePermissionNotGranted     Problem403Type = "https://coop-connector.dev/problems/permission-not-granted"
 	Problem403TypeReauthenticationRequired Problem403Type = "https://coop-connector.dev/problems/reauthentication-required"
+	Problem403TypeReconfirmationRequired   Problem403Type = "https://coop-connector.dev/problems/reconfirmation-required"
 	Problem403TypeStepUpRequired           Problem403Type = "https://coop-connector.dev/problems/step-up-required"
 )
 
@@ -346,6 +371,8 @@ func (e Problem403Type) Valid() bool {
 	case Problem403TypePermissionNotGranted:
 		return true
 	case Problem403TypeReauthenticationRequired:
+		return true
+	case Problem403TypeReconfirmationRequired:
 		return true
 	case Problem403TypeStepUpRequired:
 		return true
@@ -568,6 +595,7 @@ func (e Problem503Type) Valid() bool {
 const (
 	ProblemActionAccountUnavailable ProblemAction = "accountUnavailable"
 	ProblemActionReauthenticate     ProblemAction = "reauthenticate"
+	ProblemActionReconfirm          ProblemAction = "reconfirm"
 	ProblemActionReconsent          ProblemAction = "reconsent"
 	ProblemActionRetryLater         ProblemAction = "retryLater"
 	ProblemActionStepUp             ProblemAction = "stepUp"
@@ -579,6 +607,8 @@ func (e ProblemAction) Valid() bool {
 	case ProblemActionAccountUnavailable:
 		return true
 	case ProblemActionReauthenticate:
+		return true
+	case ProblemActionReconfirm:
 		return true
 	case ProblemActionReconsent:
 		return true
@@ -604,6 +634,7 @@ const (
 	ProblemTypePaymentUnconfirmed       ProblemType = "https://coop-connector.dev/problems/payment-unconfirmed"
 	ProblemTypePermissionNotGranted     ProblemType = "https://coop-connector.dev/problems/permission-not-granted"
 	ProblemTypeReauthenticationRequired ProblemType = "https://coop-connector.dev/problems/reauthentication-required"
+	ProblemTypeReconfirmationRequired   ProblemType = "https://coop-connector.dev/problems/reconfirmation-required"
 	ProblemTypeReconsentRequired        ProblemType = "https://coop-connector.dev/problems/reconsent-required"
 	ProblemTypeRetryLater               ProblemType = "https://coop-connector.dev/problems/retry-later"
 	ProblemTypeStepUpRequired           ProblemType = "https://coop-connector.dev/problems/step-up-required"
@@ -635,6 +666,8 @@ func (e ProblemType) Valid() bool {
 		return true
 	case ProblemTypeReauthenticationRequired:
 		return true
+	case ProblemTypeReconfirmationRequired:
+		return true
 	case ProblemTypeReconsentRequired:
 		return true
 	case ProblemTypeRetryLater:
@@ -642,6 +675,33 @@ func (e ProblemType) Valid() bool {
 	case ProblemTypeStepUpRequired:
 		return true
 	case ProblemTypeUnauthorized:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ReconfirmRequestChannel.
+const (
+	ReconfirmRequestChannelApp      ReconfirmRequestChannel = "app"
+	ReconfirmRequestChannelInPerson ReconfirmRequestChannel = "inPerson"
+	ReconfirmRequestChannelOther    ReconfirmRequestChannel = "other"
+	ReconfirmRequestChannelPhone    ReconfirmRequestChannel = "phone"
+	ReconfirmRequestChannelWeb      ReconfirmRequestChannel = "web"
+)
+
+// Valid indicates whether the value is a known member of the ReconfirmRequestChannel enum.
+func (e ReconfirmRequestChannel) Valid() bool {
+	switch e {
+	case ReconfirmRequestChannelApp:
+		return true
+	case ReconfirmRequestChannelInPerson:
+		return true
+	case ReconfirmRequestChannelOther:
+		return true
+	case ReconfirmRequestChannelPhone:
+		return true
+	case ReconfirmRequestChannelWeb:
 		return true
 	default:
 		return false
@@ -709,7 +769,18 @@ type Brand string
 
 // Consent defines model for Consent.
 type Consent struct {
-	Amount *string `json:"amount,omitempty"`
+	// AccessEndsAt The effective end of access: the earliest of `expiresAt`, a refresh-token lapse no scheduled refresh extends, and (under `enforce`) `reconfirmBy`.
+	AccessEndsAt *time.Time `json:"accessEndsAt,omitempty"`
+
+	// Accounts `GET /consents/{id}` of an `Authorised` (or `ReauthRequired`) accounts consent, once read from the bank after the last authorisation: the accounts the customer shared. Erased when the consent is revoked or expires.
+	Accounts *[]SharedAccount `json:"accounts,omitempty"`
+
+	// ActionBy The earliest deadline.
+	ActionBy *time.Time `json:"actionBy,omitempty"`
+	Amount   *string    `json:"amount,omitempty"`
+
+	// AuthorisedAt The last authorisation at the bank (step-up included): when access was granted.
+	AuthorisedAt *time.Time `json:"authorisedAt,omitempty"`
 
 	// BankStatus The bank's status of the consent, as last seen.
 	BankStatus        *string    `json:"bankStatus,omitempty"`
@@ -726,10 +797,22 @@ type Consent struct {
 	// LastAction The last action recommended or taken: `reauthenticate`, `stepUp`, `reconsent`, `accountUnavailable`, `revoked`, …
 	LastAction *string `json:"lastAction,omitempty"`
 
+	// LastConfirmedAt accounts only: the last confirmation (an authorisation at the bank or `POST /consents/{id}/reconfirm`).
+	LastConfirmedAt *time.Time `json:"lastConfirmedAt,omitempty"`
+
 	// LastError Why, as a code (an outcome, `exchange_failed`, `invalid_grant`, an OB error code); never bank text.
-	LastError   *string       `json:"lastError,omitempty"`
-	Permissions *[]string     `json:"permissions,omitempty"`
-	Status      ConsentStatus `json:"status"`
+	LastError *string `json:"lastError,omitempty"`
+
+	// NextAction What the app must do by `actionBy`: `none` until `RECONFIRM_WARN` before it (a `ReauthRequired` consent: `reauthenticate` now).
+	NextAction  *ConsentNextAction `json:"nextAction,omitempty"`
+	Permissions *[]string          `json:"permissions,omitempty"`
+
+	// ReconfirmBy accounts only, when the reconfirmation clock is on: `lastConfirmedAt` plus `RECONFIRM_PERIOD`.
+	ReconfirmBy *time.Time `json:"reconfirmBy,omitempty"`
+
+	// RefreshExpiresAt `GET /consents/{id}` only: when the refresh token lapses.
+	RefreshExpiresAt *time.Time    `json:"refreshExpiresAt,omitempty"`
+	Status           ConsentStatus `json:"status"`
 
 	// StepUp `GET /consents/{id}` only: the current tokens come from a step-up.
 	StepUp    *bool       `json:"stepUp,omitempty"`
@@ -737,6 +820,9 @@ type Consent struct {
 	Type      ConsentType `json:"type"`
 	UpdatedAt time.Time   `json:"updatedAt"`
 }
+
+// ConsentNextAction What the app must do by `actionBy`: `none` until `RECONFIRM_WARN` before it (a `ReauthRequired` consent: `reauthenticate` now).
+type ConsentNextAction string
 
 // ConsentCreated defines model for ConsentCreated.
 type ConsentCreated struct {
@@ -1190,8 +1276,32 @@ type ProblemAction string
 // ProblemType A stable problem type; switch on it. The URIs need not resolve.
 type ProblemType string
 
+// ReconfirmRequest defines model for ReconfirmRequest.
+type ReconfirmRequest struct {
+	// Channel Where the customer reconfirmed.
+	Channel ReconfirmRequestChannel `json:"channel"`
+
+	// CustomerReference The app's own reference of its customer (stored, never logged).
+	CustomerReference *string `json:"customerReference,omitempty"`
+
+	// ReconfirmedAt When the customer reconfirmed: RFC 3339 with an offset, not in the future, not before `lastConfirmedAt`.
+	ReconfirmedAt time.Time `json:"reconfirmedAt"`
+}
+
+// ReconfirmRequestChannel Where the customer reconfirmed.
+type ReconfirmRequestChannel string
+
 // ResourceId defines model for ResourceId.
 type ResourceId = string
+
+// SharedAccount defines model for SharedAccount.
+type SharedAccount struct {
+	// AccountId The bank's AccountId (use it on the AIS routes).
+	AccountId string `json:"accountId"`
+
+	// Identification With `ReadAccountsDetail`: the account identification masked to its last four characters.
+	Identification *string `json:"identification,omitempty"`
+}
 
 // StandingOrder defines model for StandingOrder.
 type StandingOrder struct {
@@ -1291,6 +1401,12 @@ type CallbackParams struct {
 
 // ListConsentsParams defines parameters for ListConsents.
 type ListConsentsParams struct {
+	// Status Only consents in this status.
+	Status *ConsentStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// ActionBefore Only consents whose `actionBy` (their earliest deadline, without the refresh-token lapse) is before this date-time (RFC 3339 with an offset).
+	ActionBefore *time.Time `form:"actionBefore,omitempty" json:"actionBefore,omitempty"`
+
 	// Limit 1 to 100, default 50.
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
 
@@ -1444,6 +1560,9 @@ type ConfirmFundsJSONRequestBody = FundsConfirmationRequest
 
 // CreatePaymentJSONRequestBody defines body for CreatePayment for application/json ContentType.
 type CreatePaymentJSONRequestBody = EmptyObject
+
+// ReconfirmConsentJSONRequestBody defines body for ReconfirmConsent for application/json ContentType.
+type ReconfirmConsentJSONRequestBody = ReconfirmRequest
 
 // Getter for additional properties for OBLinks. Returns the specified
 // element and whether it was found
@@ -2158,9 +2277,13 @@ type ClientInterface interface {
 	// Corresponds with GET /callback (the `Callback` operationId).
 	Callback(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListConsents One page of the caller's consents, oldest first.
+	// ListConsents One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 	//
 	// Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+	// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+	// page reads at most one item more than it returns. `status` alone filters the owner index (not
+	// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+	// deadline, so another `status` with `actionBefore` is an empty list.
 	//
 	// Corresponds with GET /consents (the `ListConsents` operationId).
 	ListConsents(ctx context.Context, params *ListConsentsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2293,6 +2416,30 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
 	GetPayment(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReconfirmConsentWithBody Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+	//
+	// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+	// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+	// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+	// else is a 409 `conflict`. docs/reconfirmation.md.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+	ReconfirmConsentWithBody(ctx context.Context, id ConsentId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReconfirmConsent Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+	//
+	// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+	// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+	// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+	// else is a 409 `conflict`. docs/reconfirmation.md.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+	ReconfirmConsent(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // Callback The bank's redirect back to the connector at the end of a journey (a browser, not the app).
@@ -2314,9 +2461,13 @@ func (c *Client) Callback(ctx context.Context, params *CallbackParams, reqEditor
 	return c.Client.Do(req)
 }
 
-// ListConsents One page of the caller's consents, oldest first.
+// ListConsents One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 //
 // Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+// page reads at most one item more than it returns. `status` alone filters the owner index (not
+// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+// deadline, so another `status` with `actionBefore` is an empty list.
 //
 // Corresponds with GET /consents (the `ListConsents` operationId).
 func (c *Client) ListConsents(ctx context.Context, params *ListConsentsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2650,6 +2801,50 @@ func (c *Client) GetPayment(ctx context.Context, id ConsentId, paymentId Resourc
 	return c.Client.Do(req)
 }
 
+// ReconfirmConsentWithBody Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+//
+// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+// else is a 409 `conflict`. docs/reconfirmation.md.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+func (c *Client) ReconfirmConsentWithBody(ctx context.Context, id ConsentId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReconfirmConsentRequestWithBody(c.Server, id, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReconfirmConsent Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+//
+// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+// else is a 409 `conflict`. docs/reconfirmation.md.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+func (c *Client) ReconfirmConsent(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReconfirmConsentRequest(c.Server, id, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // NewCallbackRequest constructs an http.Request for the Callback method
 func NewCallbackRequest(server string, params *CallbackParams) (*http.Request, error) {
 	var err error
@@ -2767,6 +2962,30 @@ func NewListConsentsRequest(server string, params *ListConsentsParams) (*http.Re
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ActionBefore != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "actionBefore", *params.ActionBefore, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date-time"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
 
 		if params.Limit != nil {
 
@@ -3933,6 +4152,53 @@ func NewGetPaymentRequest(server string, id ConsentId, paymentId ResourceId, par
 	return req, nil
 }
 
+// NewReconfirmConsentRequest calls the generic ReconfirmConsent builder with application/json body
+func NewReconfirmConsentRequest(server string, id ConsentId, body ReconfirmConsentJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewReconfirmConsentRequestWithBody(server, id, "application/json", bodyReader)
+}
+
+// NewReconfirmConsentRequestWithBody constructs an http.Request for the ReconfirmConsent method, with any body, and a specified content type
+func NewReconfirmConsentRequestWithBody(server string, id ConsentId, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/consents/%s/reconfirm", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -3988,9 +4254,13 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /callback (the `Callback` operationId).
 	CallbackWithResponse(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*CallbackResponse, error)
 
-	// ListConsentsWithResponse One page of the caller's consents, oldest first.
+	// ListConsentsWithResponse One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 	//
 	// Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+	// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+	// page reads at most one item more than it returns. `status` alone filters the owner index (not
+	// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+	// deadline, so another `status` with `actionBefore` is an empty list.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4147,6 +4417,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
 	GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error)
+
+	// ReconfirmConsentWithBodyWithResponse Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+	//
+	// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+	// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+	// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+	// else is a 409 `conflict`. docs/reconfirmation.md.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+	ReconfirmConsentWithBodyWithResponse(ctx context.Context, id ConsentId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReconfirmConsentResponse, error)
+
+	// ReconfirmConsentWithResponse Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+	//
+	// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+	// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+	// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+	// else is a 409 `conflict`. docs/reconfirmation.md.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+	ReconfirmConsentWithResponse(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*ReconfirmConsentResponse, error)
 }
 
 // CallbackResponse302Headers the declared response headers of an HTTP 302 response for Callback
@@ -6930,6 +7224,162 @@ func (r GetPaymentResponse) ContentType() string {
 	return ""
 }
 
+// ReconfirmConsentResponse200Headers the declared response headers of an HTTP 200 response for ReconfirmConsent
+type ReconfirmConsentResponse200Headers struct {
+	CacheControl string
+}
+
+// ReconfirmConsentResponse400Headers the declared response headers of an HTTP 400 response for ReconfirmConsent
+type ReconfirmConsentResponse400Headers struct {
+	CacheControl string
+}
+
+// ReconfirmConsentResponse401Headers the declared response headers of an HTTP 401 response for ReconfirmConsent
+type ReconfirmConsentResponse401Headers struct {
+	CacheControl       *string
+	WWWAuthenticate    string
+	XFapiInteractionId *string
+}
+
+// ReconfirmConsentResponse404Headers the declared response headers of an HTTP 404 response for ReconfirmConsent
+type ReconfirmConsentResponse404Headers struct {
+	CacheControl string
+}
+
+// ReconfirmConsentResponse409Headers the declared response headers of an HTTP 409 response for ReconfirmConsent
+type ReconfirmConsentResponse409Headers struct {
+	CacheControl string
+}
+
+// ReconfirmConsentResponse413Headers the declared response headers of an HTTP 413 response for ReconfirmConsent
+type ReconfirmConsentResponse413Headers struct {
+	CacheControl string
+}
+
+// ReconfirmConsentResponse500Headers the declared response headers of an HTTP 500 response for ReconfirmConsent
+type ReconfirmConsentResponse500Headers struct {
+	CacheControl string
+}
+
+// ReconfirmConsentResponse503Headers the declared response headers of an HTTP 503 response for ReconfirmConsent
+type ReconfirmConsentResponse503Headers struct {
+	CacheControl string
+	RetryAfter   *string
+}
+
+type ReconfirmConsentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Consent
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *ConsentsBadRequest
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *UnauthorizedApplicationJSON
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *UnauthorizedApplicationProblemPlusJSON
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *ConsentsNotFound
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *ConsentsConflict
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *ConsentsTooLarge
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *ConsentsInternal
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *ConsentsUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ReconfirmConsentResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ReconfirmConsentResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ReconfirmConsentResponse401Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *ReconfirmConsentResponse404Headers
+	// Headers409 the parsed response headers for an HTTP 409 response
+	Headers409 *ReconfirmConsentResponse409Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *ReconfirmConsentResponse413Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *ReconfirmConsentResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ReconfirmConsentResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReconfirmConsentResponse) GetJSON200() *Consent {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ReconfirmConsentResponse) GetApplicationproblemJSON400() *ConsentsBadRequest {
+	return r.ApplicationproblemJSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ReconfirmConsentResponse) GetJSON401() *UnauthorizedApplicationJSON {
+	return r.JSON401
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReconfirmConsentResponse) GetApplicationproblemJSON401() *UnauthorizedApplicationProblemPlusJSON {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ReconfirmConsentResponse) GetApplicationproblemJSON404() *ConsentsNotFound {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r ReconfirmConsentResponse) GetApplicationproblemJSON409() *ConsentsConflict {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r ReconfirmConsentResponse) GetApplicationproblemJSON413() *ConsentsTooLarge {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ReconfirmConsentResponse) GetApplicationproblemJSON500() *ConsentsInternal {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ReconfirmConsentResponse) GetApplicationproblemJSON503() *ConsentsUnavailable {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ReconfirmConsentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReconfirmConsentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReconfirmConsentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReconfirmConsentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // CallbackWithResponse The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 //
 // Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
@@ -6947,9 +7397,13 @@ func (c *ClientWithResponses) CallbackWithResponse(ctx context.Context, params *
 	return ParseCallbackResponse(rsp)
 }
 
-// ListConsentsWithResponse One page of the caller's consents, oldest first.
+// ListConsentsWithResponse One page of the caller's consents, oldest first (with `actionBefore`, earliest deadline first).
 //
 // Read from an eventually consistent index; a consent created a moment ago may be missing briefly.
+// `actionBefore` (alone or with `status=Authorised`) is served by the sparse deadline index: a
+// page reads at most one item more than it returns. `status` alone filters the owner index (not
+// indexed: a page may read consents of other statuses). Only `Authorised` consents have a
+// deadline, so another `status` with `actionBefore` is an empty list.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7225,6 +7679,42 @@ func (c *ClientWithResponses) GetPaymentWithResponse(ctx context.Context, id Con
 		return nil, err
 	}
 	return ParseGetPaymentResponse(rsp)
+}
+
+// ReconfirmConsentWithBodyWithResponse Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+//
+// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+// else is a 409 `conflict`. docs/reconfirmation.md.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+func (c *ClientWithResponses) ReconfirmConsentWithBodyWithResponse(ctx context.Context, id ConsentId, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReconfirmConsentResponse, error) {
+	rsp, err := c.ReconfirmConsentWithBody(ctx, id, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReconfirmConsentResponse(rsp)
+}
+
+// ReconfirmConsentWithResponse Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
+//
+// `lastConfirmedAt` becomes `reconfirmedAt` and `reconfirmBy` becomes `reconfirmedAt` plus
+// `RECONFIRM_PERIOD`; a late reconfirmation restores AIS access at once. The connector also
+// records the calling `sub` (the app's identity). Only an `Authorised` accounts consent: anything
+// else is a 409 `conflict`. docs/reconfirmation.md.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
+func (c *ClientWithResponses) ReconfirmConsentWithResponse(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*ReconfirmConsentResponse, error) {
+	rsp, err := c.ReconfirmConsent(ctx, id, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReconfirmConsentResponse(rsp)
 }
 
 // ParseCallbackResponse parses an HTTP response from a CallbackWithResponse call
@@ -11213,6 +11703,192 @@ func ParseGetPaymentResponse(rsp *http.Response) (*GetPaymentResponse, error) {
 				return nil, err
 			}
 			headers.XFapiInteractionId = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseReconfirmConsentResponse parses an HTTP response from a ReconfirmConsentWithResponse call
+func ParseReconfirmConsentResponse(rsp *http.Response) (*ReconfirmConsentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReconfirmConsentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Consent
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ConsentsBadRequest
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/json" && rsp.StatusCode == 401:
+		var dest UnauthorizedApplicationJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case rsp.Header.Get("Content-Type") == "application/problem+json" && rsp.StatusCode == 401:
+		var dest UnauthorizedApplicationProblemPlusJSON
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ConsentsNotFound
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ConsentsConflict
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest ConsentsTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ConsentsInternal
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ConsentsUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ReconfirmConsentResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers ReconfirmConsentResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers ReconfirmConsentResponse401Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = value
+		}
+		if values := rsp.Header.Values("x-fapi-interaction-id"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "x-fapi-interaction-id", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XFapiInteractionId = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 404:
+		var headers ReconfirmConsentResponse404Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 409:
+		var headers ReconfirmConsentResponse409Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		response.Headers409 = &headers
+	case rsp.StatusCode == 413:
+		var headers ReconfirmConsentResponse413Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 500:
+		var headers ReconfirmConsentResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers ReconfirmConsentResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
 		}
 		response.Headers503 = &headers
 	}

@@ -24,6 +24,7 @@ var routes = []route{
 	{"GET /consents/{id}", "ConsentsFunction"},
 	{"DELETE /consents/{id}", "ConsentsFunction"},
 	{"POST /consents/{id}/authorize", "ConsentsFunction"},
+	{"POST /consents/{id}/reconfirm", "ConsentsFunction"},
 	{"GET /callback", "CallbackFunction"},
 	{"GET /consents/{id}/accounts", "ProxyFunction"},
 	{"GET /consents/{id}/accounts/{accountId}", "ProxyFunction"},

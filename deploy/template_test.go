@@ -229,6 +229,9 @@ func TestTable(t *testing.T) {
 	want := map[string][]key{
 		"owner":   {{"owner", "HASH"}, {"createdAt", "RANGE"}},
 		"refresh": {{"refreshShard", "HASH"}, {"refreshDue", "RANGE"}},
+		// Sparse: the consents with a deadline, for GET /consents?actionBefore= (the one index
+		// this release adds; deploy/upgrade_test.go checks one per stack update).
+		"deadline": {{"owner", "HASH"}, {"actionBy", "RANGE"}},
 	}
 	if diff := cmp.Diff(want, gsis); diff != "" {
 		t.Errorf("GSIs (-want +got):\n%s", diff)
@@ -237,7 +240,7 @@ func TestTable(t *testing.T) {
 	for _, a := range tb.AttributeDefinitions {
 		types[a.AttributeName] = a.AttributeType
 	}
-	if diff := cmp.Diff(map[string]string{"pk": "S", "sk": "S", "owner": "S", "createdAt": "S", "refreshShard": "S", "refreshDue": "N"}, types); diff != "" {
+	if diff := cmp.Diff(map[string]string{"pk": "S", "sk": "S", "owner": "S", "createdAt": "S", "refreshShard": "S", "refreshDue": "N", "actionBy": "N"}, types); diff != "" {
 		t.Errorf("attribute types (-want +got):\n%s", diff)
 	}
 	switch {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coop-ob/connector/client"
 )
@@ -58,11 +59,46 @@ func TestAIS(t *testing.T) {
 		if err != nil || info.Status != "Authorised" || !slices.Equal(info.Accounts, []string{"1001", "1002"}) {
 			t.Errorf("the bank's consent = %+v, %v; want Authorised on 1001 and 1002", info, err)
 		}
+		// The dashboard fields: the accounts ticked on the bank's page, when access was granted,
+		// the reconfirmation deadline and the next action.
+		v := c.consent(t, id)
+		var shared []string
+		if v.Accounts != nil {
+			for _, a := range *v.Accounts {
+				shared = append(shared, a.AccountId)
+				if a.Identification == nil || !strings.HasPrefix(*a.Identification, "••••") {
+					t.Errorf("account %s identification %v, want masked", a.AccountId, a.Identification)
+				}
+			}
+		}
+		if !slices.Equal(shared, []string{"1001", "1002"}) {
+			t.Errorf("GET /consents/{id} accounts = %v, want the ticked 1001 and 1002", shared)
+		}
+		if v.AuthorisedAt == nil || v.ReconfirmBy == nil || !v.ReconfirmBy.After(*v.AuthorisedAt) || v.NextAction == nil || v.ActionBy == nil {
+			t.Errorf("dashboard fields: authorisedAt %v reconfirmBy %v nextAction %v actionBy %v", v.AuthorisedAt, v.ReconfirmBy, v.NextAction, v.ActionBy)
+		}
 	})
 	if t.Failed() {
 		t.FailNow()
 	}
 
+	t.Run("reconfirm", func(t *testing.T) {
+		before := c.consent(t, id)
+		if before.LastConfirmedAt == nil {
+			t.Fatalf("no lastConfirmedAt after the journey")
+		}
+		api := c.api(t)
+		res, err := api.ReconfirmConsentWithResponse(t.Context(), id, client.ReconfirmRequest{
+			ReconfirmedAt: *before.LastConfirmedAt, Channel: client.ReconfirmRequestChannelApp})
+		if err != nil || res.JSON200 == nil || res.JSON200.ReconfirmBy == nil {
+			t.Fatalf("POST reconfirm = %v %v", res, err)
+		}
+		future, err := api.ReconfirmConsentWithResponse(t.Context(), id, client.ReconfirmRequest{
+			ReconfirmedAt: time.Now().Add(time.Hour), Channel: client.ReconfirmRequestChannelApp})
+		if err != nil || future.StatusCode() != http.StatusBadRequest {
+			t.Errorf("POST reconfirm in the future = %v %v, want 400", future, err)
+		}
+	})
 	t.Run("accounts", func(t *testing.T) {
 		r := c.get(t, "/consents/"+id+"/accounts")
 		mustContain(t, r, "GET accounts", "1001", "1002")

@@ -517,7 +517,7 @@ func (r *docsRunner) resolvePath(method, path string) (string, error) {
 			return "", fmt.Errorf("no consent created before it to delete")
 		}
 		seg[1] = r.lastConsent
-	case len(rest) == 0 || rest[0] == "authorize" || rest[0] == "accounts":
+	case len(rest) == 0 || rest[0] == "authorize" || rest[0] == "reconfirm" || rest[0] == "accounts":
 		seg[1] = r.ais
 		if len(rest) >= 2 && rest[0] == "accounts" {
 			seg[3] = "1001" // alice's current account

@@ -13,6 +13,9 @@ import (
 func TestRevoke(t *testing.T) {
 	c := newCaller(t)
 	id := c.authorisedAIS(t)
+	if v := c.consent(t, id); v.Accounts == nil || len(*v.Accounts) != 3 {
+		t.Errorf("before DELETE: shared accounts %v, want the 3 ticked", v.Accounts)
+	}
 
 	if res := c.revoke(t, id); res.StatusCode() != http.StatusNoContent {
 		t.Fatalf("DELETE consent = %d %s, want 204", res.StatusCode(), res.Body)
@@ -24,8 +27,8 @@ func TestRevoke(t *testing.T) {
 	if info.Status != "Revoked" || info.LiveGrants != 0 {
 		t.Errorf("bank's view after DELETE: status %s, %d live grants", info.Status, info.LiveGrants)
 	}
-	if got := c.consent(t, id); got.Status != client.Revoked {
-		t.Errorf("status after DELETE = %q, want Revoked", got.Status)
+	if got := c.consent(t, id); got.Status != client.Revoked || got.Accounts != nil {
+		t.Errorf("after DELETE: status %q, accounts %v; want Revoked and the accounts gone", got.Status, got.Accounts)
 	}
 	p := problemOf(t, c.get(t, "/consents/"+id+"/accounts"), http.StatusConflict)
 	if p.Action != "reconsent" {

@@ -27,6 +27,7 @@ func (h *Handler) exchange(ctx context.Context, s *consent.AuthSession, code str
 	})
 	switch {
 	case err == nil:
+		h.readAccounts(ctx, s.ConsentID)
 		return OutcomeAuthorised
 	case oauth.MayHaveBeenProcessed(err):
 		h.logger.WarnContext(ctx, "code exchange answer lost; not resending the code", "consentId", s.ConsentID, "err", err)

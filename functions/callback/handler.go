@@ -31,6 +31,7 @@ type Handler struct {
 	logger    *slog.Logger
 	now       func() time.Time
 	retry     retryPolicy
+	bank      accountsReader // GET /accounts after an authorisation (accounts.go)
 }
 
 // New builds the handler from the function's long-lived clients.
@@ -45,6 +46,7 @@ func New(d *setup.Deps) *Handler {
 		logger: d.Logger,
 		now:    func() time.Time { return d.Now() },
 		retry:  defaultRetry,
+		bank:   d.Bank,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
 			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store},
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/reconfirm"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -44,16 +45,19 @@ type Handler struct {
 	logger  *slog.Logger
 	now     func() time.Time
 	newUUID func() string // interaction ids and idempotency keys
+	// reconfirm is the reconfirmation clock (RECONFIRM_*; deadlines.go, reconfirm.go).
+	reconfirm reconfirm.Policy
 }
 
 // New builds the handler from the function's long-lived clients.
 func New(d *setup.Deps) *Handler {
 	return &Handler{
 		store: d.Store, tokens: d.OAuth, bank: d.Bank, creds: d.Credentials, logger: d.Logger,
-		auth:    &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
-		days:    banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
-		now:     func() time.Time { return d.Now() },
-		newUUID: uuid.NewString,
+		auth:      &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
+		days:      banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
+		now:       func() time.Time { return d.Now() },
+		newUUID:   uuid.NewString,
+		reconfirm: reconfirm.FromConfig(d.Config),
 		keys: &createonce.Keys{Store: d.Store, Logger: d.Logger, Now: func() time.Time { return d.Now() },
 			NewClaim: uuid.NewString, ReleaseTimeout: releaseTimeout},
 	}
@@ -79,6 +83,7 @@ const (
 	routeGet       = "GET /consents/{id}"
 	routeDelete    = "DELETE /consents/{id}"
 	routeAuthorize = "POST /consents/{id}/authorize"
+	routeReconfirm = "POST /consents/{id}/reconfirm"
 )
 
 // Handle dispatches on the route key, within the request's budget. Every
@@ -107,6 +112,8 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 		handle = h.revoke
 	case routeAuthorize:
 		handle = h.authorize
+	case routeReconfirm:
+		handle = h.reconfirmConsent
 	default:
 		return httpapi.ProblemResponse(httpapi.NotFound("No such route.")), nil
 	}

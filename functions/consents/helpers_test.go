@@ -185,9 +185,12 @@ func (f *fixture) authorise(t *testing.T, authURL string) *consent.Tokens {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Status, c.BankStatus = consent.StatusAuthorised, consent.StatusAuthorised
+	what := consent.Authorised // as shared/exchange does
 	if sess.StepUp {
-		c.StepUpAt = f.env.Bank.Now()
+		what = consent.SteppedUp
+	}
+	if _, err := consent.Apply(c, what, f.env.Bank.Now(), ""); err != nil {
+		t.Fatal(err)
 	}
 	tokens := &consent.Tokens{ConsentID: c.ID, Owner: c.Owner, AccessToken: tok.AccessToken, RefreshToken: tok.RefreshToken,
 		AccessExpiresAt: tok.ExpiresAt, StepUp: sess.StepUp}

@@ -46,10 +46,12 @@ func (h *Handler) list(ctx context.Context, owner string, req events.APIGatewayV
 	if len(cursor) > maxCursor {
 		errs = append(errs, httpapi.FieldError{Field: "cursor", Message: "must be a nextCursor of an earlier page"})
 	}
+	f, ferrs := listFilter(q)
+	errs = append(errs, ferrs...)
 	if len(errs) > 0 {
 		return httpapi.ProblemResponse(httpapi.InvalidRequest("Invalid paging parameters.", errs...))
 	}
-	cs, next, err := h.store.ListConsents(ctx, owner, int32(limit), consent.ListCursor(cursor))
+	cs, next, err := h.page(ctx, owner, f, int32(limit), consent.ListCursor(cursor))
 	switch {
 	case errors.Is(err, consent.ErrBadCursor):
 		return httpapi.ProblemResponse(httpapi.InvalidRequest("Invalid paging parameters.",
@@ -59,7 +61,9 @@ func (h *Handler) list(ctx context.Context, owner string, req events.APIGatewayV
 	}
 	out := listResponse{Consents: make([]consentView, 0, len(cs)), NextCursor: string(next)}
 	for i := range cs {
-		out.Consents = append(out.Consents, view(&cs[i]))
+		v := view(&cs[i])
+		h.withDeadlines(&v, &cs[i], nil)
+		out.Consents = append(out.Consents, v)
 	}
 	return httpapi.JSON(http.StatusOK, out)
 }

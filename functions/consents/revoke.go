@@ -36,6 +36,10 @@ func (h *Handler) revoke(ctx context.Context, c *consent.Consent, _ events.APIGa
 	if err := h.store.DeleteTokens(ctx, c.ID); err != nil {
 		return httpapi.Internal(ctx, h.logger, err)
 	}
+	// The shared accounts go with the access (docs/reconfirmation.md, retention).
+	if err := h.store.DeleteAccounts(ctx, c.ID); err != nil {
+		return httpapi.Internal(ctx, h.logger, err)
+	}
 	return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusNoContent, Headers: map[string]string{"Cache-Control": "no-store"}}
 }
 

@@ -34,6 +34,22 @@ type consentView struct {
 	LastError     string     `json:"lastError,omitempty"`
 	CreatedAt     time.Time  `json:"createdAt"`
 	UpdatedAt     time.Time  `json:"updatedAt"`
+	// The dashboard fields (deadlines.go, docs/reconfirmation.md).
+	AuthorisedAt     *time.Time `json:"authorisedAt,omitempty"`
+	LastConfirmedAt  *time.Time `json:"lastConfirmedAt,omitempty"` // AIS only
+	ReconfirmBy      *time.Time `json:"reconfirmBy,omitempty"`     // AIS only, when the clock is on
+	RefreshExpiresAt *time.Time `json:"refreshExpiresAt,omitempty"`
+	AccessEndsAt     *time.Time `json:"accessEndsAt,omitempty"`
+	ActionBy         *time.Time `json:"actionBy,omitempty"`
+	NextAction       string     `json:"nextAction,omitempty"`
+	// Accounts: GET /consents/{id} of an AIS consent only, once read from the bank.
+	Accounts []accountView `json:"accounts,omitempty"`
+}
+
+// accountView is one account the customer shared (consent.SharedAccount).
+type accountView struct {
+	AccountID      string `json:"accountId"`
+	Identification string `json:"identification,omitempty"` // masked: the last four characters
 }
 
 func optTime(t time.Time) *time.Time {
@@ -56,6 +72,7 @@ func view(c *consent.Consent) consentView {
 func (h *Handler) get(ctx context.Context, c *consent.Consent, _ events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
 	v := view(c)
 	stepUp := false
+	var tok *consent.Tokens
 	if c.Status == consent.StatusAuthorised {
 		t, err := h.store.GetTokens(ctx, c.ID)
 		switch {
@@ -63,9 +80,23 @@ func (h *Handler) get(ctx context.Context, c *consent.Consent, _ events.APIGatew
 		case err != nil:
 			return httpapi.Internal(ctx, h.logger, err)
 		default:
-			stepUp = t.StepUp
+			stepUp, tok = t.StepUp, t
 		}
 	}
 	v.StepUp = &stepUp
+	h.withDeadlines(&v, c, tok)
+	if c.Status == consent.StatusAuthorised || c.Status == consent.StatusReauthRequired {
+		a, err := h.store.GetAccounts(ctx, c.ID)
+		switch {
+		case errors.Is(err, consent.ErrNotFound):
+		case err != nil:
+			return httpapi.Internal(ctx, h.logger, err)
+		default:
+			v.Accounts = make([]accountView, 0, len(a.Accounts))
+			for _, s := range a.Accounts {
+				v.Accounts = append(v.Accounts, accountView{AccountID: s.ID, Identification: s.Masked})
+			}
+		}
+	}
 	return httpapi.JSON(http.StatusOK, v)
 }

@@ -60,6 +60,9 @@ func (h *Handler) ais(k aisKind) route {
 			return h.problem(r, *p)
 		}
 		c, bad := h.load(ctx, r, typeAccounts)
+		if bad == nil {
+			bad = h.reconfirmGate(ctx, r, c)
+		}
 		if bad != nil {
 			return *bad
 		}

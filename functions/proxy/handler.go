@@ -15,6 +15,7 @@ import (
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/reconfirm"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -61,6 +62,8 @@ type Handler struct {
 	budget  time.Duration // a request's whole time for bank calls and waits
 	holder  string        // this container's name in the refresh lease
 	table   map[string]route
+	// reconfirm is the reconfirmation clock of AIS consents (reconfirm.go).
+	reconfirm reconfirm.Policy
 }
 
 // New builds the Handler from the cold start's clients; the bank client uses
@@ -85,6 +88,7 @@ func New(d *setup.Deps) *Handler {
 		budget: budget,
 		holder: holder,
 	}
+	h.reconfirm = reconfirm.FromConfig(d.Config)
 	h.table = h.routes()
 	return h
 }

@@ -30,7 +30,8 @@ type Handler struct {
 	exchanger *exchange.Exchanger
 	logger    *slog.Logger
 	now       func() time.Time
-	metrics   io.Writer // EMF lines: stdout, where Lambda's log agent extracts them
+	metrics   io.Writer      // EMF lines: stdout, where Lambda's log agent extracts them
+	bank      accountsReader // retried reads of shared accounts (accounts.go)
 }
 
 // New builds the handler from the cold start's clients.
@@ -40,6 +41,7 @@ func New(d *setup.Deps) *Handler {
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger,
 			Lookahead: d.Config.RefreshLookahead},
 		metrics: os.Stdout,
+		bank:    d.Bank,
 	}
 }
 
@@ -57,6 +59,12 @@ func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error
 	}
 	if err == nil {
 		err = h.refreshDue(ctx, r, &sum)
+	}
+	if err == nil {
+		err = h.reportDeadlines(ctx, r) // deadlines.go
+	}
+	if err == nil {
+		err = h.retryAccounts(ctx, r) // accounts.go
 	}
 	sum.DurationMs = time.Since(start).Milliseconds()
 	h.report(ctx, &sum, err)

@@ -25,6 +25,18 @@ const (
 	RefreshAll    = "all"
 )
 
+// Reconfirmation modes accepted in RECONFIRM_MODE: what happens once a consent's
+// reconfirmation is due (docs/reconfirmation.md).
+const (
+	ReconfirmEnforce = "enforce" // AIS calls answer 403 reconfirmation-required; no warm refresh
+	ReconfirmWarn    = "warn"    // nextAction says reconfirm; access goes on
+)
+
+// MaxReconfirmPeriod is the longest reconfirmation period: the UK SCA-RTS
+// (Article 36(6), as amended by the FCA in PS21/19) asks an AISP to
+// reconfirm its customer's consent at least every 90 days.
+const MaxReconfirmPeriod = 90 * 24 * time.Hour
+
 // Config is the connector's configuration, one field per environment variable.
 type Config struct {
 	Environment         string        // ENVIRONMENT: Sandbox or Production
@@ -47,6 +59,11 @@ type Config struct {
 	RefreshConcurrency  int           // REFRESH_CONCURRENCY
 	RefreshShards       int           // REFRESH_SHARDS
 	CertExpiryWarnDays  int           // CERT_EXPIRY_WARN_DAYS
+	// RECONFIRM_PERIOD: how long an AIS consent's confirmation lasts; 0 turns
+	// the reconfirmation clock off; more than MaxReconfirmPeriod is refused.
+	ReconfirmPeriod time.Duration
+	ReconfirmWarn   time.Duration // RECONFIRM_WARN: how long before reconfirmBy nextAction says reconfirm
+	ReconfirmMode   string        // RECONFIRM_MODE: ReconfirmEnforce or ReconfirmWarn
 	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time

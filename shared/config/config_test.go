@@ -52,6 +52,9 @@ func TestLoadDefaults(t *testing.T) {
 		RefreshConcurrency:  8,
 		RefreshShards:       16,
 		CertExpiryWarnDays:  90,
+		ReconfirmPeriod:     90 * 24 * time.Hour,
+		ReconfirmWarn:       14 * 24 * time.Hour,
+		ReconfirmMode:       ReconfirmEnforce,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Load() mismatch (-want +got):\n%s", diff)
@@ -85,6 +88,7 @@ func TestLoadOverrides(t *testing.T) {
 		"REFRESH_CONCURRENCY": "4", "REFRESH_SHARDS": "32", "CERT_EXPIRY_WARN_DAYS": "120",
 		"BANK_API_BASE_URL": "https://127.0.0.1:8443/", "REDIRECT_URI": "http://127.0.0.1:3000/callback",
 		"RESULT_URL": "http://localhost:5173/result?x=1", "EXTRA_NON_WORKING_DAYS": " 2027-06-04, 2027-06-07 ",
+		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn",
 	} {
 		env[k] = v
 	}
@@ -94,11 +98,13 @@ func TestLoadOverrides(t *testing.T) {
 	}
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards,
-		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays}
+		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
-		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)}}
+		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
+		time.Duration(0), time.Hour, "warn"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -140,6 +146,12 @@ func TestLoadInvalid(t *testing.T) {
 		}},
 		{"extra days empty item", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-06-04,,2027-06-07"}, []Problem{
 			{"EXTRA_NON_WORKING_DAYS", "item 2 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
+		}},
+		{"reconfirmation longer than 90 days", map[string]string{"RECONFIRM_PERIOD": "2161h", "RECONFIRM_MODE": "block"}, []Problem{
+			{"RECONFIRM_PERIOD", "must be from 0 (off) to 2160h (90 days)"}, {"RECONFIRM_MODE", "must be one of enforce, warn"},
+		}},
+		{"reconfirmation negative", map[string]string{"RECONFIRM_PERIOD": "-1h", "RECONFIRM_WARN": "0s"}, []Problem{
+			{"RECONFIRM_PERIOD", "must be from 0 (off) to 2160h (90 days)"}, {"RECONFIRM_WARN", "must be positive"},
 		}},
 		{"enums", map[string]string{"TOKEN_AUTH_METHOD": "private_key_jwt", "REFRESH_POLICY": "some"}, []Problem{
 			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of recent, all"},

@@ -34,6 +34,9 @@ func Load(getenv func(string) string) (Config, error) {
 		RefreshShards:       r.integer("REFRESH_SHARDS", 16, 1, 256),
 		CertExpiryWarnDays:  r.integer("CERT_EXPIRY_WARN_DAYS", 90, 1, 825),
 		ExtraNonWorkingDays: r.dates("EXTRA_NON_WORKING_DAYS"),
+		ReconfirmPeriod:     r.durationUpTo("RECONFIRM_PERIOD", MaxReconfirmPeriod, MaxReconfirmPeriod, "2160h (90 days)"),
+		ReconfirmWarn:       r.duration("RECONFIRM_WARN", 14*24*time.Hour),
+		ReconfirmMode:       r.oneOf("RECONFIRM_MODE", ReconfirmEnforce, ReconfirmEnforce, ReconfirmWarn),
 	}
 	if len(r.problems) > 0 {
 		return Config{}, &Error{Problems: r.problems}
@@ -89,6 +92,22 @@ func (r *reader) duration(name string, def time.Duration) time.Duration {
 		r.fail(name, "must be a Go duration such as 10m")
 	case d <= 0:
 		r.fail(name, "must be positive")
+	}
+	return d
+}
+
+// durationUpTo reads a duration from 0 (off) to most; def when empty.
+func (r *reader) durationUpTo(name string, def, most time.Duration, mostText string) time.Duration {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	switch {
+	case err != nil:
+		r.fail(name, "must be a Go duration such as 2160h")
+	case d < 0 || d > most:
+		r.fail(name, "must be from 0 (off) to "+mostText)
 	}
 	return d
 }

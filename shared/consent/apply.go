@@ -90,7 +90,10 @@ func allowedFrom(what Happening) []string {
 
 // Apply records on c that what happened: its Status, BankStatus, LastAction
 // and LastError become what the table says (StepUpAt becomes now for
-// SteppedUp; detail is the LastError of rows that record one). It reports
+// SteppedUp; AuthorisedAt and LastConfirmedAt become now for Authorised and
+// SteppedUp, LastConfirmedAt becomes now for Reconfirmed: an authorisation at
+// the bank is also a confirmation; detail is the LastError of rows that
+// record one). It reports
 // whether any field changed. A happening the table does not allow in c's
 // status changes nothing and answers a *TransitionError. Apply only changes
 // c in memory: the caller writes it (UpdateConsent, CreateConsent,
@@ -105,11 +108,18 @@ func Apply(c *Consent, what Happening, now time.Time, detail string) (bool, erro
 	c.BankStatus = pick(c.BankStatus, t.BankStatus, "")
 	c.LastAction = pick(c.LastAction, t.Action, "")
 	c.LastError = pick(c.LastError, t.Error, detail)
-	if what == SteppedUp {
+	switch what {
+	case SteppedUp:
 		c.StepUpAt = now
+		c.AuthorisedAt, c.LastConfirmedAt = now, now
+	case Authorised:
+		c.AuthorisedAt, c.LastConfirmedAt = now, now
+	case Reconfirmed:
+		c.LastConfirmedAt = now
 	}
 	changed := c.Status != before.Status || c.BankStatus != before.BankStatus || c.LastAction != before.LastAction ||
-		c.LastError != before.LastError || !c.StepUpAt.Equal(before.StepUpAt)
+		c.LastError != before.LastError || !c.StepUpAt.Equal(before.StepUpAt) ||
+		!c.AuthorisedAt.Equal(before.AuthorisedAt) || !c.LastConfirmedAt.Equal(before.LastConfirmedAt)
 	return changed, nil
 }
 

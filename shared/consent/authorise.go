@@ -70,6 +70,7 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 	n := *c
 	n.UpdatedAt = s.Now()
 	n.Version = c.Version + 1
+	s.scheduleDeadline(&n)
 	cItem, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)

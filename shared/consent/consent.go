@@ -43,8 +43,28 @@ type Consent struct {
 	PaymentDate string    `dynamodbav:"paymentDate,omitempty"`
 	ExpiresAt   time.Time `dynamodbav:"expiresAt,omitempty"`
 	StepUpAt    time.Time `dynamodbav:"stepUpAt,omitempty"` // last step-up authorisation; zero if none
-	LastAction  string    `dynamodbav:"lastAction,omitempty"`
-	LastError   string    `dynamodbav:"lastError,omitempty"`
+	// AuthorisedAt is the last authorisation at the bank (Authorised or
+	// SteppedUp); zero if never authorised.
+	AuthorisedAt time.Time `dynamodbav:"authorisedAt,omitempty"`
+	// LastConfirmedAt is when the customer last confirmed the consent: an
+	// authorisation at the bank, or a reconfirmation the app recorded
+	// (Reconfirmed). The reconfirmation clock runs from it.
+	LastConfirmedAt time.Time `dynamodbav:"lastConfirmedAt,omitempty"`
+	// ActionBy is the consent's earliest stored deadline (deadline.go), the
+	// range key of the sparse deadline index; written by the store, zero
+	// (absent: out of the index) for a consent without one.
+	ActionBy time.Time `dynamodbav:"actionBy,unixtime,omitempty"`
+	// DeadlineShard and DeadlineDue give a consent with a deadline its own
+	// entry in the sparse refresh index, in shards of their own ("D#nn", never
+	// read by the token refresh): DeadlineDue is the next point the tokens run
+	// reports (the warning, then the deadline itself). Written by the store
+	// (deadline.go).
+	DeadlineShard string    `dynamodbav:"refreshShard,omitempty"`
+	DeadlineDue   time.Time `dynamodbav:"refreshDue,unixtime,omitempty"`
+	// Reconfirmation is the last reconfirmation the app recorded; nil if none.
+	Reconfirmation *Reconfirmation `dynamodbav:"reconfirmation,omitempty"`
+	LastAction     string          `dynamodbav:"lastAction,omitempty"`
+	LastError      string          `dynamodbav:"lastError,omitempty"`
 	// LastUsedAt is no longer written on every use: uses are recorded on the
 	// tokens (Tokens.UsedAt, TouchTokens). It is still read by the tokens
 	// function for tokens without UsedAt (written before it existed).
@@ -70,6 +90,7 @@ func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 	}
 	n.UpdatedAt = now
 	n.Version = 1
+	s.scheduleDeadline(&n)
 	item, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
@@ -138,6 +159,7 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
 	n.Version = c.Version + 1
+	s.scheduleDeadline(&n)
 	item, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)

@@ -50,6 +50,10 @@ const (
 	AccountUnavailable Happening = "AccountUnavailable"
 	// Used: a call succeeded with the consent; an action recorded earlier is stale.
 	Used Happening = "Used"
+	// Reconfirmed: the app recorded that its customer reconfirmed the AIS
+	// consent (POST /consents/{id}/reconfirm); LastConfirmedAt becomes the
+	// time passed to Apply (the customer's reconfirmation time).
+	Reconfirmed Happening = "Reconfirmed"
 	// Revoked: DELETE /consents/{id} revoked the consent at the bank.
 	Revoked Happening = "Revoked"
 	// PaymentConsumed: the bank consumed the payment consent with a payment order.

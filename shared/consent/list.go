@@ -35,6 +35,13 @@ type cursorPos struct {
 // eventually consistent, so a consent created a moment ago may be missing
 // for a short while. A cursor it did not issue answers ErrBadCursor.
 func (s *Store) ListConsents(ctx context.Context, owner string, limit int32, cursor ListCursor) ([]Consent, ListCursor, error) {
+	return s.ListConsentsWithStatus(ctx, owner, "", limit, cursor)
+}
+
+// ListConsentsWithStatus is ListConsents of the consents in status only
+// ("" for all). The status is a filter on the owner index, not a key: a page
+// reads every consent of the owner up to the page's end, whatever its status.
+func (s *Store) ListConsentsWithStatus(ctx context.Context, owner, status string, limit int32, cursor ListCursor) ([]Consent, ListCursor, error) {
 	if limit < 1 {
 		return nil, "", fmt.Errorf("list consents: limit %d, want at least 1", limit)
 	}
@@ -42,6 +49,9 @@ func (s *Store) ListConsents(ctx context.Context, owner string, limit int32, cur
 	in := &dynamodb.QueryInput{
 		TableName: aws.String(s.table), IndexName: aws.String(OwnerIndex),
 		KeyConditionExpression: aws.String(e.n("owner") + " = " + e.v(str(owner))),
+	}
+	if status != "" {
+		in.FilterExpression = aws.String(e.n("status") + " = " + e.v(str(status)))
 	}
 	in.ExpressionAttributeNames, in.ExpressionAttributeValues = e.names, e.values
 	if cursor != "" {

@@ -40,6 +40,12 @@ type Store struct {
 	// NewKey makes bank idempotency keys (≤ 40 characters) for payments that
 	// do not carry one.
 	NewKey func() string
+	// ReconfirmPeriod is RECONFIRM_PERIOD: with it every consent write
+	// stores the consent's ActionBy (deadline.go).
+	ReconfirmPeriod time.Duration
+	// ReconfirmWarn is RECONFIRM_WARN: how long before ActionBy the
+	// deadline's warning is due in the refresh index.
+	ReconfirmWarn time.Duration
 }
 
 // New returns a Store on table with the real clock and DefaultShards shards.
@@ -85,6 +91,7 @@ func (s *Store) Shard(consentID string) int { return s.shard(consentID) }
 
 func refreshShardKey(shard int) string  { return fmt.Sprintf("R#%02d", shard) }
 func exchangeShardKey(shard int) string { return fmt.Sprintf("X#%02d", shard) }
+func deadlineShardKey(shard int) string { return fmt.Sprintf("D#%02d", shard) }
 
 // isConditionFailed reports whether err is a failed ConditionExpression.
 func isConditionFailed(err error) bool {

@@ -90,8 +90,8 @@ func newStore(t *testing.T) (*Store, *clock, *countingAPI) {
 func TestCreateTableDefinition(t *testing.T) {
 	t.Parallel()
 	def := TableDefinition("x")
-	if got := len(def.GlobalSecondaryIndexes); got != 2 {
-		t.Fatalf("GSIs = %d, want 2", got)
+	if got := len(def.GlobalSecondaryIndexes); got != 3 { // owner, refresh, deadline
+		t.Fatalf("GSIs = %d, want 3", got)
 	}
 	if def.GlobalSecondaryIndexes[1].Projection.ProjectionType != "INCLUDE" {
 		t.Errorf("refresh index projection = %s, want INCLUDE", def.GlobalSecondaryIndexes[1].Projection.ProjectionType)

@@ -28,8 +28,8 @@ func RefreshIndexAttributes() []string {
 		"leaseUntil", "failures", "nextAttemptAt", "usedAt", "attempts", "stateHash"}
 }
 
-// TableDefinition is the table as template.yaml declares it (keys, the owner
-// and refresh GSIs, on-demand billing); TTL on TTLAttribute is set separately
+// TableDefinition is the table as template.yaml declares it (keys, the owner,
+// refresh and deadline GSIs, on-demand billing); TTL on TTLAttribute is set separately
 // by CreateTable. A test compares the two.
 func TableDefinition(name string) *dynamodb.CreateTableInput {
 	s := func(n string) types.AttributeDefinition {
@@ -47,6 +47,7 @@ func TableDefinition(name string) *dynamodb.CreateTableInput {
 		AttributeDefinitions: []types.AttributeDefinition{
 			s("pk"), s("sk"), s("owner"), s("createdAt"), s("refreshShard"),
 			{AttributeName: aws.String("refreshDue"), AttributeType: types.ScalarAttributeTypeN},
+			{AttributeName: aws.String("actionBy"), AttributeType: types.ScalarAttributeTypeN},
 		},
 		KeySchema: ks("pk", "sk"),
 		GlobalSecondaryIndexes: []types.GlobalSecondaryIndex{
@@ -64,6 +65,12 @@ func TableDefinition(name string) *dynamodb.CreateTableInput {
 					ProjectionType:   types.ProjectionTypeInclude,
 					NonKeyAttributes: RefreshIndexAttributes(),
 				},
+			},
+			{
+				// Sparse: only Authorised consent items with a deadline carry actionBy.
+				IndexName:  aws.String(DeadlineIndex),
+				KeySchema:  ks("owner", "actionBy"),
+				Projection: &types.Projection{ProjectionType: types.ProjectionTypeAll},
 			},
 		},
 	}

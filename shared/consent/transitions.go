@@ -76,6 +76,7 @@ var transitions = []Transition{
 	{BankExpired, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, "consent.action_required"},
 	{AccountUnavailable, []string{AnyStatus}, Keep, Keep, ActionAccountUnavailable, Detail, "consent.action_required"},
 	{Used, []string{AnyStatus}, Keep, Keep, Clear, Clear, ""},
+	{Reconfirmed, []string{StatusAuthorised}, Keep, Keep, Keep, Keep, "consent.reconfirmed"},
 	{Revoked, []string{AnyStatus}, StatusRevoked, BankRevoked, ActionRevoked, Keep, "consent.revoked"},
 	{PaymentConsumed, []string{AnyStatus}, StatusConsumed, BankConsumed, Clear, Clear, "consent.consumed"},
 }

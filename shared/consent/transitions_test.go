@@ -60,6 +60,10 @@ func TestApply(t *testing.T) {
 		{Revoked, StatusAuthorised, fields{StatusRevoked, "Revoked", "revoked", "oldError"}, false},
 		{Revoked, StatusRevoked, fields{StatusRevoked, "Revoked", "revoked", "oldError"}, false},
 		{PaymentConsumed, StatusAuthorised, fields{StatusConsumed, "Consumed", "", ""}, false},
+		{Reconfirmed, StatusAuthorised, fields{StatusAuthorised, "BankAuthorised", "oldAction", "oldError"}, false},
+		{Reconfirmed, StatusReauthRequired, fields{}, true},
+		{Reconfirmed, StatusRevoked, fields{}, true},
+		{Reconfirmed, StatusAwaitingAuthorisation, fields{}, true},
 		{Happening("Unknown"), StatusAuthorised, fields{}, true},
 	}
 	for _, tt := range tests {
@@ -85,11 +89,19 @@ func TestApply(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("fields (-want +got):\n%s", diff)
 			}
-			if changed != (got != b || tt.what == SteppedUp) {
+			confirms := tt.what == Authorised || tt.what == SteppedUp || tt.what == Reconfirmed
+			if changed != (got != b || confirms) {
 				t.Errorf("changed %v, fields %+v → %+v", changed, b, got)
 			}
 			if wantStepUp := tt.what == SteppedUp; c.StepUpAt.Equal(now) != wantStepUp {
 				t.Errorf("StepUpAt %v, want set %v", c.StepUpAt, wantStepUp)
+			}
+			// An authorisation at the bank is also a confirmation; a reconfirmation is only that.
+			if c.LastConfirmedAt.Equal(now) != confirms {
+				t.Errorf("LastConfirmedAt %v, want set %v", c.LastConfirmedAt, confirms)
+			}
+			if wantAuth := confirms && tt.what != Reconfirmed; c.AuthorisedAt.Equal(now) != wantAuth {
+				t.Errorf("AuthorisedAt %v, want set %v", c.AuthorisedAt, wantAuth)
 			}
 		})
 	}
@@ -114,7 +126,7 @@ func TestTransitionsTable(t *testing.T) {
 	known := map[Happening]bool{}
 	for _, w := range []Happening{Created, Authorised, SteppedUp, AuthorisationFailed, AuthorisationUnresolved,
 		ReauthRequired, ReauthReported, RefreshRejected, RefreshTokenLapsed, StepUpRequired, ReconsentRequired,
-		BankRejected, BankExpired, AccountUnavailable, Used, Revoked, PaymentConsumed} {
+		BankRejected, BankExpired, AccountUnavailable, Used, Reconfirmed, Revoked, PaymentConsumed} {
 		known[w] = true
 	}
 	statuses := append([]string{StatusNew, AnyStatus}, allStatuses...)

@@ -21,6 +21,7 @@ const (
 	TypeStepUpRequired           = ProblemBase + "step-up-required"
 	TypeReauthenticationRequired = ProblemBase + "reauthentication-required"
 	TypeReconsentRequired        = ProblemBase + "reconsent-required"
+	TypeReconfirmationRequired   = ProblemBase + "reconfirmation-required"
 	TypeAccountUnavailable       = ProblemBase + "account-unavailable"
 	TypeRetryLater               = ProblemBase + "retry-later"
 	TypeIdempotencyKeyRequired   = ProblemBase + "idempotency-key-required"
@@ -38,6 +39,7 @@ const (
 	ActionReconsent          = "reconsent"          // create a new consent
 	ActionRetryLater         = "retryLater"         // transient: try again later
 	ActionAccountUnavailable = "accountUnavailable" // the account is temporarily unavailable: check it with the bank
+	ActionReconfirm          = "reconfirm"          // the customer reconfirms the consent in the app: POST /consents/{id}/reconfirm
 )
 
 // ContentTypeProblem is the media type of a Problem (RFC 9457 §3).
@@ -113,4 +115,12 @@ func NotFound(detail string) Problem {
 func InvalidRequest(detail string, errs ...FieldError) Problem {
 	return Problem{Type: TypeInvalidRequest, Title: "Invalid request", Status: http.StatusBadRequest,
 		Detail: detail, Errors: errs}
+}
+
+// ReconfirmationRequired is the problem for an AIS call with a consent past
+// its reconfirmBy (RECONFIRM_MODE=enforce): no bank call was made.
+func ReconfirmationRequired() Problem {
+	return Problem{Type: TypeReconfirmationRequired, Title: "Reconfirmation required", Status: http.StatusForbidden,
+		Detail: "The customer has not reconfirmed this consent within the reconfirmation period: ask them to, then record it with POST /consents/{id}/reconfirm.",
+		Action: ActionReconfirm}
 }

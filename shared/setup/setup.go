@@ -94,6 +94,7 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 	src.ExpiryWarnDays = cfg.CertExpiryWarnDays
 	hc := mtls.NewClient(src, cfg.BankHTTPTimeout)
 	store := consent.New(ddb, cfg.TableName)
+	store.ReconfirmPeriod, store.ReconfirmWarn = cfg.ReconfirmPeriod, cfg.ReconfirmWarn
 	if cfg.RefreshShards > 0 {
 		store.Shards = cfg.RefreshShards
 	}

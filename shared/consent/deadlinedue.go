@@ -1,0 +1,100 @@
+package consent
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Deadline points the tokens run reports (DueDeadline.Point).
+const (
+	PointWarning = "warning" // RECONFIRM_WARN before ActionBy
+	PointDue     = "due"     // ActionBy itself
+)
+
+// scheduleDeadline sets n's ActionBy and its entry in the refresh index
+// (DeadlineShard, DeadlineDue): the next point not yet passed, none after
+// the deadline or without one.
+func (s *Store) scheduleDeadline(n *Consent) {
+	n.ActionBy = Deadline(n, s.ReconfirmPeriod)
+	n.DeadlineShard, n.DeadlineDue = "", time.Time{}
+	if n.ActionBy.IsZero() {
+		return
+	}
+	if next := nextPoint(n.ActionBy, s.ReconfirmWarn, s.Now()); !next.IsZero() {
+		n.DeadlineShard, n.DeadlineDue = deadlineShardKey(s.shard(n.ID)), next
+	}
+}
+
+// nextPoint is the first of the warning and the deadline after now (zero: both passed).
+func nextPoint(actionBy time.Time, warn time.Duration, now time.Time) time.Time {
+	if w := actionBy.Add(-warn).Truncate(time.Second); warn > 0 && now.Before(w) {
+		return w
+	}
+	if now.Before(actionBy) {
+		return actionBy
+	}
+	return time.Time{}
+}
+
+// DueDeadline is a consent's deadline entry in the refresh index.
+type DueDeadline struct {
+	ConsentID string    `dynamodbav:"consentId"`
+	Due       time.Time `dynamodbav:"refreshDue,unixtime"`
+}
+
+// DueDeadlines lists the deadline entries of shard due at before (a Query on
+// the sparse refresh index's deadline shards: the cost follows what is due;
+// token refreshes never read these shards).
+func (s *Store) DueDeadlines(ctx context.Context, shard int, before time.Time, limit int32, cursor Cursor) ([]DueDeadline, Cursor, error) {
+	var due []DueDeadline
+	next, err := s.queryIndex(ctx, deadlineShardKey(shard), before, limit, cursor, func(item map[string]types.AttributeValue) error {
+		var d DueDeadline
+		if err := unmarshal(item, &d); err != nil {
+			return err
+		}
+		due = append(due, d)
+		return nil
+	})
+	return due, next, err
+}
+
+// PassDeadline records that the tokens run reported d: the consent's entry
+// moves to its next point (the deadline after the warning) or leaves the
+// index. It reports which point d was, and does nothing (ok false) when the
+// consent changed its entry meanwhile (a write recomputed it) or is gone.
+func (s *Store) PassDeadline(ctx context.Context, d DueDeadline, now time.Time) (point string, ok bool, err error) {
+	c, err := s.GetConsent(ctx, d.ConsentID)
+	if err != nil {
+		return "", false, err
+	}
+	if !c.DeadlineDue.Equal(d.Due) || c.ActionBy.IsZero() {
+		return "", false, nil
+	}
+	point = PointWarning
+	if !d.Due.Before(c.ActionBy) {
+		point = PointDue
+	}
+	e := newExpr()
+	cond := e.n("refreshDue") + " = " + e.v(num(d.Due.Unix()))
+	update := "REMOVE " + e.n("refreshShard") + ", " + e.n("refreshDue")
+	if point == PointWarning && now.Before(c.ActionBy) {
+		update = "SET " + e.n("refreshDue") + " = " + e.v(num(c.ActionBy.Unix()))
+	}
+	_, err = s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.table), Key: key(consentPK(d.ConsentID), skMeta),
+		UpdateExpression: aws.String(update), ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+	})
+	if isConditionFailed(err) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("consent %s: pass deadline: %w", d.ConsentID, err)
+	}
+	return point, true, nil
+}
