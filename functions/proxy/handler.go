@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -74,7 +75,7 @@ func New(d *setup.Deps) *Handler {
 		bank:  d.Bank,
 		tokens: &refresh.Refresher{Store: d.Store, OAuth: d.OAuth, Now: now, Logger: d.Logger,
 			Holder: holder, Lease: refreshLease, Lookahead: d.Config.RefreshLookahead,
-			MinRemaining: d.Config.BankHTTPTimeout + storeMargin},
+			MinRemaining: d.Config.BankHTTPTimeout + storeMargin, OnDemand: d.Config.RefreshPolicy == config.RefreshOnDemand},
 		auth:   &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: now},
 		cc:     d.OAuth,
 		creds:  d.Credentials,

@@ -69,6 +69,9 @@ type run struct {
 	holder string    // lease holder: unique per run, so two runs never share a lease
 	stopAt time.Time // no new work after this (wall clock); zero = no deadline
 	first  int       // the shard the run starts at (rotates, so no shard starves)
+	// deferredCount and lapseMargin: what the run read but left for the next
+	// one when its token-call allowance ran out (run.deferred).
+	deferredCount, lapseMargin int
 }
 
 // stopMargin is the share of the remaining time kept free at the end of a
@@ -105,7 +108,8 @@ func (h *Handler) lease() time.Duration { return h.cfg.BankHTTPTimeout + 20*time
 
 func (h *Handler) refresher(r *run) *refresh.Refresher {
 	return &refresh.Refresher{Store: h.store, OAuth: h.oauth, Now: h.now, Logger: h.logger,
-		Holder: r.holder, Lease: h.lease(), Lookahead: h.cfg.RefreshLookahead}
+		Holder: r.holder, Lease: h.lease(), Lookahead: h.cfg.RefreshLookahead,
+		OnDemand: h.cfg.RefreshPolicy == config.RefreshOnDemand}
 }
 
 func randomHex(n int) string {

@@ -22,6 +22,11 @@ func (h *Handler) refreshOne(ctx context.Context, ref *refresh.Refresher, r *run
 		return retryLater // another worker is on it; no write needed to find out
 	}
 	lapsed := !d.RefreshExpiresAt.IsZero() && !r.now.Before(d.RefreshExpiresAt)
+	if h.cfg.RefreshPolicy == config.RefreshOnDemand && !lapsed {
+		// Nothing is kept warm: every entry is handled as an idle consent's
+		// (refreshed only at its keep-alive point, else moved there).
+		return h.keepAlive(ctx, ref, r, d)
+	}
 	if h.cfg.RefreshPolicy == config.RefreshRecent && !lapsed {
 		if o, done := h.idle(ctx, ref, r, d); done {
 			return o
@@ -137,8 +142,18 @@ func (h *Handler) keepAlive(ctx context.Context, ref *refresh.Refresher, r *run,
 	}
 	h.logger.DebugContext(ctx, "idle consent's refresh token kept alive", slog.String("consentId", d.ConsentID),
 		slog.Time("refreshExpiresAt", d.RefreshExpiresAt))
-	_, err := ref.KeepAlive(ctx, d.ConsentID, r.now, r.now.Add(-h.cfg.RefreshRecentWindow))
+	_, err := ref.KeepAlive(ctx, d.ConsentID, r.now, h.idleBefore(r))
 	return h.outcomeOf(ctx, d.ConsentID, err)
+}
+
+// idleBefore: tokens last used before it are idle. Under REFRESH_POLICY=ondemand
+// every consent is (nothing is kept warm); under recent, those not used within
+// REFRESH_RECENT_WINDOW.
+func (h *Handler) idleBefore(r *run) time.Time {
+	if h.cfg.RefreshPolicy == config.RefreshOnDemand {
+		return r.now.Add(100 * 365 * 24 * time.Hour)
+	}
+	return r.now.Add(-h.cfg.RefreshRecentWindow)
 }
 
 // recentAt reports whether last is within window of now.
@@ -180,7 +195,7 @@ func (h *Handler) unschedule(ctx context.Context, r *run, id string, idle bool) 
 	if !t.RefreshDue.IsZero() && t.RefreshDue.After(r.now) {
 		due = t.RefreshDue // refreshed meanwhile: in use after all
 	}
-	if idle && !t.UsedAt.IsZero() && recentAt(t.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
+	if idle && h.cfg.RefreshPolicy == config.RefreshRecent && !t.UsedAt.IsZero() && recentAt(t.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
 		due = t.RefreshDue // used meanwhile: the next run refreshes it
 	}
 	if err := h.store.ReleaseLease(ctx, id, r.holder, t.Failures, t.NextAttemptAt, due); err != nil {

@@ -28,10 +28,12 @@ func Load(getenv func(string) string) (Config, error) {
 		SecretCacheTTL:      r.duration("SECRET_CACHE_TTL", 5*time.Minute),
 		BankHTTPTimeout:     r.duration("BANK_HTTP_TIMEOUT", 8*time.Second),
 		RefreshLookahead:    r.duration("REFRESH_LOOKAHEAD", 10*time.Minute),
-		RefreshPolicy:       r.oneOf("REFRESH_POLICY", RefreshRecent, RefreshRecent, RefreshAll),
+		RefreshPolicy:       r.oneOf("REFRESH_POLICY", RefreshOnDemand, RefreshOnDemand, RefreshRecent, RefreshAll),
 		RefreshRecentWindow: r.duration("REFRESH_RECENT_WINDOW", 72*time.Hour),
 		RefreshConcurrency:  r.integer("REFRESH_CONCURRENCY", 8, 1, 64),
 		RefreshShards:       r.integer("REFRESH_SHARDS", 16, 1, 256),
+		RefreshRateLimit:    r.integer("REFRESH_RATE_LIMIT", 20, 1, 10000),
+		RefreshInterval:     r.duration("REFRESH_INTERVAL", 5*time.Minute),
 		CertExpiryWarnDays:  r.integer("CERT_EXPIRY_WARN_DAYS", 90, 1, 825),
 		ExtraNonWorkingDays: r.dates("EXTRA_NON_WORKING_DAYS"),
 	}
