@@ -84,7 +84,7 @@ func TestTouchStoreFaults(t *testing.T) {
 			c := f.aisConsent(owner, false)
 			issued := f.tokens(c.ID).UsedAt
 			f.env.Bank.Advance(touchEvery + time.Minute)
-			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "usedAt", Kind: kind, Times: awsfault.DynamoDBAttempts})
+			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "lastUse", Kind: kind, Times: awsfault.DynamoDBAttempts})
 			defer inj.Clear()
 			wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
 			if n := inj.Armed(); n != 0 {

@@ -77,9 +77,12 @@ func (h *Handler) outcomeOf(ctx context.Context, id string, err error) outcome {
 // refreshes on demand when the app comes back, and that refresh schedules
 // the tokens again. done reports that the entry needs nothing more.
 //
-// The decision reads nothing: the index entry carries UsedAt (the proxy's
-// TouchTokens; the authorisation time for new tokens), so a run reads one
-// index item per due token. The consent's status is deliberately not
+// The decision reads nothing: the index entry carries UsedAt as of the
+// tokens' last write (authorisation, refresh, or an unschedule that found a
+// use), so a run reads one index item per due token. A touch since then is in
+// the unprojected lastUse (no index write per touch): an entry the index
+// shows idle is judged again under the lease (unschedule), and a use found
+// there keeps it scheduled and is copied into the index. The consent's status is deliberately not
 // checked here, because every way out of Authorised already takes the tokens
 // out of the index or ends their refreshes:
 //   - Revoked: the consents function deletes the tokens (DeleteTokens), so
@@ -195,10 +198,14 @@ func (h *Handler) unschedule(ctx context.Context, r *run, id string, idle bool) 
 	if !t.RefreshDue.IsZero() && t.RefreshDue.After(r.now) {
 		due = t.RefreshDue // refreshed meanwhile: in use after all
 	}
+	var used time.Time
 	if idle && h.cfg.RefreshPolicy == config.RefreshRecent && !t.UsedAt.IsZero() && recentAt(t.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
-		due = t.RefreshDue // used meanwhile: the next run refreshes it
+		// Used meanwhile (a touch writes the unprojected lastUse): the next
+		// run refreshes it, and the index learns the use, so that run does
+		// not judge it idle again.
+		due, used = t.RefreshDue, t.UsedAt
 	}
-	if err := h.store.ReleaseLease(ctx, id, r.holder, t.Failures, t.NextAttemptAt, due); err != nil {
+	if err := h.store.ReleaseLeaseUsed(ctx, id, r.holder, t.Failures, t.NextAttemptAt, due, used); err != nil {
 		h.logger.ErrorContext(ctx, "tokens not unscheduled", slog.String("consentId", id), slog.Any("err", err))
 		return failed
 	}

@@ -1,0 +1,295 @@
+package main
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
+	"github.com/coop-ob/connector/dev/testenv"
+	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/refresh"
+)
+
+// capacityDDB prices every request the store makes the way on-demand DynamoDB
+// bills it, from the sizes of the real items in kumo (which reports no consumed
+// capacity): a write costs ceil(size / 1 KB) write units on the table, the
+// larger of the item before and after; an index entry it adds, changes or
+// removes costs the same on the index (two when its key moves); a strongly
+// consistent GetItem ceil(size / 4 KB) read units, a Query (eventually
+// consistent, as on an index) half a unit per 4 KB of the entries it returns,
+// at least half a unit.
+type capacityDDB struct {
+	consent.DynamoDBAPI
+	table string
+	mu    sync.Mutex
+	wru   float64 // table writes
+	iwru  float64 // refresh-index writes
+	rru   float64
+	calls map[string]int
+}
+
+func (c *capacityDDB) reset() {
+	c.mu.Lock()
+	c.wru, c.iwru, c.rru, c.calls = 0, 0, 0, map[string]int{}
+	c.mu.Unlock()
+}
+
+func (c *capacityDDB) raw(ctx context.Context, k map[string]types.AttributeValue) map[string]types.AttributeValue {
+	out, err := c.DynamoDBAPI.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String(c.table), Key: k, ConsistentRead: aws.Bool(true)})
+	if err != nil {
+		return nil
+	}
+	return out.Item
+}
+
+func (c *capacityDDB) UpdateItem(ctx context.Context, in *dynamodb.UpdateItemInput, o ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
+	before := c.raw(ctx, in.Key)
+	out, err := c.DynamoDBAPI.UpdateItem(ctx, in, o...)
+	after := c.raw(ctx, in.Key)
+	c.write("UpdateItem", before, after)
+	return out, err
+}
+
+func (c *capacityDDB) PutItem(ctx context.Context, in *dynamodb.PutItemInput, o ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error) {
+	before := c.raw(ctx, map[string]types.AttributeValue{"pk": in.Item["pk"], "sk": in.Item["sk"]})
+	out, err := c.DynamoDBAPI.PutItem(ctx, in, o...)
+	c.write("PutItem", before, in.Item)
+	return out, err
+}
+
+func (c *capacityDDB) GetItem(ctx context.Context, in *dynamodb.GetItemInput, o ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error) {
+	out, err := c.DynamoDBAPI.GetItem(ctx, in, o...)
+	if err == nil {
+		units := math.Max(1, math.Ceil(float64(itemSize(out.Item))/4096))
+		if in.ConsistentRead == nil || !*in.ConsistentRead {
+			units /= 2
+		}
+		c.add("GetItem", 0, 0, units)
+	}
+	return out, err
+}
+
+func (c *capacityDDB) Query(ctx context.Context, in *dynamodb.QueryInput, o ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error) {
+	out, err := c.DynamoDBAPI.Query(ctx, in, o...)
+	if err == nil {
+		size := 0
+		for _, it := range out.Items {
+			size += itemSize(it)
+		}
+		c.add("Query", 0, 0, math.Max(1, math.Ceil(float64(size)/4096))/2)
+	}
+	return out, err
+}
+
+func (c *capacityDDB) write(op string, before, after map[string]types.AttributeValue) {
+	w := math.Max(1, math.Ceil(float64(max(itemSize(before), itemSize(after)))/1024))
+	c.add(op, w, indexWrites(before, after), 0)
+}
+
+func (c *capacityDDB) add(op string, wru, iwru, rru float64) {
+	c.mu.Lock()
+	c.calls[op]++
+	c.wru += wru
+	c.iwru += iwru
+	c.rru += rru
+	c.mu.Unlock()
+}
+
+// indexEntry is an item's refresh-index entry (nil when not in the index).
+func indexEntry(item map[string]types.AttributeValue) map[string]types.AttributeValue {
+	if item == nil || item["refreshShard"] == nil || item["refreshDue"] == nil {
+		return nil
+	}
+	e := map[string]types.AttributeValue{}
+	for _, a := range append(consent.RefreshIndexAttributes(), "pk", "sk", "refreshShard", "refreshDue") {
+		if v, ok := item[a]; ok {
+			e[a] = v
+		}
+	}
+	return e
+}
+
+// indexWrites is what a write from before to after costs on the refresh index.
+func indexWrites(before, after map[string]types.AttributeValue) float64 {
+	b, a := indexEntry(before), indexEntry(after)
+	units := func(e map[string]types.AttributeValue) float64 {
+		return math.Max(1, math.Ceil(float64(itemSize(e))/1024))
+	}
+	switch {
+	case b == nil && a == nil:
+		return 0
+	case b == nil:
+		return units(a)
+	case a == nil:
+		return units(b)
+	case equalAV(b, a):
+		return 0
+	case !equalAV(b["refreshShard"], a["refreshShard"]) || !equalAV(b["refreshDue"], a["refreshDue"]):
+		return units(b) + units(a) // the entry moves: a delete and a put
+	}
+	return units(a)
+}
+
+func equalAV(a, b any) bool {
+	switch x := a.(type) {
+	case map[string]types.AttributeValue:
+		y, ok := b.(map[string]types.AttributeValue)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for k, v := range x {
+			if !equalAV(v, y[k]) {
+				return false
+			}
+		}
+		return true
+	case *types.AttributeValueMemberS:
+		y, ok := b.(*types.AttributeValueMemberS)
+		return ok && x.Value == y.Value
+	case *types.AttributeValueMemberN:
+		y, ok := b.(*types.AttributeValueMemberN)
+		return ok && x.Value == y.Value
+	case *types.AttributeValueMemberBOOL:
+		y, ok := b.(*types.AttributeValueMemberBOOL)
+		return ok && x.Value == y.Value
+	case nil:
+		return b == nil
+	}
+	return false
+}
+
+// itemSize is DynamoDB's item size: attribute names plus values (strings and
+// binaries their length, numbers about one byte per two digits plus one,
+// booleans and nulls one byte, lists and maps 3 bytes plus their elements).
+func itemSize(item map[string]types.AttributeValue) int {
+	n := 0
+	for k, v := range item {
+		n += len(k) + valueSize(v)
+	}
+	return n
+}
+
+func valueSize(v types.AttributeValue) int {
+	switch x := v.(type) {
+	case *types.AttributeValueMemberS:
+		return len(x.Value)
+	case *types.AttributeValueMemberN:
+		return (len(x.Value)+1)/2 + 1
+	case *types.AttributeValueMemberB:
+		return len(x.Value)
+	case *types.AttributeValueMemberBOOL, *types.AttributeValueMemberNULL:
+		return 1
+	case *types.AttributeValueMemberM:
+		return 3 + itemSize(x.Value) + len(x.Value)
+	case *types.AttributeValueMemberL:
+		n := 3
+		for _, e := range x.Value {
+			n += 1 + valueSize(e)
+		}
+		return n
+	}
+	return 0
+}
+
+// BenchmarkCostPerOperation measures, for one consent at a time, the
+// DynamoDB capacity of each operation the cost model in docs/performance.md
+// composes (request counts and units, computed from the sizes of the real
+// items): a proxy read's two GetItems, a touch, an on-demand refresh (the
+// proxy's, under REFRESH_POLICY=ondemand), a scheduled warm refresh (policy
+// all: the index read included) and an empty scheduled run (16 shards). The
+// sandbox bank's tokens are short (tens of bytes); docs/performance.md adds
+// what 1.5 KB bank tokens would.
+func BenchmarkCostPerOperation(b *testing.B) {
+	env := testenv.Start(b, testenv.Options{Env: map[string]string{"REFRESH_POLICY": "all", "REFRESH_SHARDS": "16"},
+		Bank: sandbox.Options{RefreshMode: sandbox.RefreshRotate}})
+	c := &capacityDDB{DynamoDBAPI: env.DDB, table: env.Table}
+	store := consent.New(c, env.Table)
+	store.Now, store.Shards = env.Deps.Now, env.Deps.Store.Shards
+	h := New(env.Deps)
+	h.metrics = &testenv.SyncBuffer{}
+	h.store, h.exchanger.Store = store, store
+	ctx := context.Background()
+	type cost struct{ wru, iwru, rru, calls float64 }
+	totals := map[string]*cost{}
+	measure := func(name string, f func()) {
+		c.reset()
+		f()
+		t := totals[name]
+		if t == nil {
+			t = &cost{}
+			totals[name] = t
+		}
+		c.mu.Lock()
+		t.wru += c.wru
+		t.iwru += c.iwru
+		t.rru += c.rru
+		for _, n := range c.calls {
+			t.calls += float64(n)
+		}
+		c.mu.Unlock()
+	}
+	ondemand := &refresh.Refresher{Store: store, OAuth: env.Deps.OAuth, Now: env.Deps.Now, Holder: "proxy-bench",
+		Lookahead: env.Deps.Config.RefreshLookahead, OnDemand: true}
+	n := 0
+	for b.Loop() {
+		n++
+		id := refreshtest.Authorise(b, env)
+		measure("proxyRead", func() {
+			if _, err := store.GetConsent(ctx, id); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := store.GetTokens(ctx, id); err != nil {
+				b.Fatal(err)
+			}
+		})
+		measure("touch", func() {
+			if err := store.TouchTokens(ctx, id, env.Deps.Now()); err != nil {
+				b.Fatal(err)
+			}
+		})
+		measure("onDemandRefresh", func() {
+			if _, err := ondemand.Refresh(ctx, id); err != nil {
+				b.Fatal(err)
+			}
+		})
+		// The consent is now due at its keep-alive point; make it due now,
+		// as a warm consent is every 20 minutes, and let a run refresh it.
+		if err := store.SetRefreshDue(ctx, id, env.Deps.Now().Add(-time.Second)); err != nil {
+			b.Fatal(err)
+		}
+		measure("warmRefresh", func() {
+			if s, err := h.Handle(ctx, nil); err != nil || s.Refreshed != 1 {
+				b.Fatalf("run: %+v %v", s, err)
+			}
+		})
+		measure("emptyRun", func() {
+			if s, err := h.Handle(ctx, nil); err != nil || s.Due != 0 {
+				b.Fatalf("run: %+v %v", s, err)
+			}
+		})
+		if err := store.ClearRefreshDue(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+	names := make([]string, 0, len(totals))
+	for k := range totals {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		t := totals[k]
+		b.ReportMetric(t.calls/float64(n), k+"-requests/op")
+		b.ReportMetric(t.wru/float64(n), k+"-WRU/op")
+		b.ReportMetric(t.iwru/float64(n), k+"-indexWRU/op")
+		b.ReportMetric(t.rru/float64(n), k+"-RRU/op")
+	}
+}
