@@ -140,12 +140,12 @@ func (h *Handler) unschedule(ctx context.Context, r *call, consentID string) {
 }
 
 // touch records a successful use with the tokens tok the call used: their
-// UsedAt at most once per touchEvery, decided from tok (no extra read; the
-// "recent" refresh policy reads it from the refresh index), and a stale
+// UsedAt at most once per touchEvery, decided from tok (no extra read), when
+// the refresh policy reads it (touchUses: not under ondemand), and a stale
 // LastAction cleared from the consent.
 func (h *Handler) touch(ctx context.Context, c *consent.Consent, tok *consent.Tokens) {
 	now := h.now()
-	if tok != nil && now.Sub(tok.UsedAt) >= touchEvery {
+	if h.touchUses && tok != nil && now.Sub(tok.UsedAt) >= touchEvery {
 		dctx, cancel := detached(ctx)
 		err := h.store.TouchTokens(dctx, c.ID, now)
 		cancel()

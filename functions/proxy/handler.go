@@ -61,7 +61,11 @@ type Handler struct {
 	payWait func(ctx context.Context, d time.Duration) error
 	budget  time.Duration // a request's whole time for bank calls and waits
 	holder  string        // this container's name in the refresh lease
-	table   map[string]route
+	// touchUses: record uses on the tokens (TouchTokens). Only the warm
+	// policies read them (recent); under ondemand nothing does, so the
+	// write is saved (docs/performance.md §Cost model per refresh policy).
+	touchUses bool
+	table     map[string]route
 }
 
 // New builds the Handler from the cold start's clients; the bank client uses
@@ -85,6 +89,8 @@ func New(d *setup.Deps) *Handler {
 		retry:  bankapi.DefaultRetryPolicy(),
 		budget: budget,
 		holder: holder,
+
+		touchUses: d.Config.RefreshPolicy != config.RefreshOnDemand,
 	}
 	h.table = h.routes()
 	return h

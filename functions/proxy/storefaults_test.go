@@ -78,6 +78,7 @@ func TestTouchStoreFaults(t *testing.T) {
 	inj := awsfault.New(1)
 	inj.Hang = 20 * time.Millisecond
 	f := newFaultFixture(t, inj)
+	f.h.touchUses = true // as under REFRESH_POLICY recent or all
 	for _, kind := range awsfault.Retried() {
 		t.Run(kind.String(), func(t *testing.T) {
 			f.t = t
