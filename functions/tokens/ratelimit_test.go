@@ -48,6 +48,15 @@ func TestBacklogDrainsInDeadlineOrder(t *testing.T) {
 			t.Fatalf("run %d: %d consents kept alive so far, want %d", run, len(order), 2*run+want)
 		}
 	}
+	published := 0
+	for _, line := range f.emfLines(t) {
+		if m, ok := line["LapseMarginMinutes"].(float64); ok && m > 0 && line["Deferred"] != nil {
+			published++
+		}
+	}
+	if published != 2 {
+		t.Errorf("%d runs published LapseMarginMinutes and Deferred, want the 2 rate-limited ones", published)
+	}
 	for i, id := range ids {
 		if order[i] != id {
 			t.Fatalf("kept alive in order %v, want deadline order %v", order, ids)
