@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/awserr"
+	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -46,7 +47,8 @@ func New(d *setup.Deps) *Handler {
 		now:    func() time.Time { return d.Now() },
 		retry:  defaultRetry,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
-			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store},
+			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store,
+			OnDemand: d.Config.RefreshPolicy == config.RefreshOnDemand},
 	}
 }
 

@@ -38,7 +38,7 @@ func New(d *setup.Deps) *Handler {
 	return &Handler{
 		cfg: d.Config, store: d.Store, oauth: d.OAuth, creds: d.Credentials, logger: d.Logger, now: d.Now,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger,
-			Lookahead: d.Config.RefreshLookahead},
+			Lookahead: d.Config.RefreshLookahead, OnDemand: d.Config.RefreshPolicy == config.RefreshOnDemand},
 		metrics: os.Stdout,
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/oauth"
+	"github.com/coop-ob/connector/shared/refresh"
 )
 
 // DefaultLookahead is how long before the access token expires the tokens
@@ -43,6 +44,11 @@ type Exchanger struct {
 	// writes also end before the invocation's deadline (lambdactx.Detach:
 	// the deadline lambdactx.Mark recorded, else ctx's own).
 	StoreTimeout time.Duration
+	// OnDemand (REFRESH_POLICY=ondemand): new tokens are scheduled at their
+	// keep-alive point (refresh.KeepAlivePoint), not before the access token
+	// expires, so the schedule never has to move them there (a lease and a
+	// release per new consent).
+	OnDemand bool
 }
 
 // ErrNotAuthorisable: the consent is no longer one a journey may authorise
@@ -143,6 +149,9 @@ func (e *Exchanger) tokens(s *consent.AuthSession, tok *oauth.Token, issued time
 		t.RefreshToken = tok.RefreshToken
 		t.RefreshExpiresAt = tok.RefreshExpiry(issued)
 		t.RefreshDue = t.AccessExpiresAt.Add(-e.lookahead())
+		if p := refresh.KeepAlivePoint(t.RefreshExpiresAt); e.OnDemand && p.After(t.RefreshDue) {
+			t.RefreshDue = p
+		}
 	}
 	return t
 }
