@@ -15,6 +15,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -48,7 +49,7 @@ func New(d *setup.Deps) *Handler {
 		retry:  defaultRetry,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
 			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store,
-			OnDemand: d.Config.RefreshPolicy == config.RefreshOnDemand},
+			KeepAlivePoint: keepAlivePoint(d.Config)},
 	}
 }
 
@@ -138,4 +139,13 @@ func callbackQuery(req events.APIGatewayV2HTTPRequest) (url.Values, bool) {
 		}
 	}
 	return q, true
+}
+
+// keepAlivePoint is refresh.KeepAlivePoint under REFRESH_POLICY=ondemand
+// (new tokens wait there), else nil.
+func keepAlivePoint(c config.Config) func(time.Time) time.Time {
+	if c.RefreshPolicy == config.RefreshOnDemand {
+		return refresh.KeepAlivePoint
+	}
+	return nil
 }

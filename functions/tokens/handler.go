@@ -35,12 +35,16 @@ type Handler struct {
 
 // New builds the handler from the cold start's clients.
 func New(d *setup.Deps) *Handler {
-	return &Handler{
+	h := &Handler{
 		cfg: d.Config, store: d.Store, oauth: d.OAuth, creds: d.Credentials, logger: d.Logger, now: d.Now,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger,
-			Lookahead: d.Config.RefreshLookahead, OnDemand: d.Config.RefreshPolicy == config.RefreshOnDemand},
+			Lookahead: d.Config.RefreshLookahead},
 		metrics: os.Stdout,
 	}
+	if d.Config.RefreshPolicy == config.RefreshOnDemand {
+		h.exchanger.KeepAlivePoint = refresh.KeepAlivePoint
+	}
+	return h
 }
 
 // Handle runs once per scheduled event; the event itself carries nothing the

@@ -10,7 +10,6 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/oauth"
-	"github.com/coop-ob/connector/shared/refresh"
 )
 
 // DefaultLookahead is how long before the access token expires the tokens
@@ -44,11 +43,12 @@ type Exchanger struct {
 	// writes also end before the invocation's deadline (lambdactx.Detach:
 	// the deadline lambdactx.Mark recorded, else ctx's own).
 	StoreTimeout time.Duration
-	// OnDemand (REFRESH_POLICY=ondemand): new tokens are scheduled at their
-	// keep-alive point (refresh.KeepAlivePoint), not before the access token
-	// expires, so the schedule never has to move them there (a lease and a
-	// release per new consent).
-	OnDemand bool
+	// KeepAlivePoint, when set (REFRESH_POLICY=ondemand: refresh.KeepAlivePoint),
+	// schedules new tokens at the point it gives for their refresh token's
+	// expiry, not before the access token expires, so the schedule never has
+	// to move them there (a lease and a release per new consent). A function,
+	// not an import: shared/refresh's tests import this package.
+	KeepAlivePoint func(refreshExpiresAt time.Time) time.Time
 }
 
 // ErrNotAuthorisable: the consent is no longer one a journey may authorise
@@ -149,8 +149,10 @@ func (e *Exchanger) tokens(s *consent.AuthSession, tok *oauth.Token, issued time
 		t.RefreshToken = tok.RefreshToken
 		t.RefreshExpiresAt = tok.RefreshExpiry(issued)
 		t.RefreshDue = t.AccessExpiresAt.Add(-e.lookahead())
-		if p := refresh.KeepAlivePoint(t.RefreshExpiresAt); e.OnDemand && p.After(t.RefreshDue) {
-			t.RefreshDue = p
+		if e.KeepAlivePoint != nil {
+			if p := e.KeepAlivePoint(t.RefreshExpiresAt); p.After(t.RefreshDue) {
+				t.RefreshDue = p
+			}
 		}
 	}
 	return t

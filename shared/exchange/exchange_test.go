@@ -201,7 +201,7 @@ func TestCompleteOnDemandSchedulesKeepAlive(t *testing.T) {
 	t.Parallel()
 	env := testenv.Start(t, testenv.Options{})
 	e, ctx := newExchanger(env), t.Context()
-	e.OnDemand = true
+	e.KeepAlivePoint = refresh.KeepAlivePoint
 	var c consent.Consent
 	s, code := journey(t, env, &c, false, alice)
 	if err := e.Complete(ctx, s, code); err != nil {
