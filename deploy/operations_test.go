@@ -6,8 +6,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/coop-ob/connector/dev/stack"
 )
 
 // alarmActions is what every alarm notifies: the optional topic.
@@ -211,5 +214,45 @@ func TestLogGroups(t *testing.T) {
 	}
 	if want := []any{1.0, 3.0, 5.0, 7.0, 14.0, 30.0, 60.0, 90.0, 120.0, 150.0, 180.0, 365.0, 400.0, 545.0, 731.0, 1096.0, 1827.0, 2192.0, 2557.0, 2922.0, 3288.0, 3653.0}; !cmp.Equal(want, tpl.Parameters["LogRetentionDays"]["AllowedValues"]) {
 		t.Errorf("LogRetentionDays AllowedValues %v, want CloudWatch Logs' retention values", tpl.Parameters["LogRetentionDays"]["AllowedValues"])
+	}
+}
+
+// TestLapseMarginAlarm: the alarm on the due-deadline metric the tokens function publishes when a
+// run is rate limited (functions/tokens Summary.LapseMarginMinutes) reads it with the stack's
+// Environment and fires below a day, half the keep-alive margin.
+func TestLapseMarginAlarm(t *testing.T) {
+	t.Parallel()
+	a, ok := loadTemplate(t).alarms(t)["RefreshLapseMarginAlarm"]
+	if !ok {
+		t.Fatal("no RefreshLapseMarginAlarm")
+	}
+	dims := dimensions(a)
+	if a["Namespace"] != "CoopConnector" || a["MetricName"] != "LapseMarginMinutes" || len(dims) != 1 ||
+		dims["Environment"] != "Ref:Environment" || a["Statistic"] != "Minimum" || a["ComparisonOperator"] != "LessThanThreshold" ||
+		a["Threshold"] != 1440.0 || a["TreatMissingData"] != "notBreaching" || a["AlarmActions"] != alarmActions {
+		t.Errorf("RefreshLapseMarginAlarm: %v", a)
+	}
+}
+
+// TestRefreshIntervalIsTheSchedule: REFRESH_INTERVAL (the period a run's token-call allowance is
+// computed over) can only be the tokens schedule's own period.
+func TestRefreshIntervalIsTheSchedule(t *testing.T) {
+	t.Parallel()
+	tpl := loadTemplate(t)
+	var fn map[string]any
+	tpl.resource(t, "TokensFunction", &fn)
+	expr, _ := dig(fn, "Properties", "Events", "Refresh", "Properties", "ScheduleExpression").(string)
+	every, err := stack.ParseRate(expr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := tpl.Parameters["RefreshInterval"]
+	allowed, _ := p["AllowedValues"].([]any)
+	if len(allowed) != 1 || p["Default"] != allowed[0] {
+		t.Fatalf("RefreshInterval: %v, want exactly one allowed value, the default", p)
+	}
+	d, err := time.ParseDuration(allowed[0].(string))
+	if err != nil || d != every {
+		t.Errorf("RefreshInterval %v, the schedule runs every %v", allowed[0], every)
 	}
 }

@@ -13,8 +13,10 @@ import (
 // processes on the real clock, so advancing the bank's clock does not move theirs: with
 // REFRESH_LOOKAHEAD equal to the bank's 30-minute access-token lifetime, tokens are due for
 // the scheduled refresh as soon as they are stored, and only TestSchedule ticks the
-// schedule (Options.ScheduleEvery keeps the background one away).
-var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m"}
+// schedule (Options.ScheduleEvery keeps the background one away). REFRESH_POLICY recent keeps
+// a used consent warm, which TestSchedule checks; the default, ondemand, would leave it to the
+// proxy's refresh on use.
+var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent"}
 
 // refreshGrants lists the token-endpoint refresh_token requests in reqs.
 func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {

@@ -9,6 +9,7 @@ import (
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/oauth"
+	"github.com/coop-ob/connector/shared/refresh"
 )
 
 func TestAuthorisedStoresTokensAndRedirects(t *testing.T) {
@@ -51,8 +52,9 @@ func TestAuthorisedStoresTokensAndRedirects(t *testing.T) {
 				if tk.RefreshToken == "" || !between(tk.RefreshExpiresAt, before.Add(oauth.DefaultRefreshLifetime), after.Add(oauth.DefaultRefreshLifetime)) {
 					t.Errorf("refresh token %t expiring %v: want one valid 30 days", tk.RefreshToken != "", tk.RefreshExpiresAt)
 				}
-				if want := tk.AccessExpiresAt.Add(-f.env.Deps.Config.RefreshLookahead); !tk.RefreshDue.Equal(want) {
-					t.Errorf("refresh due %v, want access expiry minus the lookahead, %v", tk.RefreshDue, want)
+				// Under the default REFRESH_POLICY, ondemand, new tokens wait at their keep-alive point.
+				if want := refresh.KeepAlivePoint(tk.RefreshExpiresAt); !tk.RefreshDue.Equal(want) {
+					t.Errorf("refresh due %v, want the keep-alive point, %v", tk.RefreshDue, want)
 				}
 				due, _, err := f.env.Deps.Store.DueForRefresh(f.ctx, f.env.Deps.Store.Shard(c.ID), tk.RefreshDue, 100, consent.Cursor{})
 				if err != nil || !slices.ContainsFunc(due, func(d consent.DueToken) bool { return d.ConsentID == c.ID }) {

@@ -11,9 +11,11 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/awserr"
+	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -48,7 +50,8 @@ func New(d *setup.Deps) *Handler {
 		retry:  defaultRetry,
 		bank:   d.Bank,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
-			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store},
+			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store,
+			KeepAlivePoint: keepAlivePoint(d.Config)},
 	}
 }
 
@@ -138,4 +141,13 @@ func callbackQuery(req events.APIGatewayV2HTTPRequest) (url.Values, bool) {
 		}
 	}
 	return q, true
+}
+
+// keepAlivePoint is refresh.KeepAlivePoint under REFRESH_POLICY=ondemand
+// (new tokens wait there), else nil.
+func keepAlivePoint(c config.Config) func(time.Time) time.Time {
+	if c.RefreshPolicy == config.RefreshOnDemand {
+		return refresh.KeepAlivePoint
+	}
+	return nil
 }

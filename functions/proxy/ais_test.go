@@ -301,6 +301,15 @@ func TestWarmCallsReuseTheConnection(t *testing.T) {
 func TestTokensUsedAt(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
+	// Under the default policy, ondemand, nothing reads the use: no write.
+	c0 := f.aisConsent(owner, false)
+	issued0 := f.tokens(c0.ID)
+	f.env.Bank.Advance(touchEvery + time.Minute)
+	wantOK(t, f.call(aisGet(c0, "/balances", "1001", "")), http.StatusOK)
+	if got := f.tokens(c0.ID); !got.UsedAt.Equal(issued0.UsedAt) {
+		t.Errorf("a use under REFRESH_POLICY ondemand was written (UsedAt %v → %v)", issued0.UsedAt, got.UsedAt)
+	}
+	f.h.touchUses = true // as under REFRESH_POLICY recent or all
 	c := f.aisConsent(owner, false)
 	issued := f.tokens(c.ID)
 	if issued.UsedAt.IsZero() {

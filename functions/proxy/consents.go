@@ -47,8 +47,14 @@ func (h *Handler) record(ctx context.Context, r *call, c *consent.Consent, what 
 }
 
 // touch records a successful use with the tokens tok the call used
-// (consent.Recorder.Touch).
+// (consent.Recorder.Touch): their use only when the refresh policy reads it
+// (touchUses: not under ondemand; see
+// docs/performance.md §Cost model per refresh policy), and a stale LastAction
+// cleared from the consent.
 func (h *Handler) touch(ctx context.Context, c *consent.Consent, tok *consent.Tokens) {
+	if !h.touchUses {
+		tok = nil // no use recorded on the tokens
+	}
 	h.recorder().Touch(ctx, c, tok, touchEvery)
 }
 

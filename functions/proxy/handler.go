@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -61,7 +62,11 @@ type Handler struct {
 	payWait func(ctx context.Context, d time.Duration) error
 	budget  time.Duration // a request's whole time for bank calls and waits
 	holder  string        // this container's name in the refresh lease
-	table   map[string]route
+	// touchUses: record uses on the tokens (TouchTokens). Only the warm
+	// policies read them (recent); under ondemand nothing does, so the
+	// write is saved (docs/performance.md §Cost model per refresh policy).
+	touchUses bool
+	table     map[string]route
 	// reconfirm is the reconfirmation clock of AIS consents (reconfirm.go).
 	reconfirm reconfirm.Policy
 }
@@ -77,7 +82,7 @@ func New(d *setup.Deps) *Handler {
 		bank:  d.Bank,
 		tokens: &refresh.Refresher{Store: d.Store, OAuth: d.OAuth, Now: now, Logger: d.Logger,
 			Holder: holder, Lease: refreshLease, Lookahead: d.Config.RefreshLookahead,
-			MinRemaining: d.Config.BankHTTPTimeout + storeMargin},
+			MinRemaining: d.Config.BankHTTPTimeout + storeMargin, OnDemand: d.Config.RefreshPolicy == config.RefreshOnDemand},
 		auth:   &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: now},
 		cc:     d.OAuth,
 		creds:  d.Credentials,
@@ -87,6 +92,8 @@ func New(d *setup.Deps) *Handler {
 		retry:  bankapi.DefaultRetryPolicy(),
 		budget: budget,
 		holder: holder,
+
+		touchUses: d.Config.RefreshPolicy != config.RefreshOnDemand,
 	}
 	h.reconfirm = reconfirm.FromConfig(d.Config)
 	h.table = h.routes()

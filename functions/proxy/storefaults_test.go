@@ -78,13 +78,14 @@ func TestTouchStoreFaults(t *testing.T) {
 	inj := awsfault.New(1)
 	inj.Hang = 20 * time.Millisecond
 	f := newFaultFixture(t, inj)
+	f.h.touchUses = true // as under REFRESH_POLICY recent or all
 	for _, kind := range awsfault.Retried() {
 		t.Run(kind.String(), func(t *testing.T) {
 			f.t = t
 			c := f.aisConsent(owner, false)
 			issued := f.tokens(c.ID).UsedAt
 			f.env.Bank.Advance(touchEvery + time.Minute)
-			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "usedAt", Kind: kind, Times: awsfault.DynamoDBAttempts})
+			inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "UpdateItem", Contains: "lastUse", Kind: kind, Times: awsfault.DynamoDBAttempts})
 			defer inj.Clear()
 			wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
 			if n := inj.Armed(); n != 0 {

@@ -42,7 +42,15 @@ func (h *Handler) refreshDue(ctx context.Context, r *run, sum *Summary) error {
 	close(jobs)
 	wg.Wait()
 	if errors.Is(err, errStopped) {
+		// Read into the merge's buffers but not handed out: left for the next run.
 		sum.Incomplete, err = true, nil
+		mu.Lock()
+		sum.Remaining += r.deferredCount
+		mu.Unlock()
+	}
+	if errors.Is(err, errRateLimited) {
+		sum.Incomplete, sum.RateLimited, err = true, true, nil
+		sum.Deferred, sum.LapseMarginMinutes = r.deferredCount, r.lapseMargin
 	}
 	if sum.Remaining > 0 {
 		sum.Incomplete = true
@@ -53,29 +61,100 @@ func (h *Handler) refreshDue(ctx context.Context, r *run, sum *Summary) error {
 // errStopped ends the listing when the run reaches its stop time.
 var errStopped = errors.New("stopped before the deadline")
 
-// listDue sends every due entry of every shard to jobs, starting at r.first.
+// listDue sends due entries to jobs, earliest due first across all shards
+// (a merge of the shards' index pages, each already ordered by refreshDue), so
+// under the default policy, where an entry is due at its keep-alive point, the
+// refresh token that lapses soonest goes first, whichever shard holds it. It
+// sends at most allowance entries (each is at most one token call: the
+// REFRESH_RATE_LIMIT × REFRESH_INTERVAL budget of one run); the rest stays in
+// the index for the next run, still in deadline order, and is reported in
+// sum.Deferred and sum.LapseMarginMinutes.
 func (h *Handler) listDue(ctx context.Context, r *run, count func(int), jobs chan<- consent.DueToken) error {
 	n := h.shards()
+	left := h.allowance()
+	heads := make([]*shardPages, 0, n)
 	for i := range n {
-		shard := (r.first + i) % n
-		var cur consent.Cursor
-		for {
-			if r.stopping() {
-				return errStopped
+		heads = append(heads, &shardPages{shard: (r.first + i) % n})
+	}
+	for {
+		if r.stopping() {
+			r.deferred(heads)
+			return errStopped
+		}
+		var best *shardPages
+		for _, sp := range heads {
+			if err := sp.fill(ctx, h, r, count, min(pageSize, max(left, 1))); err != nil {
+				return err
 			}
-			page, next, err := h.store.DueForRefresh(ctx, shard, r.now, pageSize, cur)
-			if err != nil {
-				return fmt.Errorf("refresh index shard %d: %w", shard, err)
+			if len(sp.page) > 0 && (best == nil || sp.page[0].RefreshDue.Before(best.page[0].RefreshDue)) {
+				best = sp
 			}
-			count(len(page))
-			for _, d := range page {
-				jobs <- d
+		}
+		if best == nil {
+			return nil
+		}
+		if left <= 0 {
+			r.deferred(heads)
+			return errRateLimited
+		}
+		d := best.page[0]
+		best.page = best.page[1:]
+		left--
+		jobs <- d
+	}
+}
+
+// deferred records what the run read but leaves for the next one: how many
+// entries, and how long the most urgent of them has before its refresh token
+// lapses (LapseMarginMinutes; -1 when none has a known expiry).
+func (r *run) deferred(heads []*shardPages) {
+	r.lapseMargin = -1
+	for _, sp := range heads {
+		r.deferredCount += len(sp.page)
+		for _, d := range sp.page {
+			if d.RefreshExpiresAt.IsZero() {
+				continue
 			}
-			if !next.More() {
-				break
+			m := int(d.RefreshExpiresAt.Sub(r.now).Minutes())
+			if r.lapseMargin < 0 || m < r.lapseMargin {
+				r.lapseMargin = max(m, 0)
 			}
-			cur = next
 		}
 	}
+}
+
+// errRateLimited ends the listing when the run has used its allowance.
+var errRateLimited = errors.New("token-call allowance used")
+
+// allowance is how many due entries one run may hand out: REFRESH_RATE_LIMIT
+// token calls a second over REFRESH_INTERVAL, the schedule's period.
+func (h *Handler) allowance() int {
+	a := float64(h.cfg.RefreshRateLimit) * h.cfg.RefreshInterval.Seconds()
+	if a <= 0 {
+		return 1 << 30
+	}
+	return int(a)
+}
+
+// shardPages is one shard's position in the merge: the unread rest of the
+// page last read and the cursor after it.
+type shardPages struct {
+	shard int
+	page  []consent.DueToken
+	cur   consent.Cursor
+	done  bool
+}
+
+// fill reads the shard's next page when its buffer is empty.
+func (sp *shardPages) fill(ctx context.Context, h *Handler, r *run, count func(int), limit int) error {
+	if len(sp.page) > 0 || sp.done {
+		return nil
+	}
+	page, next, err := h.store.DueForRefresh(ctx, sp.shard, r.now, int32(limit), sp.cur)
+	if err != nil {
+		return fmt.Errorf("refresh index shard %d: %w", sp.shard, err)
+	}
+	count(len(page))
+	sp.page, sp.cur, sp.done = page, next, !next.More()
 	return nil
 }

@@ -36,13 +36,17 @@ type Handler struct {
 
 // New builds the handler from the cold start's clients.
 func New(d *setup.Deps) *Handler {
-	return &Handler{
+	h := &Handler{
 		cfg: d.Config, store: d.Store, oauth: d.OAuth, creds: d.Credentials, logger: d.Logger, now: d.Now,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger,
 			Lookahead: d.Config.RefreshLookahead},
 		metrics: os.Stdout,
 		bank:    d.Bank,
 	}
+	if d.Config.RefreshPolicy == config.RefreshOnDemand {
+		h.exchanger.KeepAlivePoint = refresh.KeepAlivePoint
+	}
+	return h
 }
 
 // Handle runs once per scheduled event; the event itself carries nothing the
@@ -77,6 +81,9 @@ type run struct {
 	holder string    // lease holder: unique per run, so two runs never share a lease
 	stopAt time.Time // no new work after this (wall clock); zero = no deadline
 	first  int       // the shard the run starts at (rotates, so no shard starves)
+	// deferredCount and lapseMargin: what the run read but left for the next
+	// one when its token-call allowance ran out (run.deferred).
+	deferredCount, lapseMargin int
 }
 
 // stopMargin is the share of the remaining time kept free at the end of a
@@ -113,7 +120,8 @@ func (h *Handler) lease() time.Duration { return h.cfg.BankHTTPTimeout + 20*time
 
 func (h *Handler) refresher(r *run) *refresh.Refresher {
 	return &refresh.Refresher{Store: h.store, OAuth: h.oauth, Now: h.now, Logger: h.logger,
-		Holder: r.holder, Lease: h.lease(), Lookahead: h.cfg.RefreshLookahead}
+		Holder: r.holder, Lease: h.lease(), Lookahead: h.cfg.RefreshLookahead,
+		OnDemand: h.cfg.RefreshPolicy == config.RefreshOnDemand}
 }
 
 func randomHex(n int) string {

@@ -22,6 +22,11 @@ func (h *Handler) refreshOne(ctx context.Context, ref *refresh.Refresher, r *run
 		return retryLater // another worker is on it; no write needed to find out
 	}
 	lapsed := !d.RefreshExpiresAt.IsZero() && !r.now.Before(d.RefreshExpiresAt)
+	if h.cfg.RefreshPolicy == config.RefreshOnDemand && !lapsed {
+		// Nothing is kept warm: every entry is handled as an idle consent's
+		// (refreshed only at its keep-alive point, else moved there).
+		return h.keepAlive(ctx, ref, r, d)
+	}
 	if h.cfg.RefreshPolicy == config.RefreshRecent && !lapsed {
 		if o, done := h.idle(ctx, ref, r, d); done {
 			return o
@@ -72,9 +77,12 @@ func (h *Handler) outcomeOf(ctx context.Context, id string, err error) outcome {
 // refreshes on demand when the app comes back, and that refresh schedules
 // the tokens again. done reports that the entry needs nothing more.
 //
-// The decision reads nothing: the index entry carries UsedAt (the proxy's
-// TouchTokens; the authorisation time for new tokens), so a run reads one
-// index item per due token. The consent's status is deliberately not
+// The decision reads nothing: the index entry carries UsedAt as of the
+// tokens' last write (authorisation, refresh, or an unschedule that found a
+// use), so a run reads one index item per due token. A touch since then is in
+// the unprojected lastUse (no index write per touch): an entry the index
+// shows idle is judged again under the lease (unschedule), and a use found
+// there keeps it scheduled and is copied into the index. The consent's status is deliberately not
 // checked here, because every way out of Authorised already takes the tokens
 // out of the index or ends their refreshes:
 //   - Revoked: the consents function deletes the tokens (DeleteTokens), so
@@ -137,8 +145,18 @@ func (h *Handler) keepAlive(ctx context.Context, ref *refresh.Refresher, r *run,
 	}
 	h.logger.DebugContext(ctx, "idle consent's refresh token kept alive", slog.String("consentId", d.ConsentID),
 		slog.Time("refreshExpiresAt", d.RefreshExpiresAt))
-	_, err := ref.KeepAlive(ctx, d.ConsentID, r.now, r.now.Add(-h.cfg.RefreshRecentWindow))
+	_, err := ref.KeepAlive(ctx, d.ConsentID, r.now, h.idleBefore(r))
 	return h.outcomeOf(ctx, d.ConsentID, err)
+}
+
+// idleBefore: tokens last used before it are idle. Under REFRESH_POLICY=ondemand
+// every consent is (nothing is kept warm); under recent, those not used within
+// REFRESH_RECENT_WINDOW.
+func (h *Handler) idleBefore(r *run) time.Time {
+	if h.cfg.RefreshPolicy == config.RefreshOnDemand {
+		return r.now.Add(100 * 365 * 24 * time.Hour)
+	}
+	return r.now.Add(-h.cfg.RefreshRecentWindow)
 }
 
 // recentAt reports whether last is within window of now.
@@ -180,10 +198,14 @@ func (h *Handler) unschedule(ctx context.Context, r *run, id string, idle bool) 
 	if !t.RefreshDue.IsZero() && t.RefreshDue.After(r.now) {
 		due = t.RefreshDue // refreshed meanwhile: in use after all
 	}
-	if idle && !t.UsedAt.IsZero() && recentAt(t.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
-		due = t.RefreshDue // used meanwhile: the next run refreshes it
+	var used time.Time
+	if idle && h.cfg.RefreshPolicy == config.RefreshRecent && !t.UsedAt.IsZero() && recentAt(t.UsedAt, r.now, h.cfg.RefreshRecentWindow) {
+		// Used meanwhile (a touch writes the unprojected lastUse): the next
+		// run refreshes it, and the index learns the use, so that run does
+		// not judge it idle again.
+		due, used = t.RefreshDue, t.UsedAt
 	}
-	if err := h.store.ReleaseLease(ctx, id, r.holder, t.Failures, t.NextAttemptAt, due); err != nil {
+	if err := h.store.ReleaseLeaseUsed(ctx, id, r.holder, t.Failures, t.NextAttemptAt, due, used); err != nil {
 		h.logger.ErrorContext(ctx, "tokens not unscheduled", slog.String("consentId", id), slog.Any("err", err))
 		return failed
 	}

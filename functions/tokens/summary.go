@@ -20,7 +20,16 @@ type Summary struct {
 	Remaining      int `json:"remaining"`      // read but left for the next run: the run stopped before its deadline
 	Errors         int `json:"errors"`         // unexpected per-consent failures (logged)
 	// Incomplete: the run stopped before reading the whole index.
-	Incomplete         bool  `json:"incomplete"`
+	Incomplete bool `json:"incomplete"`
+	// RateLimited: the run handed out its REFRESH_RATE_LIMIT × REFRESH_INTERVAL
+	// allowance and left the rest due, in deadline order, for the next run.
+	RateLimited bool `json:"rateLimited"`
+	// Deferred: entries read but left for the next run by the allowance.
+	Deferred int `json:"deferred"`
+	// LapseMarginMinutes: with RateLimited, how long the most urgent entry
+	// left behind has before its refresh token lapses (-1: none known). The
+	// LapseMarginMinutes metric alarms below the keep-alive margin's half.
+	LapseMarginMinutes int   `json:"lapseMarginMinutes"`
 	ExchangesCompleted int   `json:"exchangesCompleted"`
 	ExchangesFailed    int   `json:"exchangesFailed"`
 	ExchangesRetry     int   `json:"exchangesRetry"`
@@ -68,6 +77,7 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	attrs := []slog.Attr{slog.Int("due", s.Due), slog.Int("refreshed", s.Refreshed), slog.Int("retryLater", s.RetryLater),
 		slog.Int("reauthRequired", s.ReauthRequired), slog.Int("expired", s.Expired), slog.Int("skipped", s.Skipped),
 		slog.Int("remaining", s.Remaining), slog.Int("errors", s.Errors), slog.Bool("incomplete", s.Incomplete),
+		slog.Bool("rateLimited", s.RateLimited), slog.Int("deferred", s.Deferred), slog.Int("lapseMarginMinutes", s.LapseMarginMinutes),
 		slog.Int("exchangesCompleted", s.ExchangesCompleted), slog.Int("exchangesFailed", s.ExchangesFailed),
 		slog.Int("exchangesRetry", s.ExchangesRetry), slog.Int("transportCertDays", s.TransportCertDays),
 		slog.Int("signingCertDays", s.SigningCertDays), slog.Int64("durationMs", s.DurationMs)}
@@ -85,6 +95,12 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 		count("Remaining", s.Remaining), count("Errors", s.Errors),
 		count("ExchangesCompleted", s.ExchangesCompleted), count("ExchangesFailed", s.ExchangesFailed),
 		{Name: "DurationMs", Unit: "Milliseconds", Value: float64(s.DurationMs)},
+	}
+	if s.RateLimited {
+		metrics = append(metrics, count("Deferred", s.Deferred))
+		if s.LapseMarginMinutes >= 0 {
+			metrics = append(metrics, emf.Metric{Name: "LapseMarginMinutes", Unit: "None", Value: float64(s.LapseMarginMinutes)})
+		}
 	}
 	if runErr != nil {
 		metrics = append(metrics, count("RunFailed", 1))

@@ -21,8 +21,13 @@ const (
 
 // Refresh policies accepted in REFRESH_POLICY.
 const (
-	RefreshRecent = "recent"
-	RefreshAll    = "all"
+	// RefreshOnDemand (the default): the schedule keeps nothing warm. It
+	// refreshes only what must happen in the background (keep-alives before a
+	// refresh token lapses, backoff retries); an access token is refreshed
+	// when a call through the proxy needs it.
+	RefreshOnDemand = "ondemand"
+	RefreshRecent   = "recent"
+	RefreshAll      = "all"
 )
 
 // Reconfirmation modes accepted in RECONFIRM_MODE: what happens once a consent's
@@ -54,11 +59,15 @@ type Config struct {
 	SecretCacheTTL      time.Duration // SECRET_CACHE_TTL
 	BankHTTPTimeout     time.Duration // BANK_HTTP_TIMEOUT
 	RefreshLookahead    time.Duration // REFRESH_LOOKAHEAD
-	RefreshPolicy       string        // REFRESH_POLICY: RefreshRecent or RefreshAll
+	RefreshPolicy       string        // REFRESH_POLICY: RefreshOnDemand, RefreshRecent or RefreshAll
 	RefreshRecentWindow time.Duration // REFRESH_RECENT_WINDOW
 	RefreshConcurrency  int           // REFRESH_CONCURRENCY
 	RefreshShards       int           // REFRESH_SHARDS
-	CertExpiryWarnDays  int           // CERT_EXPIRY_WARN_DAYS
+	// REFRESH_RATE_LIMIT: token calls per second the scheduled run may make on
+	// average; one run makes at most RefreshRateLimit × RefreshInterval.
+	RefreshRateLimit   int
+	RefreshInterval    time.Duration // REFRESH_INTERVAL: the schedule's period (template: rate(5 minutes))
+	CertExpiryWarnDays int           // CERT_EXPIRY_WARN_DAYS
 	// RECONFIRM_PERIOD: how long an AIS consent's confirmation lasts; 0 turns
 	// the reconfirmation clock off; more than MaxReconfirmPeriod is refused.
 	ReconfirmPeriod time.Duration

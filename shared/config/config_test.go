@@ -47,10 +47,12 @@ func TestLoadDefaults(t *testing.T) {
 		SecretCacheTTL:      5 * time.Minute,
 		BankHTTPTimeout:     8 * time.Second,
 		RefreshLookahead:    10 * time.Minute,
-		RefreshPolicy:       RefreshRecent,
+		RefreshPolicy:       RefreshOnDemand,
 		RefreshRecentWindow: 72 * time.Hour,
 		RefreshConcurrency:  8,
 		RefreshShards:       16,
+		RefreshRateLimit:    20,
+		RefreshInterval:     5 * time.Minute,
 		CertExpiryWarnDays:  90,
 		ReconfirmPeriod:     90 * 24 * time.Hour,
 		ReconfirmWarn:       14 * 24 * time.Hour,
@@ -85,7 +87,7 @@ func TestLoadOverrides(t *testing.T) {
 		"ENVIRONMENT": "production", "AUTH_SESSION_TTL": "15m", "FINANCIAL_ID": " 0015800000jf7AeAAI ",
 		"TOKEN_AUTH_METHOD": "client_secret_post", "SECRET_CACHE_TTL": "1m", "BANK_HTTP_TIMEOUT": "5s",
 		"REFRESH_LOOKAHEAD": "20m", "REFRESH_POLICY": "all", "REFRESH_RECENT_WINDOW": "24h",
-		"REFRESH_CONCURRENCY": "4", "REFRESH_SHARDS": "32", "CERT_EXPIRY_WARN_DAYS": "120",
+		"REFRESH_CONCURRENCY": "4", "REFRESH_SHARDS": "32", "REFRESH_RATE_LIMIT": "7", "REFRESH_INTERVAL": "1m", "CERT_EXPIRY_WARN_DAYS": "120",
 		"BANK_API_BASE_URL": "https://127.0.0.1:8443/", "REDIRECT_URI": "http://127.0.0.1:3000/callback",
 		"RESULT_URL": "http://localhost:5173/result?x=1", "EXTRA_NON_WORKING_DAYS": " 2027-06-04, 2027-06-07 ",
 		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn",
@@ -97,11 +99,11 @@ func TestLoadOverrides(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
-		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards,
+		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
 		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
-		20 * time.Minute, "all", 24 * time.Hour, 4, 32,
+		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
 		time.Duration(0), time.Hour, "warn"}
@@ -154,7 +156,7 @@ func TestLoadInvalid(t *testing.T) {
 			{"RECONFIRM_PERIOD", "must be from 0 (off) to 2160h (90 days)"}, {"RECONFIRM_WARN", "must be positive"},
 		}},
 		{"enums", map[string]string{"TOKEN_AUTH_METHOD": "private_key_jwt", "REFRESH_POLICY": "some"}, []Problem{
-			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of recent, all"},
+			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of ondemand, recent, all"},
 		}},
 	}
 	for _, tt := range tests {

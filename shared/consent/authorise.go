@@ -14,8 +14,8 @@ import (
 // key and version; AuthoriseWithTokens sets the present ones and removes the
 // rest, so nothing of the replaced tokens (an old lease, backoff) survives.
 var tokenAttributes = []string{"consentId", "consentOwner", "accessToken", "refreshToken",
-	"accessExpiresAt", "refreshExpiresAt", "scope", "stepUp", "leaseHolder", "leaseUntil", "leaseClaim",
-	"failures", "nextAttemptAt", "refreshDue", "refreshShard", "usedAt"}
+	"accessExpiresAt", "refreshExpiresAt", "scope", "stepUp", "leaseHolder", "leaseEnd", "leaseUntil", "leaseClaim",
+	"failures", "nextAttemptAt", "refreshDue", "refreshShard", "usedAt", "lastUse"}
 
 // setTokenAttributes adds to e a SET of every tokenAttributes entry present
 // in item and a REMOVE of the absent ones, skipping the names in keep (left

@@ -10,6 +10,16 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
+// writeLeaseUntilV1: AcquireLease also writes the lease's end under the
+// previous release's attribute name, "leaseUntil", which that release's
+// AcquireLease checks (it does not know "leaseEnd"). While a stack may still
+// run the previous release's code (during the update that installs this one),
+// that is what keeps one refresh per consent at a time. "leaseUntil" is
+// projected into the refresh index, so in this release a lease still writes
+// the index; the next release sets this false (every running copy then
+// checks "leaseEnd"), and a lease stops costing an index write.
+const writeLeaseUntilV1 = true
+
 // AcquireLease takes the refresh lease of a consent's tokens until `until`
 // and returns the tokens as stored, with their version. Only one worker (the
 // scheduled refresher or an on-demand refresh in the proxy) may refresh at a
@@ -24,11 +34,18 @@ import (
 // Lease times have one-second resolution.
 func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, until time.Time) (*Tokens, error) {
 	e := newExpr()
-	lu := e.n("leaseUntil")
-	cond := "attribute_exists(pk) AND (attribute_not_exists(" + lu + ") OR " + lu + " < " + e.v(num(s.Now().Unix())) + ")"
+	now := e.v(num(s.Now().Unix()))
+	free := func(attr string) string {
+		a := e.n(attr)
+		return "(attribute_not_exists(" + a + ") OR " + a + " < " + now + ")"
+	}
+	cond := "attribute_exists(pk) AND " + free("leaseEnd") + " AND " + free("leaseUntil")
 	claim := writeID()
 	e.set("leaseHolder", str(holder))
-	e.set("leaseUntil", num(until.Unix()))
+	e.set("leaseEnd", num(until.Unix()))
+	if writeLeaseUntilV1 {
+		e.set("leaseUntil", num(until.Unix()))
+	}
 	e.set("leaseClaim", str(claim))
 	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
@@ -53,6 +70,7 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 	if err := unmarshal(out.Attributes, &t); err != nil {
 		return nil, fmt.Errorf("tokens %s: unmarshal: %w", consentID, err)
 	}
+	t.merge()
 	return &t, nil
 }
 
@@ -63,8 +81,9 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 // the failure backoff, bumps Version and re-keys the refresh index from
 // t.RefreshDue. A write of this call whose answer was lost (the SDK's retry
 // met its condition) is recognised from the stored tokens and is a success.
-// UsedAt is the one attribute not taken from t: the stored
-// value is kept, so a TouchTokens that landed after AcquireLease survives.
+// "lastUse" is the one attribute not taken from t: the stored value is kept,
+// so a TouchTokens that landed after AcquireLease survives; "usedAt" is set
+// from t.UsedAt (the later of the two as AcquireLease read them).
 // On success *t is the item as stored.
 //
 // If the bank's refresh response carries no new refresh token, the caller
@@ -82,7 +101,7 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 	}
 	e := newExpr()
 	cond := e.n("version") + " = " + e.v(num(t.Version)) + " AND " + e.n("leaseHolder") + " = " + e.v(str(holder))
-	setTokenAttributes(e, item, "usedAt")
+	setTokenAttributes(e, item, "lastUse")
 	e.set("version", num(n.Version))
 	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(t.ConsentID), skToken),
@@ -108,6 +127,7 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 	if err := unmarshal(out.Attributes, &stored); err != nil {
 		return fmt.Errorf("tokens %s: unmarshal: %w", t.ConsentID, err)
 	}
+	stored.merge()
 	*t = stored
 	return nil
 }
@@ -119,7 +139,17 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 // index). A lease no longer held by holder answers ErrLeaseHeld and changes
 // nothing.
 func (s *Store) ReleaseLease(ctx context.Context, consentID, holder string, failures int, nextAttempt, refreshDue time.Time) error {
+	return s.ReleaseLeaseUsed(ctx, consentID, holder, failures, nextAttempt, refreshDue, time.Time{})
+}
+
+// ReleaseLeaseUsed is ReleaseLease that also records usedAt (when not zero)
+// in the projected "usedAt", so the refresh index shows a use that only the
+// unprojected "lastUse" (TouchTokens) held.
+func (s *Store) ReleaseLeaseUsed(ctx context.Context, consentID, holder string, failures int, nextAttempt, refreshDue, usedAt time.Time) error {
 	e := newExpr()
+	if !usedAt.IsZero() {
+		e.set("usedAt", num(usedAt.Unix()))
+	}
 	cond := e.n("leaseHolder") + " = " + e.v(str(holder))
 	e.set("failures", num(int64(failures)))
 	if nextAttempt.IsZero() {
@@ -128,7 +158,7 @@ func (s *Store) ReleaseLease(ctx context.Context, consentID, holder string, fail
 		e.set("nextAttemptAt", num(nextAttempt.Unix()))
 	}
 	s.setDue(e, refreshShardKey(s.shard(consentID)), refreshDue)
-	e.remove("leaseHolder", "leaseUntil", "leaseClaim")
+	e.remove("leaseHolder", "leaseEnd", "leaseUntil", "leaseClaim")
 	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
 		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
@@ -176,9 +206,12 @@ type DueToken struct {
 	RefreshDue       time.Time `dynamodbav:"refreshDue,unixtime"`
 	AccessExpiresAt  time.Time `dynamodbav:"accessExpiresAt,unixtime"`
 	RefreshExpiresAt time.Time `dynamodbav:"refreshExpiresAt,unixtime"`
-	LeaseUntil       time.Time `dynamodbav:"leaseUntil,unixtime"`
-	Failures         int       `dynamodbav:"failures"`
-	NextAttemptAt    time.Time `dynamodbav:"nextAttemptAt,unixtime"`
+	// LeaseUntil: the projected "leaseUntil" this release still writes
+	// (writeLeaseUntilV1); once it does not, leased entries show none and the
+	// lease's condition alone turns a second worker away.
+	LeaseUntil    time.Time `dynamodbav:"leaseUntil,unixtime"`
+	Failures      int       `dynamodbav:"failures"`
+	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime"`
 	// UsedAt: Tokens.UsedAt; zero for tokens written before it existed.
 	UsedAt time.Time `dynamodbav:"usedAt,unixtime"`
 }

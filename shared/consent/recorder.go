@@ -106,7 +106,7 @@ func (w *Recorder) unschedule(ctx context.Context, consentID string, used *Token
 
 // Touch records a successful use with the tokens tok the call used: their
 // UsedAt at most once per every, decided from tok (no extra read; the
-// "recent" refresh policy reads it from the refresh index), and a stale
+// "recent" refresh policy reads it; a nil tok records no use), and a stale
 // LastAction cleared from the consent.
 func (w *Recorder) Touch(ctx context.Context, c *Consent, tok *Tokens, every time.Duration) {
 	now := w.Now()

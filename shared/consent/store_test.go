@@ -30,6 +30,14 @@ type countingAPI struct {
 	DynamoDBAPI
 	mu      sync.Mutex
 	queries []*dynamodb.QueryOutput
+	updates []*dynamodb.UpdateItemInput
+}
+
+func (c *countingAPI) UpdateItem(ctx context.Context, in *dynamodb.UpdateItemInput, o ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
+	c.mu.Lock()
+	c.updates = append(c.updates, in)
+	c.mu.Unlock()
+	return c.DynamoDBAPI.UpdateItem(ctx, in, o...)
 }
 
 func (c *countingAPI) Query(ctx context.Context, in *dynamodb.QueryInput, o ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error) {

@@ -24,9 +24,17 @@ type Tokens struct {
 	// Version is the optimistic-lock counter of the token values; every
 	// store write of new tokens increments it.
 	Version int64 `dynamodbav:"version"`
-	// LeaseHolder and LeaseUntil: the refresh lease (AcquireLease).
+	// LeaseHolder and LeaseUntil: the refresh lease (AcquireLease). The
+	// lease's end is stored as "leaseEnd", which the refresh index does not
+	// project, so taking a lease writes the table only. This release also
+	// writes the older, projected "leaseUntil" (LeaseUntilV1), which the
+	// previous release's code checks (docs/performance.md §Index writes)
 	LeaseHolder string    `dynamodbav:"leaseHolder,omitempty"`
-	LeaseUntil  time.Time `dynamodbav:"leaseUntil,unixtime,omitempty"`
+	LeaseUntil  time.Time `dynamodbav:"leaseEnd,unixtime,omitempty"`
+	// LeaseUntilV1 is the lease's end as the previous release stores it;
+	// read into LeaseUntil (the later of the two) and never written by the
+	// Tokens codec (the store writes it beside leaseEnd in AcquireLease).
+	LeaseUntilV1 time.Time `dynamodbav:"leaseUntil,unixtime,omitempty"`
 	// LeaseClaim is the random id of the AcquireLease call that took the
 	// lease: a holder may run several calls at once (the proxy's holder is
 	// its container), and a call whose answer was lost must recognise its
@@ -42,13 +50,33 @@ type Tokens struct {
 	RefreshShard string `dynamodbav:"refreshShard,omitempty"`
 	// UsedAt is when the app last used these tokens through the proxy
 	// (TouchTokens, at most every few minutes), or when they were issued
-	// (AuthoriseWithTokens sets it when zero). It is projected into the
-	// refresh index, so REFRESH_POLICY=recent decides from the index entry
-	// alone. Zero on tokens written before the field existed.
+	// (AuthoriseWithTokens sets it when zero): the later of "usedAt" and
+	// "lastUse". A touch writes "lastUse", which the refresh index does not
+	// project (no index write); "usedAt", which it does, is written with the
+	// tokens (authorisation, SaveRefreshed, and an idle check that finds a
+	// use: ReleaseLeaseUsed), so REFRESH_POLICY=recent decides from the index
+	// entry as of the last refresh and checks the item under the lease. Zero
+	// on tokens written before the field existed.
 	UsedAt time.Time `dynamodbav:"usedAt,unixtime,omitempty"`
+	// LastUse is the "lastUse" attribute as stored (TouchTokens); read into
+	// UsedAt and never written by the Tokens codec.
+	LastUse time.Time `dynamodbav:"lastUse,unixtime,omitempty"`
+}
+
+// merge folds the attributes of two generations into one value each (see
+// LeaseUntilV1 and LastUse) after a read.
+func (t *Tokens) merge() {
+	if t.LeaseUntilV1.After(t.LeaseUntil) {
+		t.LeaseUntil = t.LeaseUntilV1
+	}
+	if t.LastUse.After(t.UsedAt) {
+		t.UsedAt = t.LastUse
+	}
+	t.LeaseUntilV1, t.LastUse = time.Time{}, time.Time{}
 }
 
 func (s *Store) tokenItem(t *Tokens) (map[string]types.AttributeValue, error) {
+	t.LeaseUntilV1, t.LastUse = time.Time{}, time.Time{}
 	t.RefreshShard = ""
 	if !t.RefreshDue.IsZero() {
 		t.RefreshShard = refreshShardKey(s.shard(t.ConsentID))
@@ -76,6 +104,7 @@ func (s *Store) GetTokens(ctx context.Context, consentID string) (*Tokens, error
 	if err := unmarshal(out.Item, &t); err != nil {
 		return nil, fmt.Errorf("tokens %s: unmarshal: %w", consentID, err)
 	}
+	t.merge()
 	return &t, nil
 }
 
@@ -112,15 +141,16 @@ func (s *Store) PutTokens(ctx context.Context, t *Tokens) error {
 }
 
 // TouchTokens records that the app used a consent's tokens at `at`: one
-// UpdateItem of usedAt alone. It does not bump Version: a touch is not new
+// UpdateItem of lastUse alone, an attribute the refresh index does not
+// project, so a touch costs no index write. It does not bump Version: a touch is not new
 // tokens, so it never makes an in-flight refresh's SaveRefreshed (or any
-// versioned write) fail, and SaveRefreshed in turn leaves usedAt as stored,
+// versioned write) fail, and SaveRefreshed in turn leaves lastUse as stored,
 // so a touch landing while a refresh holds the lease is not lost. Missing
 // tokens answer ErrNotFound (the condition keeps the update from creating a
 // token item with no tokens).
 func (s *Store) TouchTokens(ctx context.Context, consentID string, at time.Time) error {
 	e := newExpr()
-	e.set("usedAt", num(at.Unix()))
+	e.set("lastUse", num(at.Unix()))
 	return s.updateExistingTokens(ctx, consentID, "touch", e)
 }
 

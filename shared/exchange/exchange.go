@@ -43,6 +43,12 @@ type Exchanger struct {
 	// writes also end before the invocation's deadline (lambdactx.Detach:
 	// the deadline lambdactx.Mark recorded, else ctx's own).
 	StoreTimeout time.Duration
+	// KeepAlivePoint, when set (REFRESH_POLICY=ondemand: refresh.KeepAlivePoint),
+	// schedules new tokens at the point it gives for their refresh token's
+	// expiry, not before the access token expires, so the schedule never has
+	// to move them there (a lease and a release per new consent). A function,
+	// not an import: shared/refresh's tests import this package.
+	KeepAlivePoint func(refreshExpiresAt time.Time) time.Time
 }
 
 // ErrNotAuthorisable: the consent is no longer one a journey may authorise
@@ -143,6 +149,11 @@ func (e *Exchanger) tokens(s *consent.AuthSession, tok *oauth.Token, issued time
 		t.RefreshToken = tok.RefreshToken
 		t.RefreshExpiresAt = tok.RefreshExpiry(issued)
 		t.RefreshDue = t.AccessExpiresAt.Add(-e.lookahead())
+		if e.KeepAlivePoint != nil {
+			if p := e.KeepAlivePoint(t.RefreshExpiresAt); p.After(t.RefreshDue) {
+				t.RefreshDue = p
+			}
+		}
 	}
 	return t
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/oauth"
+	"github.com/coop-ob/connector/shared/refresh"
 )
 
 const tokenPath = "/apis/oauth/v1/oauth2/token"
@@ -190,5 +191,27 @@ func TestFailKeepsAnAuthorisedConsent(t *testing.T) {
 	}
 	if err := e.Fail(ctx, s2, "again", true); !errors.Is(err, consent.ErrConflict) {
 		t.Errorf("second Fail of a spent session: %v, want a conflict", err)
+	}
+}
+
+// TestCompleteOnDemandSchedulesKeepAlive: under REFRESH_POLICY=ondemand new
+// tokens wait in the refresh index at their keep-alive point, so no scheduled
+// run has to move them there.
+func TestCompleteOnDemandSchedulesKeepAlive(t *testing.T) {
+	t.Parallel()
+	env := testenv.Start(t, testenv.Options{})
+	e, ctx := newExchanger(env), t.Context()
+	e.KeepAlivePoint = refresh.KeepAlivePoint
+	var c consent.Consent
+	s, code := journey(t, env, &c, false, alice)
+	if err := e.Complete(ctx, s, code); err != nil {
+		t.Fatalf("Complete: %v", err)
+	}
+	tk, err := env.Deps.Store.GetTokens(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := refresh.KeepAlivePoint(tk.RefreshExpiresAt); p.IsZero() || !tk.RefreshDue.Equal(p) {
+		t.Errorf("due %v, want the keep-alive point %v", tk.RefreshDue, p)
 	}
 }

@@ -34,6 +34,11 @@ type Refresher struct {
 	// at least this long before its deadline (one bank call plus the store
 	// writes), else ErrNoTime and the bank is not called. Zero: no check.
 	MinRemaining time.Duration
+	// OnDemand (REFRESH_POLICY=ondemand): after a refresh the tokens are
+	// scheduled at their keep-alive point (KeepAlivePoint), not before the new
+	// access token expires: the next access token is fetched when a call
+	// needs it, and the schedule only keeps the refresh token from lapsing.
+	OnDemand bool
 }
 
 // Refresh refreshes consentID's tokens now (RFC 6749 §6) and returns the new
@@ -134,7 +139,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 			slog.String("consentId", id), slog.String("tokenType", tok.TokenType))
 	}
 	n := r.apply(t, tok, now)
-	if j.keepAlive && t.UsedAt.Before(j.idleBefore) {
+	if r.OnDemand || (j.keepAlive && t.UsedAt.Before(j.idleBefore)) {
 		n.RefreshDue = keepAliveDue(n.RefreshExpiresAt, now)
 	}
 	if err := r.save(wctx, n); err != nil {
