@@ -24,14 +24,15 @@ func TestLeastPrivilege(t *testing.T) {
 		// Query: ListConsents on the owner index.
 		"ConsentsFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"}, true},
 		// Update: ClaimAuthSession, MarkExchangePending, FinishExchange; Put + Update:
-		// AuthoriseWithTokens; Put: UpdateConsent.
-		"CallbackFunction": {[]string{"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
+		// AuthoriseWithTokens; Put: UpdateConsent; Put + Delete: UpdateConsent of an ended consent.
+		"CallbackFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
 		// Query: DueForRefresh, PendingExchanges (refresh index); Update: leases, SaveRefreshed,
-		// ClaimExchange; Put + Update: AuthoriseWithTokens; Put: UpdateConsent.
-		"TokensFunction": {[]string{"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, true},
+		// ClaimExchange; Put + Update: AuthoriseWithTokens; Put: UpdateConsent; Put + Delete:
+		// UpdateConsent of an ended consent; Delete: DeleteAccounts.
+		"TokensFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, true},
 		// Put: CreatePayment, UpdatePayment, UpdateConsent, CreateAuthSession; Update: leases,
-		// SaveRefreshed, TouchTokens, ClearRefreshDue.
-		"ProxyFunction": {[]string{"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
+		// SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent of an ended consent.
+		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
 	}
 	tpl := loadTemplate(t)
 	for name := range tpl.functions(t) {

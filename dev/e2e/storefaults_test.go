@@ -9,13 +9,14 @@ import (
 )
 
 // TestStoreFaultRetryLater: the consents function, running as a binary, meets DynamoDB 5xx on
-// the write of a revoke (the consent's status) for longer than its SDK retries; the stack's
-// front injects them. The app gets 503 retry-later with Retry-After, not 500; the consent is
-// not half revoked, and the same DELETE again finishes it.
+// the write of a revoke (the consent's status, in a transaction that also erases its shared
+// accounts) for longer than its SDK retries; the stack's front injects them. The app gets 503
+// retry-later with Retry-After, not 500; the consent is not half revoked, and the same DELETE
+// again finishes it.
 func TestStoreFaultRetryLater(t *testing.T) {
 	c := newCaller(t)
 	id := c.authorisedAIS(t)
-	err := st.InjectAWSFault("consents", awsfault.Rule{Service: "dynamodb", Operation: "PutItem", Contains: id,
+	err := st.InjectAWSFault("consents", awsfault.Rule{Service: "dynamodb", Operation: "TransactWriteItems", Contains: id,
 		Kind: awsfault.ServerError, Times: awsfault.DynamoDBAttempts})
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +34,7 @@ func TestStoreFaultRetryLater(t *testing.T) {
 	}
 	hits := 0
 	for _, h := range st.AWSFaultHits() {
-		if h.Operation == "PutItem" && h.Kind == awsfault.ServerError {
+		if h.Operation == "TransactWriteItems" && h.Kind == awsfault.ServerError {
 			hits++
 		}
 	}

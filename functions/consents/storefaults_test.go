@@ -50,7 +50,7 @@ func TestStoreFaults(t *testing.T) {
 				t.Fatalf("list again: %d %s", resp.StatusCode, resp.Body)
 			}
 
-			arm("PutItem", out.ConsentID) // the status Revoked
+			arm("TransactWriteItems", out.ConsentID) // the status Revoked (with the shared accounts erased)
 			wantRetryLater(t, f.do(t, routeDelete, sub, out.ConsentID, ""))
 			if c, _ := env.Deps.Store.GetConsent(t.Context(), out.ConsentID); c.Status != consent.StatusAuthorised {
 				t.Errorf("status %s after the failed revoke, want Authorised (nothing written)", c.Status)

@@ -360,12 +360,17 @@ func TestLeavingAuthorisedUnschedules(t *testing.T) {
 			if f.tokens(c.ID).RefreshDue.IsZero() {
 				t.Fatal("authorised consent not scheduled")
 			}
+			f.env.PutAccounts(t, c.ID)
 			if err := tt.provoke(f.env.Bank, c.ID); err != nil {
 				t.Fatal(err)
 			}
 			f.call(aisGet(c, "/balances", "1001", ""))
 			if got := f.consent(c.ID); got.Status != tt.status {
 				t.Fatalf("consent status %q, want %q", got.Status, tt.status)
+			}
+			// Erased only when the consent ended (Rejected); ReauthRequired keeps them.
+			if kept := f.env.AccountsStored(t, c.ID); kept == consent.Ended(tt.status) {
+				t.Errorf("status %s: shared accounts stored = %v", tt.status, kept)
 			}
 			if tk := f.tokens(c.ID); tk.RefreshDue.IsZero() == tt.scheduled || (tk.RefreshShard == "") == tt.scheduled {
 				t.Errorf("scheduled = %v (due %v, shard %q), want %v", !tk.RefreshDue.IsZero(), tk.RefreshDue, tk.RefreshShard, tt.scheduled)

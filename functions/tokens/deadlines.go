@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/refresh"
 )
 
 // reportDeadlines works through the consents' deadline entries of the
@@ -33,6 +35,12 @@ func (h *Handler) reportDeadlines(ctx context.Context, r *run) error {
 				case ok:
 					h.logger.InfoContext(ctx, "consent deadline", slog.String("consentId", d.ConsentID),
 						slog.String("point", point), slog.Time("due", d.Due))
+					if point == consent.PointDue && h.cfg.ReconfirmMode == config.ReconfirmEnforce {
+						// Past the deadline no warm refresh, keep-alive ones only (docs/reconfirmation.md).
+						if err := refresh.Park(ctx, h.store, d.ConsentID, r.holder, h.lease(), r.now); err != nil {
+							h.logger.WarnContext(ctx, "tokens not parked", slog.String("consentId", d.ConsentID), slog.Any("err", err))
+						}
+					}
 				}
 			}
 			if !next.More() {

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/refresh"
 )
 
 // TestDeadlinesReported: a consent's reconfirmation deadline is found by the tokens run from its
@@ -67,5 +69,40 @@ func TestDeadlinesReported(t *testing.T) {
 	}
 	if got := f.consent(t, c.ID); got.DeadlineShard == "" || !got.DeadlineDue.Equal(late.LastConfirmedAt.Add(90*time.Minute).Truncate(time.Second)) {
 		t.Errorf("after reconfirm: entry %q due %v, want the warning 90 minutes after the reconfirmation", got.DeadlineShard, got.DeadlineDue)
+	}
+}
+
+// TestPastReconfirmByKeptAliveNotWarm: under RECONFIRM_MODE=enforce, once the tokens run passes a
+// consent's reconfirmBy its tokens are no longer refreshed warm, under REFRESH_POLICY=all and
+// under recent for a consent still recently used, even if the app never calls again; the
+// refresh token is still kept alive (one refresh at its keep-alive point).
+func TestPastReconfirmByKeptAliveNotWarm(t *testing.T) {
+	t.Parallel()
+	for _, policy := range []string{"all", "recent"} {
+		t.Run(policy, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t, sandbox.RefreshRotate, map[string]string{"REFRESH_POLICY": policy,
+				"REFRESH_RECENT_WINDOW": "720h", "RECONFIRM_PERIOD": "2h", "RECONFIRM_WARN": "30m"})
+			id := refreshtest.Authorise(t, f.env)
+			f.advance(91 * time.Minute) // the warning
+			f.run(t)
+			f.advance(30 * time.Minute) // past reconfirmBy
+			f.run(t)
+			tk := f.tokens(t, id)
+			if p := refresh.KeepAlivePoint(tk.RefreshExpiresAt); !tk.RefreshDue.Equal(p) {
+				t.Fatalf("past reconfirmBy the refresh is due %v, want the keep-alive point %v", tk.RefreshDue, p)
+			}
+			f.env.Bank.ResetRequests()
+			f.advance(6 * time.Hour) // many access-token lifetimes
+			f.run(t)
+			if n, _ := refreshtest.RefreshGrants(f.env.Bank); n != 0 {
+				t.Errorf("%d warm refreshes past reconfirmBy", n)
+			}
+			f.advance(tk.RefreshDue.Sub(f.env.Bank.Now()) + time.Minute)
+			f.run(t)
+			if n, _ := refreshtest.RefreshGrants(f.env.Bank); n != 1 {
+				t.Errorf("%d refreshes at the keep-alive point, want 1", n)
+			}
+		})
 	}
 }

@@ -80,6 +80,7 @@ func TestLapsedRefreshTokenExpires(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, sandbox.RefreshKeep, nil)
 	id := refreshtest.Authorise(t, f.env)
+	f.env.PutAccounts(t, id)
 	f.advance(31 * 24 * time.Hour)
 	f.env.Bank.ResetRequests()
 	if s := f.run(t); s.Expired != 1 || s.Due != 1 {
@@ -90,6 +91,9 @@ func TestLapsedRefreshTokenExpires(t *testing.T) {
 	}
 	if c := f.consent(t, id); c.Status != consent.StatusExpired {
 		t.Errorf("status %s", c.Status)
+	}
+	if f.env.AccountsStored(t, id) {
+		t.Error("the expired consent kept its shared accounts")
 	}
 }
 

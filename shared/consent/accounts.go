@@ -24,9 +24,10 @@ type SharedAccount struct {
 
 // SharedAccounts is the CONSENT#<id>/ACCOUNTS item: the accounts read from
 // the bank's GET /accounts after the last (re-)authorisation. It is its own
-// item so that writing it never rewrites the consent. It is deleted when the
-// consent is revoked (DeleteAccounts), and its TTL is the consent's expiry,
-// so DynamoDB erases it after the consent expires.
+// item so that writing it never rewrites the consent. It is deleted with
+// every consent write that ends the consent (UpdateConsent: Rejected,
+// Expired, Revoked), and its TTL is the consent's expiry, so DynamoDB erases
+// it after the consent expires.
 type SharedAccounts struct {
 	ConsentID string          `dynamodbav:"consentId"`
 	Accounts  []SharedAccount `dynamodbav:"accounts"`

@@ -154,7 +154,8 @@ func (s *Store) GetConsentForOwner(ctx context.Context, id, owner string) (*Cons
 // version never overwrite each other's status changes. A write of this call
 // whose answer was lost (the SDK's retry met its condition) is recognised
 // from a consistent read (the stored item is exactly the one written) and
-// is a success.
+// is a success. A consent written as Ended loses its shared accounts in the
+// same transaction (endConsent), whichever path ended it.
 func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
@@ -166,10 +167,14 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	}
 	e := newExpr()
 	cond := e.n("version") + " = " + e.v(num(c.Version))
-	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-	})
+	if Ended(n.Status) {
+		err = s.endConsent(ctx, c.ID, item, cond, e)
+	} else {
+		_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
+			TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
+			ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+		})
+	}
 	if isConditionFailed(err) {
 		if got, gerr := s.GetConsent(ctx, c.ID); gerr == nil && sameItem(got, &n, item) {
 			*c = n
