@@ -15,11 +15,11 @@ func TestRealTemplatePolicies(t *testing.T) {
 	}
 	secret := "secretsmanager:GetSecretValue"
 	want := map[string]Policy{
-		"CallbackFunction": {Actions: []string{"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
 			"dynamodb:Query", secret}, Index: true},
-		"ProxyFunction": {Actions: []string{"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
-		"TokensFunction": {Actions: []string{"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
 			"dynamodb:UpdateItem", secret}, Index: true},
 	}
 	got := map[string]Policy{}
@@ -38,11 +38,11 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"ConsentsFunction", "dynamodb:UpdateItem", false, false},
 		{"CallbackFunction", "dynamodb:Query", false, false},
 		{"CallbackFunction", "dynamodb:GetItem", true, false}, // no index access at all
-		{"CallbackFunction", "dynamodb:DeleteItem", false, false},
+		{"CallbackFunction", "dynamodb:Scan", false, false},
 		{"ProxyFunction", "dynamodb:UpdateItem", false, true},
 		{"ProxyFunction", "dynamodb:Query", false, false},
 		{"TokensFunction", "dynamodb:Query", true, true},
-		{"TokensFunction", "dynamodb:DeleteItem", false, false},
+		{"TokensFunction", "dynamodb:Scan", false, false},
 		{"TokensFunction", "secretsmanager:GetSecretValue", false, true},
 		{"TokensFunction", "secretsmanager:PutSecretValue", false, false},
 	} {
