@@ -111,21 +111,23 @@ func TestIAMFront(t *testing.T) {
 	if !exists("a") {
 		t.Fatal("a granted PutItem did not reach kumo")
 	}
-	_, err := callback.DeleteItem(ctx, &dynamodb.DeleteItemInput{TableName: &fx.table, Key: key("a")})
-	wantAccessDenied(t, err, "CallbackFunction", "dynamodb:DeleteItem")
+	_, err := callback.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{
+		fx.table: {{DeleteRequest: &types.DeleteRequest{Key: key("a")}}}}})
+	wantAccessDenied(t, err, "CallbackFunction", "dynamodb:BatchWriteItem")
 	if !exists("a") {
-		t.Error("a denied DeleteItem reached kumo")
+		t.Error("a denied BatchWriteItem reached kumo")
 	}
 	_, err = callback.Query(ctx, &dynamodb.QueryInput{TableName: &fx.table, KeyConditionExpression: aws.String("pk = :p"),
 		ExpressionAttributeValues: map[string]types.AttributeValue{":p": &types.AttributeValueMemberS{Value: "a"}}})
 	wantAccessDenied(t, err, "CallbackFunction", "dynamodb:Query")
 
-	// A transaction is authorised item by item: Put and Update are granted, Delete is not.
+	// A transaction is authorised item by item: Put and Update are granted, ConditionCheck is not.
 	_, err = callback.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
 		{Put: &types.Put{TableName: &fx.table, Item: key("b")}},
-		{Delete: &types.Delete{TableName: &fx.table, Key: key("a")}},
+		{ConditionCheck: &types.ConditionCheck{TableName: &fx.table, Key: key("a"),
+			ConditionExpression: aws.String("attribute_exists(pk)")}},
 	}})
-	wantAccessDenied(t, err, "CallbackFunction", "dynamodb:DeleteItem")
+	wantAccessDenied(t, err, "CallbackFunction", "dynamodb:ConditionCheckItem")
 	if exists("b") {
 		t.Error("a denied transaction's Put reached kumo")
 	}
@@ -161,15 +163,15 @@ func TestIAMFront(t *testing.T) {
 	}
 
 	wantCalls := map[string][]string{
-		"callback": {"dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem",
-			"secretsmanager:GetSecretValue"},
+		"callback": {"dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:Query",
+			"dynamodb:UpdateItem", "secretsmanager:GetSecretValue"},
 		"consents": {"dynamodb:Query", "secretsmanager:PutSecretValue"},
 		"proxy":    {"dynamodb:Query"},
 	}
 	if diff := cmp.Diff(wantCalls, fx.s.AWSCalls()); diff != "" {
 		t.Errorf("AWSCalls (-want +got):\n%s", diff)
 	}
-	wantDenied := []string{"callback dynamodb:DeleteItem", "callback dynamodb:Query", "callback dynamodb:DeleteItem",
+	wantDenied := []string{"callback dynamodb:BatchWriteItem", "callback dynamodb:Query", "callback dynamodb:ConditionCheckItem",
 		"proxy dynamodb:Query", "consents secretsmanager:PutSecretValue"}
 	if diff := cmp.Diff(wantDenied, fx.s.AccessDenied()); diff != "" {
 		t.Errorf("AccessDenied (-want +got):\n%s", diff)
