@@ -59,8 +59,12 @@ func (s *Stack) createQueues(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("create queue %s: %w", id, err)
 		}
-		s.queues[id] = localQueue{url: aws.ToString(out.QueueUrl),
-			arn: fmt.Sprintf("arn:aws:sqs:%s:%s:%s", localRegion, kumoAccountID, name)}
+		a, err := c.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: out.QueueUrl,
+			AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameQueueArn}})
+		if err != nil {
+			return fmt.Errorf("queue %s: %w", id, err)
+		}
+		s.queues[id] = localQueue{url: aws.ToString(out.QueueUrl), arn: a.Attributes[string(types.QueueAttributeNameQueueArn)]}
 		return nil
 	}
 	for _, id := range sortedKeys(s.tmpl.Queues) {
@@ -87,19 +91,26 @@ func (s *Stack) queueValues(f *Function) map[string]string {
 // startMappings starts one poller per event source mapping.
 func (s *Stack) startMappings() error {
 	for _, m := range s.tmpl.Mappings {
-		f, ok := s.tmpl.Functions[m.Function]
-		q, qok := s.queues[m.Queue]
-		if !ok || !qok {
-			return fmt.Errorf("mapping %s: function %s or queue %s not in the template", m.LogicalID, m.Function, m.Queue)
+		p, err := s.newPoller(m, s.invokeByName)
+		if err != nil {
+			return err
 		}
-		// The poller calls SQS as the function's role does in AWS: with its access key,
-		// through the IAM front, so the function's policy must grant what the mapping uses.
-		c := sqs.New(sqs.Options{Region: localRegion, BaseEndpoint: aws.String(s.iam.url),
-			Credentials: credentials.NewStaticCredentialsProvider(accessKeyID(f), "local", "local")})
-		p := &poller{m: m, function: f.Name, queue: q, sqs: c, invoke: s.invokeByName, log: s.log}
 		s.wg.Go(func() { p.run(s.ctx) })
 	}
 	return nil
+}
+
+func (s *Stack) newPoller(m Mapping, invoke invokeFunc) (*poller, error) {
+	f, ok := s.tmpl.Functions[m.Function]
+	q, qok := s.queues[m.Queue]
+	if !ok || !qok {
+		return nil, fmt.Errorf("mapping %s: function %s or queue %s not in the template", m.LogicalID, m.Function, m.Queue)
+	}
+	// The poller calls SQS as the function's role does in AWS: with its access key, through
+	// the IAM front, so the function's policy must grant what the mapping uses.
+	c := sqs.New(sqs.Options{Region: localRegion, BaseEndpoint: aws.String(s.iam.url),
+		Credentials: credentials.NewStaticCredentialsProvider(accessKeyID(f), "local", "local")})
+	return &poller{m: m, function: f.Name, queue: q, sqs: c, invoke: invoke, log: s.log}, nil
 }
 
 // poller does locally what Lambda's event source mapping does for an SQS queue: long-polls
@@ -186,4 +197,36 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// WaitQueues waits until every queue an event source mapping reads is empty: no message
+// waiting and none in flight (a batch being worked, or failed and not yet back). Messages a
+// redrive policy moved to a dead-letter queue do not count. It gives up when ctx ends.
+func (s *Stack) WaitQueues(ctx context.Context) error {
+	c := sqs.New(sqs.Options{Region: localRegion, BaseEndpoint: aws.String(s.kumo.URL),
+		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
+	for {
+		busy := 0
+		for _, m := range s.tmpl.Mappings {
+			out, err := c.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: aws.String(s.queues[m.Queue].url),
+				AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameApproximateNumberOfMessages,
+					types.QueueAttributeNameApproximateNumberOfMessagesNotVisible}})
+			if err != nil {
+				return fmt.Errorf("stack: queue %s: %w", m.Queue, err)
+			}
+			for _, k := range []types.QueueAttributeName{types.QueueAttributeNameApproximateNumberOfMessages,
+				types.QueueAttributeNameApproximateNumberOfMessagesNotVisible} {
+				n, _ := strconv.Atoi(out.Attributes[string(k)])
+				busy += n
+			}
+		}
+		if busy == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("stack: %d messages still queued: %w", busy, ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
