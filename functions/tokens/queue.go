@@ -57,9 +57,7 @@ const batchSize = 10
 func (h *Handler) enqueueDue(ctx context.Context, r *run, sum *Summary) error {
 	q := &queueSink{h: h, r: r, sum: sum}
 	err := h.listDue(ctx, r, func(n int) { sum.Due += n }, q)
-	if _, ferr := q.flush(ctx); err == nil || errors.Is(err, errStopped) || errors.Is(err, errRateLimited) {
-		err = errors.Join(err, ferr)
-	}
+	_, ferr := q.flush(ctx) // what the listing buffered is sent whatever ended it
 	switch {
 	case errors.Is(err, errStopped):
 		sum.Incomplete, err = true, nil
@@ -68,7 +66,7 @@ func (h *Handler) enqueueDue(ctx context.Context, r *run, sum *Summary) error {
 		sum.Incomplete, sum.RateLimited, err = true, true, nil
 		sum.Deferred, sum.LapseMarginMinutes = r.deferredCount, r.lapseMargin
 	}
-	return err
+	return errors.Join(err, ferr)
 }
 
 // queueSink batches the run's due entries into SendMessageBatch calls.
@@ -112,7 +110,9 @@ func (q *queueSink) send(ctx context.Context) error {
 // sendBatch marks each entry enqueued (concurrently: one conditional write
 // each, off the index) and sends the marked ones in one SendMessageBatch.
 // An entry that failed to send keeps its mark until it lapses; the next run
-// after that sends it again. Only a failed call fails the run.
+// after that sends it again. A failed SendMessageBatch call (the queue
+// unreachable) fails the run, as an unreadable index does; an entry the call
+// refused is logged and counted in retryLater.
 func (h *Handler) sendBatch(ctx context.Context, batch []consent.DueToken, sum *Summary) (inFlight int, err error) {
 	until := h.now().Add(h.cfg.RefreshInterval)
 	marked := make([]bool, len(batch))

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -187,5 +189,45 @@ func TestInvokeByEventShape(t *testing.T) {
 	out, err = f.h.Invoke(context.Background(), json.RawMessage(`{"detail-type":"Scheduled Event"}`))
 	if _, ok := out.(Summary); err != nil || !ok {
 		t.Fatalf("scheduled event: %#v %v; want the run's Summary", out, err)
+	}
+}
+
+// lossySender loses the first SendMessageBatch call.
+type lossySender struct {
+	*recordingSender
+	lost bool
+}
+
+func (s *lossySender) SendMessageBatch(ctx context.Context, in *sqs.SendMessageBatchInput, opts ...func(*sqs.Options)) (*sqs.SendMessageBatchOutput, error) {
+	if !s.lost {
+		s.lost = true
+		return nil, errors.New("queue unreachable")
+	}
+	return s.recordingSender.SendMessageBatch(ctx, in, opts...)
+}
+
+// TestLostMessageFoundAgain: a send that fails fails the run (as an unreadable index does),
+// and its entries, marked in flight, are not sent by the next run inside REFRESH_INTERVAL but
+// are sent by the first run after: the index, not the queue, holds what is due.
+func TestLostMessageFoundAgain(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, sandbox.RefreshRotate, map[string]string{"REFRESH_POLICY": "ondemand", "REFRESH_INTERVAL": "5m"})
+	rs := withQueue(t, f)
+	ls := &lossySender{recordingSender: rs}
+	f.h.queue.api = ls
+	id := refreshtest.Authorise(t, f.env)
+	f.advance(30*24*time.Hour - 47*time.Hour)
+	if _, err := f.h.Handle(context.Background(), json.RawMessage(`{}`)); err == nil {
+		t.Fatal("a run whose send failed succeeded")
+	}
+	if s := f.run(t); s.Enqueued != 0 || s.InFlight != 1 {
+		t.Fatalf("run inside the interval: %+v; want the entry held as in flight", s)
+	}
+	f.advance(5 * time.Minute)
+	if s := f.run(t); s.Enqueued != 1 {
+		t.Fatalf("run after the interval: %+v; want the entry sent again", s)
+	}
+	if ev := receiveAll(t, rs, f.h.queue.url); len(ev.Records) != 1 || !strings.Contains(ev.Records[0].Body, id) {
+		t.Fatalf("queue holds %+v; want one message for %s", ev.Records, id)
 	}
 }

@@ -32,6 +32,7 @@ func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 		resp events.SQSEventResponse
 		wg   sync.WaitGroup
 	)
+	resp.BatchItemFailures = []events.SQSBatchItemFailure{} // [] rather than null: none failed
 	sem := make(chan struct{}, max(h.cfg.RefreshConcurrency, 1))
 	for _, m := range ev.Records {
 		var msg dueMessage
