@@ -43,7 +43,7 @@ func TestEvents(t *testing.T) {
 		}
 	}
 	covered := map[string]bool{}
-	var schedules int
+	var schedules, queues int
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -58,6 +58,11 @@ func TestEvents(t *testing.T) {
 			} else if e.DetailType != "Scheduled Event" || e.Time.IsZero() {
 				t.Errorf("%s: detail-type %q time %v; want a scheduled event with a time", name, e.DetailType, e.Time)
 			}
+			continue
+		}
+		if name == "sqs.json" {
+			queues++
+			checkSQSEvent(t, name, b)
 			continue
 		}
 		var e events.APIGatewayV2HTTPRequest
@@ -75,6 +80,31 @@ func TestEvents(t *testing.T) {
 	}
 	if schedules != 1 {
 		t.Errorf("want events/schedule.json")
+	}
+	if queues != 1 {
+		t.Errorf("want events/sqs.json")
+	}
+}
+
+// checkSQSEvent: the refresh queue's event (the tokens function as its worker) carries
+// messages whose body names a consent and its refresh due time.
+func checkSQSEvent(t *testing.T, name string, b []byte) {
+	t.Helper()
+	var e events.SQSEvent
+	if err := decodeStrict(b, &e); err != nil {
+		t.Errorf("%s: not an SQS event: %v", name, err)
+		return
+	}
+	for _, r := range e.Records {
+		var body struct {
+			ConsentID        string `json:"consentId"`
+			RefreshDue       string `json:"refreshDue"`
+			RefreshExpiresAt string `json:"refreshExpiresAt"`
+		}
+		if r.EventSource != "aws:sqs" || r.MessageId == "" || decodeStrict([]byte(r.Body), &body) != nil ||
+			len(body.ConsentID) != 36 || body.RefreshDue == "" {
+			t.Errorf("%s: record %+v; want an aws:sqs message whose body names a consent and its refreshDue", name, r)
+		}
 	}
 }
 

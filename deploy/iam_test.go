@@ -68,3 +68,75 @@ func TestLeastPrivilege(t *testing.T) {
 		}
 	}
 }
+
+// TestRefreshQueue pins the fan-out of due refreshes (docs/refresh.md): a standard queue with a
+// redrive policy to a dead-letter queue that alarms, consumed by the tokens function through an
+// explicit event source mapping (not SAM's Events: SQS, whose managed policy covers every
+// queue) with a bounded concurrency and per-message failures; the function's SQS grant is
+// inline, exactly the five actions the scheduled run and the mapping use, on that queue only.
+func TestRefreshQueue(t *testing.T) {
+	t.Parallel()
+	tpl := loadTemplate(t)
+	var q, dlq, m, fn generic
+	tpl.resource(t, "RefreshQueue", &q)
+	tpl.resource(t, "RefreshDLQ", &dlq)
+	tpl.resource(t, "RefreshQueueMapping", &m)
+	tpl.resource(t, "TokensFunction", &fn)
+	if q.Type != "AWS::SQS::Queue" || dlq.Type != "AWS::SQS::Queue" || m.Type != "AWS::Lambda::EventSourceMapping" {
+		t.Fatalf("types %s %s %s", q.Type, dlq.Type, m.Type)
+	}
+	if _, fifo := q.Properties["FifoQueue"]; fifo {
+		t.Error("RefreshQueue is FIFO; the run decides the order, a standard queue is wanted")
+	}
+	if dig(q.Properties, "RedrivePolicy", "deadLetterTargetArn") != "GetAtt:RefreshDLQ.Arn" ||
+		dig(q.Properties, "RedrivePolicy", "maxReceiveCount") != 5.0 {
+		t.Errorf("RedrivePolicy %v; want RefreshDLQ after 5 receives", dig(q.Properties, "RedrivePolicy"))
+	}
+	// Lambda refuses a mapping whose queue's visibility timeout is below the function's timeout.
+	if vt, _ := dig(q.Properties, "VisibilityTimeout").(float64); vt < dig(fn.Properties, "Timeout").(float64) {
+		t.Errorf("VisibilityTimeout %v below the function's Timeout %v", vt, dig(fn.Properties, "Timeout"))
+	}
+	if dig(fn.Properties, "Environment", "Variables", "REFRESH_QUEUE_URL") != "Ref:RefreshQueue" {
+		t.Errorf("REFRESH_QUEUE_URL %v; want !Ref RefreshQueue", dig(fn.Properties, "Environment", "Variables", "REFRESH_QUEUE_URL"))
+	}
+	p := m.Properties
+	if p["EventSourceArn"] != "GetAtt:RefreshQueue.Arn" || p["FunctionName"] != "Ref:TokensFunction" || p["BatchSize"] != 10.0 ||
+		dig(p, "ScalingConfig", "MaximumConcurrency") != "Ref:RefreshWorkers" ||
+		!cmp.Equal(p["FunctionResponseTypes"], []any{"ReportBatchItemFailures"}) {
+		t.Errorf("RefreshQueueMapping %v", p)
+	}
+	for name, ev := range dig(fn.Properties, "Events").(map[string]any) {
+		if dig(ev, "Type") == "SQS" {
+			t.Errorf("TokensFunction event %s: Events: SQS grants a managed policy on every queue", name)
+		}
+	}
+	var sqsActions []string
+	for _, pol := range fn.Properties["Policies"].([]any) {
+		stmts, _ := dig(pol, "Statement").([]any)
+		for _, s := range stmts {
+			for _, a := range list(dig(s, "Action")) {
+				if strings.HasPrefix(a, "sqs:") {
+					sqsActions = append(sqsActions, a)
+					if r := list(dig(s, "Resource")); !cmp.Equal(r, []string{"GetAtt:RefreshQueue.Arn"}) {
+						t.Errorf("%s on %v; want the refresh queue only", a, r)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(sqsActions)
+	want := []string{"sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage", "sqs:SendMessage"}
+	if diff := cmp.Diff(want, sqsActions); diff != "" {
+		t.Errorf("TokensFunction SQS actions (-want +got):\n%s", diff)
+	}
+	alarmed := false
+	for _, a := range tpl.alarms(t) {
+		if a["Namespace"] == "AWS/SQS" && cmp.Equal(dimensions(a), map[string]any{"QueueName": "GetAtt:RefreshDLQ.QueueName"}) {
+			alarmed = a["MetricName"] == "ApproximateNumberOfMessagesVisible" && a["ComparisonOperator"] == "GreaterThanThreshold" &&
+				a["Threshold"] == 0.0 && a["AlarmActions"] == alarmActions
+		}
+	}
+	if !alarmed {
+		t.Error("no alarm on messages visible in RefreshDLQ")
+	}
+}

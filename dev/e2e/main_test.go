@@ -63,7 +63,9 @@ func run(m *testing.M) int {
 		FunctionsDir: dir,
 		// Only TickSchedule runs the tokens function: a background run must not race a test.
 		ScheduleEvery: 24 * time.Hour,
-		Env:           stackEnv,
+		// A refresh message a worker did not finish comes back in seconds, not the template's 12 minutes.
+		QueueVisibilityTimeout: 2 * time.Second,
+		Env:                    stackEnv,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: start the stack:", err)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"net/http"
 	"testing"
 	"time"
@@ -29,9 +30,24 @@ func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {
 	return out
 }
 
+// tickAndDrain runs the schedule as EventBridge would: the tokens run sends the due consents
+// to the refresh queue, and the stack's event source mapping has the tokens function refresh
+// them; it returns once the queue is empty.
+func tickAndDrain(t *testing.T) {
+	t.Helper()
+	if err := st.TickSchedule(t.Context()); err != nil {
+		t.Fatalf("scheduled run: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	if err := st.WaitQueues(ctx); err != nil {
+		t.Fatalf("refresh queue: %v", err)
+	}
+}
+
 // TestSchedule advances the bank's clock to a minute before the access token expires,
 // runs the schedule as EventBridge would, and checks that the tokens function refreshed the
-// consent's tokens at the bank and that the consent keeps working on the new token after
+// consent's tokens at the bank (through the refresh queue) and that the consent keeps working on the new token after
 // the old one has expired at the bank.
 func TestSchedule(t *testing.T) {
 	c := newCaller(t)
@@ -50,9 +66,7 @@ func TestSchedule(t *testing.T) {
 	advance := func(d time.Duration) { b.Advance(d); advanced += d }
 	t.Cleanup(func() { b.Advance(-advanced) })
 	advance(29 * time.Minute)
-	if err := st.TickSchedule(t.Context()); err != nil {
-		t.Fatalf("scheduled run: %v", err)
-	}
+	tickAndDrain(t)
 	var mine []sandbox.RequestLog
 	for _, r := range refreshGrants(b.Requests()[n:]) {
 		if r.Status == http.StatusOK {

@@ -40,6 +40,7 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 	}
 	service, _, _ := strings.Cut(strings.ToLower(prefix), "_") // DynamoDB_20120810 → dynamodb
 	var in struct {
+		QueueURL      string `json:"QueueUrl"`
 		TableName     string
 		IndexName     string
 		SecretID      string `json:"SecretId"`
@@ -52,6 +53,9 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 		}
 	}
 	switch {
+	case service == "amazonsqs":
+		// The batch actions are authorised as their single-message actions.
+		return []access{{Action: "sqs:" + strings.TrimSuffix(op, "Batch"), Resource: queueARN(in.QueueURL)}}, nil
 	case service == "secretsmanager":
 		return []access{{Action: "secretsmanager:" + op, Resource: secretARN(in.SecretID)}}, nil
 	case service == "dynamodb" && (op == "TransactWriteItems" || op == "TransactGetItems"):
@@ -94,6 +98,15 @@ func tableARN(name string) string {
 		return cmp.Or(name, "*")
 	}
 	return fmt.Sprintf("arn:aws:dynamodb:%s:%s:table/%s", localRegion, kumoAccountID, name)
+}
+
+// queueARN is the ARN of the queue a QueueUrl (http://host/<account>/<name>) names.
+func queueARN(url string) string {
+	if url == "" {
+		return "*"
+	}
+	parts := strings.Split(strings.TrimSuffix(url, "/"), "/")
+	return fmt.Sprintf("arn:aws:sqs:%s:%s:%s", localRegion, kumoAccountID, parts[len(parts)-1])
 }
 
 func secretARN(id string) string {

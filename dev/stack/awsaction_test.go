@@ -35,12 +35,18 @@ func TestRequestAccesses(t *testing.T) {
 		{"table by ARN", "DynamoDB_20120810.DeleteItem", `{"TableName":"arn:aws:dynamodb:eu-west-2:1:table/x"}`,
 			[]access{{Action: "dynamodb:DeleteItem", Resource: "arn:aws:dynamodb:eu-west-2:1:table/x"}}},
 		{"ListTables", "DynamoDB_20120810.ListTables", `{}`, []access{{Action: "dynamodb:ListTables", Resource: "*"}}},
+		{"SendMessageBatch is SendMessage", "AmazonSQS.SendMessageBatch", `{"QueueUrl":"http://127.0.0.1:1/000000000000/refresh-1"}`,
+			[]access{{Action: "sqs:SendMessage", Resource: "arn:aws:sqs:eu-west-2:000000000000:refresh-1"}}},
+		{"DeleteMessageBatch is DeleteMessage", "AmazonSQS.DeleteMessageBatch", `{"QueueUrl":"http://127.0.0.1:1/000000000000/refresh-1"}`,
+			[]access{{Action: "sqs:DeleteMessage", Resource: "arn:aws:sqs:eu-west-2:000000000000:refresh-1"}}},
+		{"ReceiveMessage", "AmazonSQS.ReceiveMessage", `{"QueueUrl":"http://127.0.0.1:1/000000000000/refresh-1"}`,
+			[]access{{Action: "sqs:ReceiveMessage", Resource: "arn:aws:sqs:eu-west-2:000000000000:refresh-1"}}},
 		{"GetSecretValue", "secretsmanager.GetSecretValue", `{"SecretId":"creds"}`,
 			[]access{{Action: "secretsmanager:GetSecretValue",
 				Resource: "arn:aws:secretsmanager:eu-west-2:000000000000:secret:creds"}}},
 		{"PutSecretValue by ARN", "secretsmanager.PutSecretValue", `{"SecretId":"arn:aws:secretsmanager:x"}`,
 			[]access{{Action: "secretsmanager:PutSecretValue", Resource: "arn:aws:secretsmanager:x"}}},
-		{"another service", "AmazonSQS.SendMessage", `{}`, []access{{Action: "amazonsqs:SendMessage", Resource: "*"}}},
+		{"another service", "AmazonSNS.Publish", `{}`, []access{{Action: "amazonsns:Publish", Resource: "*"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := requestAccesses(c.target, []byte(c.body))

@@ -25,6 +25,10 @@ type Options struct {
 	Bank sandbox.Options
 	// ScheduleEvery replaces the template's schedule rate; 0 keeps the template's.
 	ScheduleEvery time.Duration
+	// QueueVisibilityTimeout replaces the VisibilityTimeout of the template's queues that an
+	// event source mapping reads (a message a worker did not finish comes back after it);
+	// 0 keeps the template's. Whole seconds.
+	QueueVisibilityTimeout time.Duration
 	// Logs receives every line of every process and part of the stack as it is collected.
 	Logs io.Writer
 	// GatewayAddr is the gateway's listen address; default "127.0.0.1:0".

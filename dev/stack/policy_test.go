@@ -20,7 +20,8 @@ func TestRealTemplatePolicies(t *testing.T) {
 			"dynamodb:Query", secret}, Index: true},
 		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-			"dynamodb:UpdateItem", secret}, Index: true},
+			"dynamodb:UpdateItem", secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},
 	}
 	got := map[string]Policy{}
 	for id, f := range tmpl.Functions {
@@ -45,6 +46,8 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"TokensFunction", "dynamodb:Scan", false, false},
 		{"TokensFunction", "secretsmanager:GetSecretValue", false, true},
 		{"TokensFunction", "secretsmanager:PutSecretValue", false, false},
+		{"TokensFunction", "sqs:SendMessage", false, true},
+		{"ProxyFunction", "sqs:SendMessage", false, false},
 	} {
 		if got := tmpl.Functions[c.function].Policy.Allows(c.action, c.index); got != c.want {
 			t.Errorf("%s Allows(%s, index %v) = %v, want %v", c.function, c.action, c.index, got, c.want)

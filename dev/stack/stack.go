@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -38,8 +39,9 @@ type Stack struct {
 	listener  net.Listener
 	server    *http.Server
 	apiURL    string
-	emulators map[string]*emulator // by Function.Name
-	wg        sync.WaitGroup       // the gateway server and the schedules
+	emulators map[string]*emulator  // by Function.Name
+	queues    map[string]localQueue // the template's queues by logical id
+	wg        sync.WaitGroup        // the gateway server and the schedules
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -69,6 +71,9 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err := s.createTable(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.createQueues(ctx); err != nil {
+		return nil, err
+	}
 	if s.iam, err = startIAMFront(s.kumo.URL, tmpl.sortedFunctions(), logs); err != nil {
 		return nil, err
 	}
@@ -94,6 +99,9 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 		return nil, err
 	}
 	s.serveGateway()
+	if err := s.startMappings(); err != nil {
+		return nil, err
+	}
 	return s, s.startSchedules()
 }
 
@@ -155,7 +163,9 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 			return fmt.Errorf("function %s: %w (run make build-local)", f.LogicalID, err)
 		}
 		runtime := runtimeEnv(s.iam.url, accessKeyID(f))
-		env, err := functionEnv(s.tmpl, f, local, s.o.Env, runtime, func(msg string) {
+		fl := maps.Clone(local)
+		maps.Copy(fl, s.queueValues(f))
+		env, err := functionEnv(s.tmpl, f, fl, s.o.Env, runtime, func(msg string) {
 			s.log.WarnContext(ctx, msg)
 		})
 		if err != nil {

@@ -23,6 +23,10 @@ type Template struct {
 	Functions map[string]*Function
 	// Tables are the AWS::DynamoDB::Table resources' Properties by logical id.
 	Tables map[string]json.RawMessage
+	// Queues are the AWS::SQS::Queue resources by logical id.
+	Queues map[string]Queue
+	// Mappings are the AWS::Lambda::EventSourceMapping resources (from those queues).
+	Mappings []Mapping
 }
 
 // Parameter is one template parameter.
@@ -121,11 +125,23 @@ func ParseTemplate(b []byte, params map[string]string) (*Template, error) {
 		return nil, err
 	}
 	t := &Template{Parameters: raw.Parameters, ParameterValues: params,
-		Functions: map[string]*Function{}, Tables: map[string]json.RawMessage{}}
+		Functions: map[string]*Function{}, Tables: map[string]json.RawMessage{}, Queues: map[string]Queue{}}
 	for id, res := range raw.Resources {
 		switch res.Type {
 		case "AWS::DynamoDB::Table":
 			t.Tables[id] = res.Properties
+		case "AWS::SQS::Queue":
+			q, err := t.queue(id, res.Properties)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", id, err)
+			}
+			t.Queues[id] = q
+		case "AWS::Lambda::EventSourceMapping":
+			m, err := t.mapping(id, res.Properties)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", id, err)
+			}
+			t.Mappings = append(t.Mappings, m)
 		case "AWS::Serverless::Function":
 			f, err := t.function(id, raw.Globals.Function, res.Properties)
 			if err != nil {
@@ -134,6 +150,7 @@ func ParseTemplate(b []byte, params map[string]string) (*Template, error) {
 			t.Functions[id] = f
 		}
 	}
+	sort.Slice(t.Mappings, func(i, j int) bool { return t.Mappings[i].LogicalID < t.Mappings[j].LogicalID })
 	return t, nil
 }
 

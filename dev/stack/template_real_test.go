@@ -63,6 +63,16 @@ func TestRealTemplate(t *testing.T) {
 	for _, name := range contractVars {
 		local[name] = "x"
 	}
+	// The refresh queue, read by the tokens function through an event source mapping; its URL
+	// is a local value (the queue the stack creates).
+	if q := tmpl.Queues["RefreshQueue"]; q.DeadLetterQueue != "RefreshDLQ" || q.MaxReceiveCount != 5 {
+		t.Errorf("RefreshQueue %+v; want a redrive to RefreshDLQ after 5 receives", q)
+	}
+	if len(tmpl.Mappings) != 1 || tmpl.Mappings[0] != (Mapping{LogicalID: "RefreshQueueMapping", Queue: "RefreshQueue",
+		Function: "TokensFunction", BatchSize: 10, MaxConcurrency: 4, ReportBatchItemFailures: true}) {
+		t.Errorf("mappings %+v", tmpl.Mappings)
+	}
+	local["REFRESH_QUEUE_URL"] = "x"
 	for _, f := range tmpl.sortedFunctions() {
 		if _, err := functionEnv(tmpl, f, local, nil, nil, func(w string) { t.Error(w) }); err != nil {
 			t.Error(err)

@@ -18,6 +18,9 @@ const pageSize = 100
 // work at the run's stop time and leaves the rest for the next run. An error
 // reading the index fails the run.
 func (h *Handler) refreshDue(ctx context.Context, r *run, sum *Summary) error {
+	if h.queue != nil {
+		return h.enqueueDue(ctx, r, sum) // queue.go: the workers refresh
+	}
 	ref := h.refresher(r)
 	jobs := make(chan consent.DueToken)
 	var (
@@ -38,7 +41,7 @@ func (h *Handler) refreshDue(ctx context.Context, r *run, sum *Summary) error {
 		mu.Lock()
 		sum.Due += n
 		mu.Unlock()
-	}, jobs)
+	}, chanSink(jobs))
 	close(jobs)
 	wg.Wait()
 	if errors.Is(err, errStopped) {
@@ -69,7 +72,7 @@ var errStopped = errors.New("stopped before the deadline")
 // REFRESH_RATE_LIMIT × REFRESH_INTERVAL budget of one run); the rest stays in
 // the index for the next run, still in deadline order, and is reported in
 // sum.Deferred and sum.LapseMarginMinutes.
-func (h *Handler) listDue(ctx context.Context, r *run, count func(int), jobs chan<- consent.DueToken) error {
+func (h *Handler) listDue(ctx context.Context, r *run, count func(int), out sink) error {
 	n := h.shards()
 	left := h.allowance()
 	heads := make([]*shardPages, 0, n)
@@ -94,15 +97,40 @@ func (h *Handler) listDue(ctx context.Context, r *run, count func(int), jobs cha
 			return nil
 		}
 		if left <= 0 {
-			r.deferred(heads)
-			return errRateLimited
+			// What was handed out but took no token call gives its share back.
+			refund, err := out.flush(ctx)
+			if err != nil {
+				return err
+			}
+			if left += refund; left <= 0 {
+				r.deferred(heads)
+				return errRateLimited
+			}
 		}
 		d := best.page[0]
 		best.page = best.page[1:]
 		left--
-		jobs <- d
+		if err := out.put(ctx, d); err != nil {
+			return err
+		}
 	}
 }
+
+// sink takes the entries listDue hands out. flush finishes what put
+// buffered and returns how many of the entries handed out since the last
+// flush made no token call (another worker's message or lease had them), so
+// they do not count against the run's allowance.
+type sink interface {
+	put(ctx context.Context, d consent.DueToken) error
+	flush(ctx context.Context) (refund int, err error)
+}
+
+// chanSink hands entries to the inline run's refreshers; each counts.
+type chanSink chan<- consent.DueToken
+
+func (c chanSink) put(_ context.Context, d consent.DueToken) error { c <- d; return nil }
+
+func (chanSink) flush(context.Context) (int, error) { return 0, nil }
 
 // deferred records what the run read but leaves for the next one: how many
 // entries, and how long the most urgent of them has before its refresh token

@@ -32,6 +32,9 @@ type Handler struct {
 	now       func() time.Time
 	metrics   io.Writer      // EMF lines: stdout, where Lambda's log agent extracts them
 	bank      accountsReader // retried reads of shared accounts (accounts.go)
+	// queue: with REFRESH_QUEUE_URL, the run sends due entries to the refresh
+	// queue instead of refreshing them itself (queue.go); nil refreshes inline.
+	queue *refreshQueue
 }
 
 // New builds the handler from the cold start's clients.

@@ -1,7 +1,9 @@
 // Command tokens is the connector's scheduled Lambda function (EventBridge
-// Scheduler, every 5 minutes): it refreshes the access tokens that are due,
-// retries authorization-code exchanges the callback left pending, and reports
-// how many days the transport and signing certificates have left
+// Scheduler, every 5 minutes): it refreshes the access tokens that are due
+// (or, with REFRESH_QUEUE_URL, sends them to the refresh queue, whose
+// messages the same function refreshes as the queue's worker), retries
+// authorization-code exchanges the callback left pending, and reports how
+// many days the transport and signing certificates have left
 // (docs/refresh.md).
 package main
 
@@ -11,6 +13,8 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -23,5 +27,14 @@ func main() {
 		slog.New(slog.NewJSONHandler(os.Stdout, nil)).ErrorContext(ctx, "tokens: setup", "err", err)
 		os.Exit(1)
 	}
-	lambda.Start(New(d).Handle)
+	h := New(d)
+	if u := os.Getenv("REFRESH_QUEUE_URL"); u != "" {
+		awsCfg, err := awsconfig.LoadDefaultConfig(ctx)
+		if err != nil {
+			slog.New(slog.NewJSONHandler(os.Stdout, nil)).ErrorContext(ctx, "tokens: aws config", "err", err)
+			os.Exit(1)
+		}
+		h.queue = &refreshQueue{api: sqs.NewFromConfig(awsCfg), url: u}
+	}
+	lambda.Start(h.Invoke)
 }

@@ -19,6 +19,11 @@ type Summary struct {
 	Skipped        int `json:"skipped"`        // idle under policy recent (moved to its keep-alive point), no longer due, or no refresh token
 	Remaining      int `json:"remaining"`      // read but left for the next run: the run stopped before its deadline
 	Errors         int `json:"errors"`         // unexpected per-consent failures (logged)
+	// Enqueued: with REFRESH_QUEUE_URL, due entries sent to the refresh queue
+	// (the workers refresh them); InFlight: entries not sent again because
+	// an earlier run's message is still in flight (enqueuedUntil).
+	Enqueued int `json:"enqueued"`
+	InFlight int `json:"inFlight"`
 	// Incomplete: the run stopped before reading the whole index.
 	Incomplete bool `json:"incomplete"`
 	// RateLimited: the run handed out its REFRESH_RATE_LIMIT × REFRESH_INTERVAL
@@ -76,7 +81,8 @@ const (
 func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	attrs := []slog.Attr{slog.Int("due", s.Due), slog.Int("refreshed", s.Refreshed), slog.Int("retryLater", s.RetryLater),
 		slog.Int("reauthRequired", s.ReauthRequired), slog.Int("expired", s.Expired), slog.Int("skipped", s.Skipped),
-		slog.Int("remaining", s.Remaining), slog.Int("errors", s.Errors), slog.Bool("incomplete", s.Incomplete),
+		slog.Int("remaining", s.Remaining), slog.Int("errors", s.Errors),
+		slog.Int("enqueued", s.Enqueued), slog.Int("inFlight", s.InFlight), slog.Bool("incomplete", s.Incomplete),
 		slog.Bool("rateLimited", s.RateLimited), slog.Int("deferred", s.Deferred), slog.Int("lapseMarginMinutes", s.LapseMarginMinutes),
 		slog.Int("exchangesCompleted", s.ExchangesCompleted), slog.Int("exchangesFailed", s.ExchangesFailed),
 		slog.Int("exchangesRetry", s.ExchangesRetry), slog.Int("transportCertDays", s.TransportCertDays),
@@ -92,7 +98,7 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	metrics := []emf.Metric{
 		count("Due", s.Due), count("Refreshed", s.Refreshed), count("RetryLater", s.RetryLater),
 		count("ReauthRequired", s.ReauthRequired), count("Expired", s.Expired), count("Skipped", s.Skipped),
-		count("Remaining", s.Remaining), count("Errors", s.Errors),
+		count("Remaining", s.Remaining), count("Errors", s.Errors), count("Enqueued", s.Enqueued),
 		count("ExchangesCompleted", s.ExchangesCompleted), count("ExchangesFailed", s.ExchangesFailed),
 		{Name: "DurationMs", Unit: "Milliseconds", Value: float64(s.DurationMs)},
 	}
