@@ -28,6 +28,9 @@ var st *stack.Stack
 // contract checks every exchange of noRedirect against docs/openapi.yaml.
 var contract *apicheck.Transport
 
+// functionsDir holds the functions' bootstraps the stacks run (buildFunctions).
+var functionsDir string
+
 // callers counts the callers the tests created: zero when no test ran (benchmarks only).
 var callers atomic.Int64
 
@@ -45,6 +48,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	functionsDir = dir
 	// Every exchange of the app's client is judged against the API's contract; a test that sends
 	// a bad request on purpose marks it (apicheck.InvalidOnPurpose), and its answer is judged.
 	checker, err := apicheck.Load(filepath.Join(repoRoot, "docs", "openapi.yaml"))
