@@ -114,6 +114,7 @@ func TestSecretFaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cold.UseSealer(f.env.KMS)
 	cold.SetClock(f.env.Bank.Now)
 	f.h = New(cold)
 	inj.Add(awsfault.Rule{Service: "secretsmanager", Operation: "GetSecretValue", Kind: awsfault.Throttling, Times: 3})
@@ -123,4 +124,38 @@ func TestSecretFaults(t *testing.T) {
 		t.Errorf("no Retry-After: %v", resp.Headers)
 	}
 	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
+}
+
+// TestKMSFaults: a cold container that must open the consent's sealed tokens while KMS is
+// throttled past the SDK's retries answers 503 retry-later (not a bank call with no token, not
+// a 500); once KMS answers, the call succeeds and the data key is cached: the next calls make
+// no KMS request.
+func TestKMSFaults(t *testing.T) {
+	t.Parallel()
+	inj := awsfault.New(1)
+	f := newFaultFixture(t, inj)
+	c := f.aisConsent(owner, false)
+	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold.UseSealer(f.env.KMS)
+	cold.SetClock(f.env.Bank.Now)
+	f.h = New(cold)
+	inj.Add(awsfault.Rule{Service: "kms", Operation: "Decrypt", Kind: awsfault.Throttling, Times: 3})
+	resp := f.call(aisGet(c, "/balances", "1001", ""))
+	wantProblem(t, resp, http.StatusServiceUnavailable, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
+	if n := inj.Armed(); n != 0 {
+		t.Fatalf("%d KMS faults not met: the tokens were not opened through KMS", n)
+	}
+	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
+	hits := len(inj.Hits())
+	inj.Add(awsfault.Rule{Service: "kms", Kind: awsfault.Throttling, Times: 100})
+	defer inj.Clear()
+	for range 5 {
+		wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
+	}
+	if got := len(inj.Hits()); got != hits {
+		t.Errorf("warm reads made %d KMS requests, want 0 (data key cached)", got-hits)
+	}
 }

@@ -59,7 +59,12 @@ func Load(ctx context.Context) (*Deps, error) {
 // New builds Deps from an explicit configuration and AWS configuration.
 func New(cfg config.Config, awsCfg aws.Config, logger *slog.Logger) (*Deps, error) {
 	ddb, sm := AWSClients(awsCfg)
-	return NewWith(cfg, ddb, sm, logger)
+	d, err := NewWith(cfg, ddb, sm, logger)
+	if err != nil {
+		return nil, err
+	}
+	d.UseSealer(KMSClient(awsCfg))
+	return d, nil
 }
 
 // AWSAttemptTimeout bounds one attempt of a DynamoDB or Secrets Manager call (they take
