@@ -14,13 +14,14 @@ func TestRealTemplatePolicies(t *testing.T) {
 		t.Fatal(err)
 	}
 	secret := "secretsmanager:GetSecretValue"
+	dec, gen := "kms:Decrypt", "kms:GenerateDataKey"
 	want := map[string]Policy{
-		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
-			"dynamodb:Query", secret}, Index: true},
-		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+			"dynamodb:Query", dec, gen, secret}, Index: true},
+		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-			"dynamodb:UpdateItem", secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+			"dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
 			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},
 	}
 	got := map[string]Policy{}
@@ -48,6 +49,9 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"TokensFunction", "secretsmanager:PutSecretValue", false, false},
 		{"TokensFunction", "sqs:SendMessage", false, true},
 		{"ProxyFunction", "sqs:SendMessage", false, false},
+		{"ProxyFunction", "kms:Decrypt", false, true},
+		{"ProxyFunction", "kms:Encrypt", false, false},
+		{"CallbackFunction", "kms:ReEncryptFrom", false, false},
 	} {
 		if got := tmpl.Functions[c.function].Policy.Allows(c.action, c.index); got != c.want {
 			t.Errorf("%s Allows(%s, index %v) = %v, want %v", c.function, c.action, c.index, got, c.want)

@@ -71,7 +71,7 @@ func BenchmarkScheduledRun(b *testing.B) {
 	h.metrics = &testenv.SyncBuffer{}
 	counter := &countingDDB{DynamoDBAPI: env.DDB}
 	store := consent.New(counter, env.Table)
-	store.Now, store.Shards = env.Deps.Now, env.Deps.Store.Shards
+	store.Now, store.Shards, store.Sealer = env.Deps.Now, env.Deps.Store.Shards, env.Deps.Store.Sealer
 	h.store, h.exchanger.Store = store, store
 
 	for _, policy := range []string{config.RefreshAll, config.RefreshRecent} {

@@ -26,7 +26,7 @@ func BenchmarkCostPerOperation(b *testing.B) {
 		Bank: sandbox.Options{RefreshMode: sandbox.RefreshRotate}})
 	c := &capacityDDB{DynamoDBAPI: env.DDB, table: env.Table}
 	store := consent.New(c, env.Table)
-	store.Now, store.Shards = env.Deps.Now, env.Deps.Store.Shards
+	store.Now, store.Shards, store.Sealer = env.Deps.Now, env.Deps.Store.Shards, env.Deps.Store.Sealer
 	h := New(env.Deps)
 	h.metrics = &testenv.SyncBuffer{}
 	h.store, h.exchanger.Store = store, store
