@@ -76,3 +76,15 @@ func (s *Store) openItem(ctx context.Context, item map[string]types.AttributeVal
 	}
 	return nil
 }
+
+// OpenItem opens, in place, the sealed secret attributes of an item read
+// from the table outside the store (a Scan by a tool or a test); the item
+// must carry its keys.
+func (s *Store) OpenItem(ctx context.Context, item map[string]types.AttributeValue) error {
+	pk, _ := item["pk"].(*types.AttributeValueMemberS)
+	sk, _ := item["sk"].(*types.AttributeValueMemberS)
+	if pk == nil || sk == nil {
+		return fmt.Errorf("open item: no keys")
+	}
+	return s.openItem(ctx, item, pk.Value, sk.Value)
+}
