@@ -1,8 +1,8 @@
-// Package funds is the bank's confirmation of funds, both kinds (docs/bank-rules.md §Funds
-// confirmation and §Payment orders): the CBPII confirmation sent once under a funds-confirmation
-// consent, and the check the bank offers for an authorised domestic payment consent. It builds
-// the bank request and reads the bank's answer; the caller sends it with the consent's
-// auth-code token and maps the result to its response.
+// Package funds is the bank's confirmation of funds, both kinds: the CBPII confirmation sent
+// once under a funds-confirmation consent (docs/bank-rules.md §Funds confirmation), and the
+// check the bank offers for an authorised domestic payment consent (docs/bank-rules.md
+// §Payment orders). It builds the bank request and reads the bank's answer; the caller sends it
+// with the consent's auth-code token and maps the result to its response.
 package funds
 
 import (
