@@ -57,7 +57,7 @@ const batchSize = 10
 func (h *Handler) enqueueDue(ctx context.Context, r *run, sum *Summary) error {
 	q := &queueSink{h: h, r: r, sum: sum}
 	err := h.listDue(ctx, r, func(n int) { sum.Due += n }, q)
-	_, ferr := q.flush(ctx) // what the listing buffered is sent whatever ended it
+	_, ferr := q.Flush(ctx) // what the listing buffered is sent whatever ended it
 	switch {
 	case errors.Is(err, errStopped):
 		sum.Incomplete, err = true, nil
@@ -78,7 +78,7 @@ type queueSink struct {
 	refund int // entries handed out but not sent (in flight) since the last flush
 }
 
-func (q *queueSink) put(ctx context.Context, d consent.DueToken) error {
+func (q *queueSink) Put(ctx context.Context, d consent.DueToken) error {
 	if d.LeaseUntil.After(q.r.now) {
 		q.sum.InFlight++ // a worker (or the proxy) is on it
 		q.refund++
@@ -90,7 +90,7 @@ func (q *queueSink) put(ctx context.Context, d consent.DueToken) error {
 	return q.send(ctx)
 }
 
-func (q *queueSink) flush(ctx context.Context) (int, error) {
+func (q *queueSink) Flush(ctx context.Context) (int, error) {
 	err := q.send(ctx)
 	n := q.refund
 	q.refund = 0
