@@ -1,7 +1,9 @@
 // Package fanout picks the due refresh-index entries one run hands out:
 // earliest due first across all shards, at most the run's token-call
 // allowance, stopping at the run's stop time, and records what it leaves
-// for the next run (docs/refresh.md).
+// for the next run; sends them to the refresh queue (QueueSink); and works
+// one due entry under the lease by the refresh policy (Worker.One), for the
+// inline run and the queue's worker alike (docs/refresh.md).
 package fanout
 
 import (
