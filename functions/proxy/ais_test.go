@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/shared/aisread"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -214,8 +215,8 @@ func TestStepUp(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	c := f.aisConsent(owner, false)
-	old := f.env.Bank.Now().AddDate(0, 0, -120).Format(queryDateLayout)
-	recent := f.env.Bank.Now().AddDate(0, 0, -30).Format(queryDateLayout)
+	old := f.env.Bank.Now().AddDate(0, 0, -120).Format(aisread.DateLayout)
+	recent := f.env.Bank.Now().AddDate(0, 0, -30).Format(aisread.DateLayout)
 	needs := []request{
 		aisGet(c, "/direct-debits", "1001", ""),
 		aisGet(c, "/standing-orders", "1001", ""),

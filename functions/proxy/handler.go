@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/uuid"
 
+	"github.com/coop-ob/connector/shared/aisread"
 	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/bankapi"
@@ -106,13 +107,13 @@ type route func(ctx context.Context, r *call) events.APIGatewayV2HTTPResponse
 // routes maps API Gateway route keys (exactly as template.yaml) to handlers.
 func (h *Handler) routes() map[string]route {
 	return map[string]route{
-		"GET /consents/{id}/accounts":                                h.ais(aisAccounts),
-		"GET /consents/{id}/accounts/{accountId}":                    h.ais(aisAccount),
-		"GET /consents/{id}/accounts/{accountId}/balances":           h.ais(aisBalances),
-		"GET /consents/{id}/accounts/{accountId}/transactions":       h.ais(aisTransactions),
-		"GET /consents/{id}/accounts/{accountId}/direct-debits":      h.ais(aisDirectDebits),
-		"GET /consents/{id}/accounts/{accountId}/standing-orders":    h.ais(aisStandingOrders),
-		"GET /consents/{id}/accounts/{accountId}/scheduled-payments": h.ais(aisScheduledPayments),
+		"GET /consents/{id}/accounts":                                h.ais(aisread.Accounts),
+		"GET /consents/{id}/accounts/{accountId}":                    h.ais(aisread.Account),
+		"GET /consents/{id}/accounts/{accountId}/balances":           h.ais(aisread.Balances),
+		"GET /consents/{id}/accounts/{accountId}/transactions":       h.ais(aisread.Transactions),
+		"GET /consents/{id}/accounts/{accountId}/direct-debits":      h.ais(aisread.DirectDebits),
+		"GET /consents/{id}/accounts/{accountId}/standing-orders":    h.ais(aisread.StandingOrders),
+		"GET /consents/{id}/accounts/{accountId}/scheduled-payments": h.ais(aisread.ScheduledPayments),
 		"POST /consents/{id}/payments":                               h.createPayment,
 		"GET /consents/{id}/payments/{paymentId}":                    h.getPayment,
 		"GET /consents/{id}/funds-confirmation":                      h.pisFunds,

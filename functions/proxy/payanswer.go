@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"net/http"
 	"strconv"
 	"time"
 
@@ -35,7 +33,8 @@ func (b callBank) Do(ctx context.Context, req bankapi.Request) (*bankapi.Respons
 	return b.h.do(ctx, b.r, req.AccessToken, req, false)
 }
 
-// paymentAnswer maps a payment protocol result to the app's answer. A
+// paymentAnswer maps a payment protocol result to the app's answer: the
+// payment, or the problem shared/bankoutcome says the result means. A
 // retryLater answer while the record is still "sent" by this request says to
 // come back at the end of the send lease (holdOff).
 func (h *Handler) paymentAnswer(ctx context.Context, r *call, c *consent.Consent, res payment.Result, err error) events.APIGatewayV2HTTPResponse {
@@ -46,42 +45,13 @@ func (h *Handler) paymentAnswer(ctx context.Context, r *call, c *consent.Consent
 		r.used = res.Used
 	}
 	var resp events.APIGatewayV2HTTPResponse
-	switch res.Outcome {
-	case payment.Done:
+	switch o, ok := bankoutcome.Payment(res); {
+	case ok:
+		resp = h.answer(ctx, r, nil, o)
+	case res.Outcome == payment.Done:
 		resp = h.paymentResponse(r, c, res.Payment)
-	case payment.Refused:
-		resp = h.problem(r, httpapi.Problem{Type: httpapi.TypePaymentNotAllowed, Title: "Payment refused", Status: http.StatusConflict,
-			Detail: "The bank refused the payment made with this Idempotency-Key; it will not be sent again. Create a new consent to pay."})
-	case payment.ConsentUsed:
-		resp = h.problem(r, httpapi.Problem{Type: httpapi.TypeConflict, Title: "Consent already used", Status: http.StatusConflict,
-			Detail: "A payment with another Idempotency-Key was already made (or is in progress) with this consent; a payment consent pays once."})
-	case payment.InProgress:
-		// Another request with the same key is sending the order right now;
-		// its outcome is answered to a retry with the same key.
-		h.logger.InfoContext(ctx, "payment in progress", "consentId", r.consentID, "err", res.Why)
-		resp = h.retryProblem(r, http.StatusServiceUnavailable, time.Second, "", "Payment in progress: retry with the same Idempotency-Key.")
-	case payment.NotRecorded:
-		resp = h.retryProblem(r, http.StatusServiceUnavailable, time.Second, "",
-			"The payment could not be recorded before sending; nothing was sent: retry with the same Idempotency-Key.")
-	case payment.BankFailed:
-		resp = h.fail(ctx, r, c, res.Err, failure{})
-	case payment.Unreadable:
-		// The bank took the order but its answer could not be read: 502, the
-		// record stays "sent" (in doubt, never failed).
-		resp = h.bankFailure(ctx, r, http.StatusBadGateway,
-			"The bank's answer to the payment could not be read; retry with the same Idempotency-Key.", res.InteractionID, nil)
-		resp.Headers["Retry-After"] = "1"
-	case payment.Unsettled:
-		resp = h.answer(ctx, r, nil, bankoutcome.Unsettled(res.Err, res.InteractionID))
-	case payment.Unconfirmed:
-		resp = h.problem(r, httpapi.Problem{Type: httpapi.TypePaymentUnconfirmed, Title: "Payment made, not confirmed",
-			Status: http.StatusBadGateway, InteractionID: res.InteractionID,
-			Detail: "An earlier attempt with this Idempotency-Key lost the bank's answer, and the bank now refuses to send the order again, " +
-				"but it reports the consent as used: the payment was most probably made. Do not pay again with a new consent; " +
-				"the bank did not return the payment's id, so check the payment with the customer or the bank. " +
-				"Retrying with the same Idempotency-Key asks the bank again."})
 	default:
-		return httpapi.Internal(ctx, h.logger, errors.New("payment: unknown outcome"))
+		resp = h.fail(ctx, r, c, res.Err, failure{})
 	}
 	return holdOff(resp, res.LeaseLeft(h.now()))
 }

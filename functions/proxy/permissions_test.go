@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/coop-ob/connector/shared/aisread"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
 
@@ -20,7 +21,7 @@ func TestPermissionNotGranted(t *testing.T) {
 	perms := []string{"ReadAccountsBasic", "ReadDirectDebits"}
 	plain := f.aisConsentWith(owner, perms, false)
 	stepped := f.aisConsentWith(owner, perms, true)
-	old := f.env.Bank.Now().AddDate(0, 0, -120).Format(queryDateLayout)
+	old := f.env.Bank.Now().AddDate(0, 0, -120).Format(aisread.DateLayout)
 	tests := []struct {
 		suffix, query, need string
 	}{

@@ -49,7 +49,11 @@ func (h *Handler) answer(ctx context.Context, r *call, c *consent.Consent, o ban
 	if o.Problem.Type == httpapi.TypeRetryLater {
 		return h.retryProblem(r, o.Problem.Status, o.RetryAfter, o.Problem.InteractionID, o.Problem.Detail)
 	}
-	return h.problem(r, o.Problem)
+	resp := h.problem(r, o.Problem)
+	if o.RetryAfter > 0 {
+		resp.Headers["Retry-After"] = strconv.Itoa(bankoutcome.RetryAfterSeconds(o.RetryAfter))
+	}
+	return resp
 }
 
 func (h *Handler) problem(r *call, p httpapi.Problem) events.APIGatewayV2HTTPResponse {

@@ -5,30 +5,21 @@ import (
 
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/refresh"
 )
 
-// send makes one bank call with the consent's access token tok and the
-// request's FAPI headers. With retry (reads only), a 429, 5xx or transient
-// transport failure is retried with backoff honouring Retry-After
-// (bankapi.Retry). A
-// 401 refreshes the tokens once (under the refresh lease; not at all if
-// another request already replaced the refused access token, whose tokens are
-// used instead) and sends once more. It returns the tokens last used, so the
-// caller knows whether they carried step-up; r.used records them too, so that
-// a failure is only held against the consent while they are still its tokens.
+// send makes one bank call with the consent's tokens tok and the request's
+// FAPI headers; a 401 refreshes the tokens once and sends once more
+// (refresh.Send). With retry (reads only), a 429, 5xx or transient transport
+// failure is retried with backoff honouring Retry-After (bankapi.Retry). It
+// returns the tokens last used, so the caller knows whether they carried
+// step-up; r.used records them too, so that a failure is only held against
+// the consent while they are still its tokens.
 func (h *Handler) send(ctx context.Context, r *call, tok *consent.Tokens, req bankapi.Request, retry bool) (*bankapi.Response, *consent.Tokens, error) {
-	r.used = tok
-	resp, err := h.do(ctx, r, tok.AccessToken, req, retry)
-	if bankapi.Classify(err) != bankapi.ActionRefresh {
-		return resp, tok, err
-	}
-	fresh, rerr := h.tokens.RefreshRejected(ctx, r.consentID, tok.AccessToken)
-	if rerr != nil {
-		return nil, tok, rerr
-	}
-	r.used = fresh
-	resp, err = h.do(ctx, r, fresh.AccessToken, req, retry)
-	return resp, fresh, err
+	return refresh.Send(ctx, h.tokens, r.consentID, tok, func(t *consent.Tokens) (*bankapi.Response, error) {
+		r.used = t
+		return h.do(ctx, r, t.AccessToken, req, retry)
+	})
 }
 
 // do sends req with token, retrying when retry is set (reads only: a POST

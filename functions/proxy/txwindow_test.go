@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/coop-ob/connector/shared/aisread"
 	"github.com/coop-ob/connector/shared/banklimits"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
@@ -25,13 +26,13 @@ func TestTransactionsWindowRefusedBeforeStepUp(t *testing.T) {
 	q := func(from, to time.Time) string {
 		s := ""
 		if !from.IsZero() {
-			s = paramFrom + "=" + from.Format(queryDateLayout)
+			s = aisread.ParamFrom + "=" + from.Format(aisread.DateLayout)
 		}
 		if !to.IsZero() {
 			if s != "" {
 				s += "&"
 			}
-			s += paramTo + "=" + to.Format(queryDateLayout)
+			s += aisread.ParamTo + "=" + to.Format(aisread.DateLayout)
 		}
 		return s
 	}
@@ -40,12 +41,12 @@ func TestTransactionsWindowRefusedBeforeStepUp(t *testing.T) {
 		query  string
 		fields []string
 	}{
-		{"from older than 13 months", q(oldest.Add(-time.Second), time.Time{}), []string{paramFrom}},
-		{"from and to older than 13 months", q(oldest.AddDate(0, -1, 0), oldest.Add(-time.Hour)), []string{paramFrom, paramTo}},
-		{"from today", q(today, time.Time{}), []string{paramFrom}},
-		{"to today", q(today.AddDate(0, 0, -3), today.Add(time.Hour)), []string{paramTo}},
-		{"to in the future", q(today.AddDate(0, 0, -3), today.AddDate(0, 0, 5)), []string{paramTo}},
-		{"from after to", q(today.AddDate(0, 0, -3), today.AddDate(0, 0, -4)), []string{paramTo}},
+		{"from older than 13 months", q(oldest.Add(-time.Second), time.Time{}), []string{aisread.ParamFrom}},
+		{"from and to older than 13 months", q(oldest.AddDate(0, -1, 0), oldest.Add(-time.Hour)), []string{aisread.ParamFrom, aisread.ParamTo}},
+		{"from today", q(today, time.Time{}), []string{aisread.ParamFrom}},
+		{"to today", q(today.AddDate(0, 0, -3), today.Add(time.Hour)), []string{aisread.ParamTo}},
+		{"to in the future", q(today.AddDate(0, 0, -3), today.AddDate(0, 0, 5)), []string{aisread.ParamTo}},
+		{"from after to", q(today.AddDate(0, 0, -3), today.AddDate(0, 0, -4)), []string{aisread.ParamTo}},
 	}
 	for _, c := range []struct {
 		name  string

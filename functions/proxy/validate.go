@@ -18,9 +18,6 @@ var (
 	idempotencyKey = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
 )
 
-// queryDateLayout is an OB query-string date-time: no time zone (docs/bank-rules.md §Payload shapes).
-const queryDateLayout = "2006-01-02T15:04:05"
-
 // headerIdempotency is the app's Idempotency-Key of a payment.
 const headerIdempotency = "idempotency-key"
 
@@ -39,15 +36,6 @@ func (r *call) readPSU(now time.Time) *httpapi.Problem {
 	}
 	r.psu = p
 	return nil
-}
-
-// parseQueryDate parses an OB query date-time (no zone; read as UTC).
-func parseQueryDate(name, v string) (time.Time, *httpapi.FieldError) {
-	t, err := time.Parse(queryDateLayout, v)
-	if err != nil {
-		return time.Time{}, &httpapi.FieldError{Field: name, Message: "must be yyyy-MM-ddTHH:mm:ss with no time zone"}
-	}
-	return t, nil
 }
 
 // onlyParams refuses any query parameter outside allowed and any repeat.

@@ -63,19 +63,6 @@ func (s *Summary) add(o outcome) {
 	}
 }
 
-// outcome is what happened to one due consent.
-type outcome int
-
-const (
-	failed outcome = iota
-	refreshed
-	retryLater
-	reauthRequired
-	expired
-	skipped
-	remaining
-)
-
 // report logs the summary line and writes its EMF metrics (dimension
 // Environment).
 func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {

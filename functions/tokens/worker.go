@@ -47,7 +47,7 @@ func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			o := h.refreshOne(ctx, ref, r, msg.entry())
+			o := h.refreshOne(ctx, ref, r, msg.Entry())
 			mu.Lock()
 			defer mu.Unlock()
 			sum.Due++

@@ -48,8 +48,9 @@ type Outcome struct {
 	// Problem is the app's answer. An empty InteractionID may be filled with
 	// the caller's last bank call's.
 	Problem httpapi.Problem
-	// RetryAfter is the Retry-After of a retry-later problem; the header is
-	// sent in whole seconds, at least 1 (RetryAfterSeconds).
+	// RetryAfter is the Retry-After of a retry-later problem, or of another
+	// problem the same request may be sent again after (0: none); the header
+	// is sent in whole seconds, at least 1 (RetryAfterSeconds).
 	RetryAfter time.Duration
 	// Happening is recorded on the consent ("": nothing is written: a
 	// transient failure or an unknown resource says nothing about it).

@@ -7,7 +7,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // skAccounts is the sort key of a consent's shared-accounts item.
@@ -73,16 +72,7 @@ type DueAccount struct {
 
 // DueAccounts lists the pending accounts reads of shard due at before.
 func (s *Store) DueAccounts(ctx context.Context, shard int, before time.Time, limit int32, cursor Cursor) ([]DueAccount, Cursor, error) {
-	var due []DueAccount
-	next, err := s.queryIndex(ctx, accountsShardKey(shard), before, limit, cursor, func(item map[string]types.AttributeValue) error {
-		var d DueAccount
-		if err := unmarshal(item, &d); err != nil {
-			return err
-		}
-		due = append(due, d)
-		return nil
-	})
-	return due, next, err
+	return dueEntries[DueAccount](ctx, s, accountsShardKey(shard), before, limit, cursor)
 }
 
 // PutAccounts stores (replaces) the shared accounts of a consent; expires,

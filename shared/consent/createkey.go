@@ -132,17 +132,8 @@ func (s *Store) FinishCreateKey(ctx context.Context, k *CreateKey, consentID str
 	if err != nil {
 		return fmt.Errorf("create key: marshal: %w", err)
 	}
-	e := newExpr()
-	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-		TableName: aws.String(s.table), Item: item,
-		ConditionExpression:      aws.String(e.n("claim") + " = " + e.v(str(k.Claim))),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-	})
-	if isConditionFailed(err) {
-		return &ConflictError{Kind: "create key", ID: k.KeyHash, Reason: "claim"}
-	}
-	if err != nil {
-		return fmt.Errorf("create key: put: %w", err)
+	if err := s.putIfEqual(ctx, item, "claim", str(k.Claim), &ConflictError{Kind: "create key", ID: k.KeyHash, Reason: "claim"}); err != nil {
+		return err
 	}
 	*k = n
 	return nil

@@ -7,7 +7,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // Deadline points the tokens run reports (DueDeadline.Point).
@@ -51,16 +50,7 @@ type DueDeadline struct {
 // the sparse refresh index's deadline shards: the cost follows what is due;
 // token refreshes never read these shards).
 func (s *Store) DueDeadlines(ctx context.Context, shard int, before time.Time, limit int32, cursor Cursor) ([]DueDeadline, Cursor, error) {
-	var due []DueDeadline
-	next, err := s.queryIndex(ctx, deadlineShardKey(shard), before, limit, cursor, func(item map[string]types.AttributeValue) error {
-		var d DueDeadline
-		if err := unmarshal(item, &d); err != nil {
-			return err
-		}
-		due = append(due, d)
-		return nil
-	})
-	return due, next, err
+	return dueEntries[DueDeadline](ctx, s, deadlineShardKey(shard), before, limit, cursor)
 }
 
 // PassDeadline records that the tokens run reported d: the consent's entry

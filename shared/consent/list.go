@@ -63,20 +63,30 @@ func (s *Store) ListConsentsWithStatus(ctx context.Context, owner, status string
 		k["owner"], k["createdAt"] = str(owner), str(pos.CreatedAt)
 		in.ExclusiveStartKey = k
 	}
-	// One more than asked tells whether a next page exists. A query page also
-	// ends at 1 MB (consents carry their request bytes), so read on until
-	// enough items came back or the index has no more.
+	list, more, err := s.queryPage(ctx, in, limit)
+	if err != nil || !more {
+		return list, "", wrapList("list consents", err)
+	}
+	last := list[limit-1]
+	return list, encodeCursor(cursorPos{CreatedAt: last.CreatedAt.UTC().Format(timeLayout), ID: last.ID}), nil
+}
+
+// queryPage reads up to limit consents of the index query in, and whether
+// more follow. One more than asked tells whether a next page exists. A query
+// page also ends at 1 MB (consents carry their request bytes), so it reads on
+// until enough items came back or the index has no more.
+func (s *Store) queryPage(ctx context.Context, in *dynamodb.QueryInput, limit int32) ([]Consent, bool, error) {
 	var list []Consent
 	for len(list) <= int(limit) {
 		in.Limit = aws.Int32(limit + 1 - int32(len(list)))
 		out, err := s.api.Query(ctx, in)
 		if err != nil {
-			return nil, "", fmt.Errorf("list consents: query: %w", err)
+			return nil, false, fmt.Errorf("query: %w", err)
 		}
 		for _, item := range out.Items {
 			var c Consent
 			if err := unmarshal(item, &c); err != nil {
-				return nil, "", fmt.Errorf("list consents: unmarshal: %w", err)
+				return nil, false, fmt.Errorf("unmarshal: %w", err)
 			}
 			list = append(list, c)
 		}
@@ -86,11 +96,17 @@ func (s *Store) ListConsentsWithStatus(ctx context.Context, owner, status string
 		in.ExclusiveStartKey = out.LastEvaluatedKey
 	}
 	if len(list) <= int(limit) {
-		return list, "", nil
+		return list, false, nil
 	}
-	list = list[:limit]
-	last := list[limit-1]
-	return list, encodeCursor(cursorPos{CreatedAt: last.CreatedAt.UTC().Format(timeLayout), ID: last.ID}), nil
+	return list[:limit], true, nil
+}
+
+// wrapList names the listing in err (nil stays nil).
+func wrapList(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 func encodeCursor(p cursorPos) ListCursor {

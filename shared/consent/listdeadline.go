@@ -48,29 +48,10 @@ func (s *Store) ListByDeadline(ctx context.Context, owner string, before time.Ti
 		k["owner"], k["actionBy"] = str(owner), &types.AttributeValueMemberN{Value: strconv.FormatInt(pos.ActionBy, 10)}
 		in.ExclusiveStartKey = k
 	}
-	var list []Consent
-	for len(list) <= int(limit) {
-		in.Limit = aws.Int32(limit + 1 - int32(len(list)))
-		out, err := s.api.Query(ctx, in)
-		if err != nil {
-			return nil, "", fmt.Errorf("list by deadline: query: %w", err)
-		}
-		for _, item := range out.Items {
-			var c Consent
-			if err := unmarshal(item, &c); err != nil {
-				return nil, "", fmt.Errorf("list by deadline: unmarshal: %w", err)
-			}
-			list = append(list, c)
-		}
-		if len(out.LastEvaluatedKey) == 0 {
-			break
-		}
-		in.ExclusiveStartKey = out.LastEvaluatedKey
+	list, more, err := s.queryPage(ctx, in, limit)
+	if err != nil || !more {
+		return list, "", wrapList("list by deadline", err)
 	}
-	if len(list) <= int(limit) {
-		return list, "", nil
-	}
-	list = list[:limit]
 	last := list[limit-1]
 	b, _ := json.Marshal(deadlinePos{ActionBy: last.ActionBy.Unix(), ID: last.ID})
 	return list, ListCursor(base64.RawURLEncoding.EncodeToString(b)), nil

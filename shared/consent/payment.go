@@ -113,17 +113,8 @@ func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 	if err != nil {
 		return fmt.Errorf("payment %s: marshal: %w", p.IdempotencyKey, err)
 	}
-	e := newExpr()
-	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-		TableName: aws.String(s.table), Item: item,
-		ConditionExpression:      aws.String(e.n("version") + " = " + e.v(num(p.Version))),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-	})
-	if isConditionFailed(err) {
-		return &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}
-	}
-	if err != nil {
-		return fmt.Errorf("payment %s: put: %w", p.IdempotencyKey, err)
+	if err := s.putIfEqual(ctx, item, "version", num(p.Version), &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}); err != nil {
+		return err
 	}
 	*p = n
 	return nil

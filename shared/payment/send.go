@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/jws"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/refresh"
 )
 
 // execute sends the payment order of rec (pending or sent) and records the
@@ -117,23 +118,14 @@ func (p *Protocol) sendOrder(ctx context.Context, c *consent.Consent, rec *conse
 	return Result{Outcome: Done, Used: tok}
 }
 
-// send makes one call with the consent's access token tok. A 401 refreshes
-// the tokens once (under the refresh lease; not at all if another request
-// already replaced the refused access token, whose tokens are used instead)
-// and sends once more. It returns the tokens last used.
+// send makes one call with the consent's access token tok; a 401 refreshes
+// the tokens once and sends once more (refresh.Send). It returns the tokens
+// last used.
 func (p *Protocol) send(ctx context.Context, consentID string, tok *consent.Tokens, req bankapi.Request) (*bankapi.Response, *consent.Tokens, error) {
-	req.AccessToken = tok.AccessToken
-	resp, err := p.Bank.Do(ctx, req)
-	if bankapi.Classify(err) != bankapi.ActionRefresh {
-		return resp, tok, err
-	}
-	fresh, rerr := p.Tokens.RefreshRejected(ctx, consentID, tok.AccessToken)
-	if rerr != nil {
-		return nil, tok, rerr
-	}
-	req.AccessToken = fresh.AccessToken
-	resp, err = p.Bank.Do(ctx, req)
-	return resp, fresh, err
+	return refresh.Send(ctx, p.Tokens, consentID, tok, func(t *consent.Tokens) (*bankapi.Response, error) {
+		req.AccessToken = t.AccessToken
+		return p.Bank.Do(ctx, req)
+	})
 }
 
 // mayResend: the order may not have been processed, or may have been and
