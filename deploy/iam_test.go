@@ -92,6 +92,11 @@ func TestRefreshQueue(t *testing.T) {
 		dig(q.Properties, "RedrivePolicy", "maxReceiveCount") != 5.0 {
 		t.Errorf("RedrivePolicy %v; want RefreshDLQ after 5 receives", dig(q.Properties, "RedrivePolicy"))
 	}
+	// A standard queue's message keeps its first enqueue time in the dead-letter queue: a DLQ that
+	// keeps messages no longer than its source loses them on arrival. Two weeks, SQS's longest.
+	if r := dig(dlq.Properties, "MessageRetentionPeriod"); r != 1209600.0 || r.(float64) <= dig(q.Properties, "MessageRetentionPeriod").(float64) {
+		t.Errorf("RefreshDLQ MessageRetentionPeriod %v; want 1209600 (14 days), above RefreshQueue's", r)
+	}
 	// Lambda refuses a mapping whose queue's visibility timeout is below the function's timeout.
 	if vt, _ := dig(q.Properties, "VisibilityTimeout").(float64); vt < dig(fn.Properties, "Timeout").(float64) {
 		t.Errorf("VisibilityTimeout %v below the function's Timeout %v", vt, dig(fn.Properties, "Timeout"))
