@@ -21,7 +21,7 @@ func TestRealTemplatePolicies(t *testing.T) {
 			"dynamodb:Query", dec, gen, secret}, Index: true},
 		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-			"dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+			"dynamodb:Scan", "dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
 			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},
 	}
 	got := map[string]Policy{}
@@ -44,7 +44,8 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"ProxyFunction", "dynamodb:UpdateItem", false, true},
 		{"ProxyFunction", "dynamodb:Query", false, false},
 		{"TokensFunction", "dynamodb:Query", true, true},
-		{"TokensFunction", "dynamodb:Scan", false, false},
+		{"TokensFunction", "dynamodb:Scan", false, true}, // the sealing pass
+		{"ProxyFunction", "dynamodb:Scan", false, false},
 		{"TokensFunction", "secretsmanager:GetSecretValue", false, true},
 		{"TokensFunction", "secretsmanager:PutSecretValue", false, false},
 		{"TokensFunction", "sqs:SendMessage", false, true},

@@ -31,21 +31,21 @@ func TestSealPlain(t *testing.T) {
 	}
 	client := api.DynamoDBAPI.(*dynamodb.Client)
 	var start map[string]types.AttributeValue
-	total, steps := 0, 0
+	total, nplain, scanned, steps := 0, 0, 0, 0
 	for {
-		next, n, err := s.SealPlain(ctx, client, start, 2)
+		p, err := s.SealPlain(ctx, client, start, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		total += n
+		total, nplain, scanned = total+p.Sealed, nplain+p.Plain, scanned+p.Scanned
 		steps++
-		if next == nil {
+		if p.Next == nil {
 			break
 		}
-		start = next
+		start = p.Next
 	}
-	if total != 4 || steps < 3 {
-		t.Errorf("sealed %d items in %d steps, want 4 (3 token items, 1 session) in at least 3", total, steps)
+	if total != 4 || nplain != 4 || scanned != 5 || steps < 3 {
+		t.Errorf("sealed %d of %d plain items (%d scanned) in %d steps, want 4 of 4 (3 token items, 1 session; 5 items) in at least 3", total, nplain, scanned, steps)
 	}
 	for _, id := range []string{"p1", "p2", "p3"} {
 		assertSealed(t, rawItem(t, s, consentPK(id), skToken), []string{"accessToken", "refreshToken"}, "at-"+id, "rt-"+id)
@@ -68,8 +68,8 @@ func TestSealPlain(t *testing.T) {
 	if err := s.PutTokens(ctx, got); err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := s.sealPlainItem(ctx, item); ok || err != nil {
-		t.Fatalf("sealing a stale read: %v, %v; want skipped", ok, err)
+	if plain, ok, err := s.sealPlainItem(ctx, item); !plain || ok || err != nil {
+		t.Fatalf("sealing a stale read: plain %v, sealed %v, %v; want plain, skipped", plain, ok, err)
 	}
 	if got, err := s.GetTokens(ctx, "p4"); err != nil || got.AccessToken != "at-new" {
 		t.Fatalf("tokens after a stale pass step: %+v, %v", got, err)
