@@ -19,18 +19,22 @@ const (
 	sealPageItems = 500
 )
 
-// SealSettle is how long after the pass's first run a pass must begin to be the last one:
-// by then the deploy that brought sealing has finished (CloudFormation updates the functions
-// within minutes), so no function of the previous release writes a plain value behind it.
+// SealSettle is how long after its first run the pass waits before it reads anything: by then
+// the deploy that brought sealing has finished (CloudFormation updates the functions within
+// minutes), so no function of the previous release meets a value the pass sealed, and none
+// writes a plain value behind it. Only a pass that began this long after the first run can be
+// the last one.
 const SealSettle = time.Hour
 
 // SealMarker is the SEALPASS/MARKER item: where the scheduled sealing pass stands. It holds
 // keys and counts, no secret, and stays (a few hundred bytes) so that later runs know the
 // pass is done.
 type SealMarker struct {
-	CursorPK  string    `dynamodbav:"cursorPk,omitempty"` // the next step starts after this key; empty: at the table's beginning
-	CursorSK  string    `dynamodbav:"cursorSk,omitempty"`
-	FirstRun  time.Time `dynamodbav:"firstRun,unixtime"`  // the pass's first run (during the upgrade's deploy)
+	CursorPK string `dynamodbav:"cursorPk,omitempty"` // the next step starts after this key; empty: at the table's beginning
+	CursorSK string `dynamodbav:"cursorSk,omitempty"`
+	// FirstRun: the pass's first run (during the upgrade's deploy); runs until SealSettle
+	// after it only wait.
+	FirstRun  time.Time `dynamodbav:"firstRun,unixtime"`
 	PassStart time.Time `dynamodbav:"passStart,unixtime"` // when the current pass began at the table's beginning
 	Plain     int       `dynamodbav:"plain"`              // items found plain so far in the current pass
 	Sealed    int       `dynamodbav:"sealed"`             // items sealed by all passes
@@ -49,12 +53,13 @@ type SealRun struct {
 	Finished               bool // this run completed the last pass
 }
 
-// SealPassStep is one scheduled run's share of the sealing pass: from the marker's cursor
-// it reads at most items items, in SealPlain pages, sealing the plain ones, until stop
-// answers true; then it stores the cursor. At the table's end the pass either is done (it
-// found no plain item and began SealSettle after the first run) or starts again at the
-// beginning with the next run. Once done, a run costs one GetItem of the marker. Without
-// a Sealer, or with items 0, it does nothing. Two runs at once are harmless: every seal is
+// SealPassStep is one scheduled run's share of the sealing pass. The first run only writes
+// the marker; runs in the SealSettle after it only read it. Then, from the marker's cursor, a
+// run reads at most items items, in SealPlain pages, sealing the plain ones, until stop
+// answers true, and stores the cursor. At the table's end the pass either is done (it found
+// no plain item and began SealSettle or more after the first run) or starts again at the
+// beginning with the next run. Once done, a run costs one GetItem of the marker. Without a
+// Sealer, or with items 0, it does nothing. Two runs at once are harmless: every seal is
 // conditional, and the marker is written only over the version read.
 func (s *Store) SealPassStep(ctx context.Context, scan ScanAPI, items int, stop func() bool) (SealRun, error) {
 	var r SealRun
@@ -72,8 +77,15 @@ func (s *Store) SealPassStep(ctx context.Context, scan ScanAPI, items int, stop 
 	now := s.Now()
 	if m.Version == 0 {
 		m.FirstRun, m.PassStart = now, now
+		return r, s.putSealMarker(ctx, m)
+	}
+	if now.Before(m.FirstRun.Add(SealSettle)) {
+		return r, nil // the deploy may not have finished
 	}
 	start := m.cursor()
+	if start == nil {
+		m.PassStart = now // a pass begins
+	}
 	for r.Scanned < items && !stop() {
 		p, err := s.SealPlain(ctx, scan, start, int32(min(items-r.Scanned, sealPageItems)))
 		r.Scanned, r.Plain, r.Sealed = r.Scanned+p.Scanned, r.Plain+p.Plain, r.Sealed+p.Sealed
@@ -92,7 +104,7 @@ func (s *Store) SealPassStep(ctx context.Context, scan ScanAPI, items int, stop 
 			m.Done, m.DoneAt = true, now
 			r.Done, r.Finished = true, true
 		}
-		m.Plain, m.PassStart = 0, now
+		m.Plain = 0
 		break // the next pass, if any, begins with the next run
 	}
 	m.setCursor(start)

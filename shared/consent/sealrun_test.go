@@ -23,11 +23,12 @@ func (c *countingScan) Scan(ctx context.Context, in *dynamodb.ScanInput, o ...fu
 
 func never() bool { return false }
 
-// TestSealPassStep: runs of 4 items every 5 minutes seal every item a release without sealing
-// wrote, across runs (the cursor is kept in the marker); a plain item written behind the
-// cursor during the deploy (by a function of the previous release) is sealed by a later pass;
-// the pass is done only after a whole pass that began an hour (SealSettle) after the first run
-// found nothing plain, and from then on a run reads the marker and scans nothing.
+// TestSealPassStep: the first run only writes the marker and runs wait an hour (SealSettle,
+// the deploy's end); then runs of 4 items every 5 minutes seal every item a release without
+// sealing wrote, across runs (the cursor is kept in the marker); a plain item written behind
+// the cursor (by a function of the previous release) is sealed by a later pass; the pass is
+// done only after a whole pass found nothing plain, and from then on a run reads the marker
+// and scans nothing.
 func TestSealPassStep(t *testing.T) {
 	ctx := context.Background()
 	s, c, api := newStore(t)
@@ -53,10 +54,18 @@ func TestSealPassStep(t *testing.T) {
 		c.Advance(5 * time.Minute)
 		return r
 	}
-	// First pass: 7 items (6 token items, 1 session), 4 a run.
+	for waited := time.Duration(0); waited < SealSettle; waited += 5 * time.Minute {
+		if r := run(); r.Scanned != 0 || r.Done {
+			t.Fatalf("run %v after the first: %+v; want nothing read before the deploy has settled", waited, r)
+		}
+	}
+	if _, plain := rawItem(t, s, consentPK("a1"), skToken)["accessToken"].(*types.AttributeValueMemberS); !plain {
+		t.Fatal("sealed before the settle time")
+	}
+	// First pass: 8 items (6 token items, 1 session, the marker), 4 a run.
 	r1, r2 := run(), run()
-	if r1.Scanned != 4 || r1.Sealed != 4 || r2.Sealed != 3 || r1.Done || r2.Done {
-		t.Fatalf("first pass: %+v, %+v; want 4 then 3 sealed", r1, r2)
+	if r1.Scanned != 4 || r2.Scanned != 4 || r1.Sealed+r2.Sealed != 7 || r1.Done || r2.Done {
+		t.Fatalf("first pass: %+v, %+v; want 4 and 4 read, 7 sealed", r1, r2)
 	}
 	for _, id := range ids {
 		assertSealed(t, rawItem(t, s, consentPK(id), skToken), []string{"accessToken", "refreshToken"}, "at-"+id, "rt-"+id)
@@ -118,8 +127,12 @@ func TestSealPassStepStops(t *testing.T) {
 		}
 	}
 	scan := &countingScan{ScanAPI: api.DynamoDBAPI.(*dynamodb.Client)}
-	if r, err := s.SealPassStep(ctx, scan, 2, never); err != nil || r.Scanned != 2 {
+	if r, err := s.SealPassStep(ctx, scan, 2, never); err != nil || r.Scanned != 0 { // writes the marker
 		t.Fatalf("first run: %+v, %v", r, err)
+	}
+	c.Advance(SealSettle)
+	if r, err := s.SealPassStep(ctx, scan, 2, never); err != nil || r.Scanned != 2 {
+		t.Fatalf("first run after the settle time: %+v, %v", r, err)
 	}
 	m, err := s.SealMarker(ctx)
 	if err != nil || m.CursorPK == "" {
