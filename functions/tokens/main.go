@@ -2,9 +2,10 @@
 // Scheduler, every 5 minutes): it refreshes the access tokens that are due
 // (or, with REFRESH_QUEUE_URL, sends them to the refresh queue, whose
 // messages the same function refreshes as the queue's worker), retries
-// authorization-code exchanges the callback left pending, and reports how
+// authorization-code exchanges the callback left pending, reports how
 // many days the transport and signing certificates have left
-// (docs/refresh.md).
+// (docs/refresh.md), and seals, a share per run, the secrets the previous
+// release stored plain (sealpass.go).
 package main
 
 import (
