@@ -19,6 +19,30 @@ type Sealer interface {
 	Open(ctx context.Context, sealed, aad []byte) ([]byte, error)
 }
 
+// keyHolder is a Sealer that can hold a data key for a call's later seals
+// (*seal.Sealer).
+type keyHolder interface {
+	Hold(ctx context.Context) (context.Context, error)
+}
+
+// HoldSealKey makes the seals of writes made under the returned context
+// need no KMS request: call it before a bank call whose answer must be
+// stored (a refresh, a code exchange), and write under the context it
+// returns (or one derived from it). Without a Sealer, or one that cannot
+// hold, ctx is returned as it is. An error (KMS unavailable, wrapping
+// seal.ErrUnavailable) means: do not make the bank call, retry later.
+func (s *Store) HoldSealKey(ctx context.Context) (context.Context, error) {
+	h, ok := s.Sealer.(keyHolder)
+	if !ok {
+		return ctx, nil
+	}
+	hctx, err := h.Hold(ctx)
+	if err != nil {
+		return ctx, fmt.Errorf("hold seal key: %w", err)
+	}
+	return hctx, nil
+}
+
 // aad binds a sealed value to this table, item and attribute: copied to
 // another item or attribute, it does not open.
 func (s *Store) aad(pk, sk, attr string) []byte {

@@ -87,12 +87,41 @@ func New(api KMS, keyID string, ec map[string]string, set Settings) *Sealer {
 	return &Sealer{kms: api, keyID: keyID, context: ec, set: set, Now: time.Now, cache: map[string]cipher.AEAD{}}
 }
 
+// held is a data key Hold took, carried by a context for its Sealer.
+type held struct {
+	s *Sealer
+	k *dataKey
+}
+
+type heldKey struct{}
+
+// Hold takes a data key now (from KMS if the current one is spent) and
+// returns a context that carries it: every Seal under that context uses it,
+// whatever its age or uses by then, and needs no KMS request. A caller about
+// to take an irreversible step whose result must be stored sealed (a refresh
+// token sent to the bank, which may rotate it; an authorization code
+// exchanged) holds a key first, so KMS failing after the bank answered
+// cannot lose what it answered. The hold lasts as long as the context: one
+// call's writes.
+func (s *Sealer) Hold(ctx context.Context) (context.Context, error) {
+	k, err := s.key(ctx)
+	if err != nil {
+		return ctx, err
+	}
+	return context.WithValue(ctx, heldKey{}, held{s: s, k: k}), nil
+}
+
 // Seal encrypts plain bound to aad (the item and attribute): version,
 // length-prefixed wrapped data key, nonce, ciphertext.
 func (s *Sealer) Seal(ctx context.Context, plain, aad []byte) ([]byte, error) {
-	k, err := s.key(ctx)
-	if err != nil {
-		return nil, err
+	var k *dataKey
+	if h, ok := ctx.Value(heldKey{}).(held); ok && h.s == s {
+		k = h.k
+	} else {
+		var err error
+		if k, err = s.key(ctx); err != nil {
+			return nil, err
+		}
 	}
 	nonce := make([]byte, k.aead.NonceSize())
 	if _, err := rand.Read(nonce); err != nil {
