@@ -46,6 +46,10 @@ func TestRequestAccesses(t *testing.T) {
 				Resource: "arn:aws:secretsmanager:eu-west-2:000000000000:secret:creds"}}},
 		{"PutSecretValue by ARN", "secretsmanager.PutSecretValue", `{"SecretId":"arn:aws:secretsmanager:x"}`,
 			[]access{{Action: "secretsmanager:PutSecretValue", Resource: "arn:aws:secretsmanager:x"}}},
+		{"KMS Sign", "TrentService.Sign", `{"KeyId":"k1","Message":"","SigningAlgorithm":"ECDSA_SHA_256"}`,
+			[]access{{Action: "kms:Sign", Resource: "arn:aws:kms:eu-west-2:000000000000:key/k1"}}},
+		{"KMS GetPublicKey by ARN", "TrentService.GetPublicKey", `{"KeyId":"arn:aws:kms:eu-west-2:1:key/k1"}`,
+			[]access{{Action: "kms:GetPublicKey", Resource: "arn:aws:kms:eu-west-2:1:key/k1"}}},
 		{"another service", "AmazonSNS.Publish", `{}`, []access{{Action: "amazonsns:Publish", Resource: "*"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

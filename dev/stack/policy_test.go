@@ -15,7 +15,8 @@ func TestRealTemplatePolicies(t *testing.T) {
 	}
 	secret := "secretsmanager:GetSecretValue"
 	want := map[string]Policy{
-		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+			"kms:GetPublicKey", "kms:Sign", secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
 			"dynamodb:Query", secret}, Index: true},
 		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},

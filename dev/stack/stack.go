@@ -41,6 +41,7 @@ type Stack struct {
 	apiURL    string
 	emulators map[string]*emulator  // by Function.Name
 	queues    map[string]localQueue // the template's queues by logical id
+	keys      map[string]string     // the template's KMS keys' ARNs by logical id (keys.go)
 	wg        sync.WaitGroup        // the gateway server and the schedules
 	closeOnce sync.Once
 	closeErr  error
@@ -72,6 +73,9 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 		return nil, err
 	}
 	if err := s.createQueues(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.createKeys(ctx); err != nil {
 		return nil, err
 	}
 	if s.iam, err = startIAMFront(s.kumo.URL, tmpl.sortedFunctions(), logs); err != nil {
@@ -165,6 +169,7 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 		runtime := runtimeEnv(s.iam.url, accessKeyID(f))
 		fl := maps.Clone(local)
 		maps.Copy(fl, s.queueValues(f))
+		maps.Copy(fl, s.keyValues(f))
 		env, err := functionEnv(s.tmpl, f, fl, s.o.Env, runtime, func(msg string) {
 			s.log.WarnContext(ctx, msg)
 		})
