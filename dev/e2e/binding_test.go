@@ -235,4 +235,3 @@ func verifyResult(jwks []byte, result string, now time.Time) (jwt.Claims, result
 	}
 	return std, own, std.ValidateWithLeeway(jwt.Expected{Time: now}, 0)
 }
-
