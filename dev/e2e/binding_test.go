@@ -7,6 +7,9 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -198,6 +201,47 @@ func checkSignedResult(t *testing.T, result, consentID, outcome, sub string) {
 	}
 	if _, _, err := verifyResult(keys, result, claims.Expiry.Time().Add(time.Second)); err == nil {
 		t.Error("an expired result verifies")
+	}
+	checkNodeVerification(t, keys, result, tampered, consentID)
+}
+
+// checkNodeVerification runs docs/callback.md's Node.js verification (its js block, as
+// written) on the real result: it verifies, the tampered copy does not, and the same result
+// an hour later is expired. Node.js is one of make test's prerequisites.
+func checkNodeVerification(t *testing.T, keys []byte, result, tampered, consentID string) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node: %v (make node installs it)", err)
+	}
+	doc, err := os.ReadFile(filepath.Join(repoRoot, "docs", "callback.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(doc), "```js\n")
+	block, _, ok2 := strings.Cut(block, "```")
+	if !ok || !ok2 {
+		t.Fatal("docs/callback.md has no js block")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "verify.mjs"), []byte(block), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	script := `import { verifyResult } from "./verify.mjs";
+const [jwks, good, bad] = [JSON.parse(process.argv[2]), process.argv[3], process.argv[4]];
+const out = [verifyResult(jwks, good).consentId];
+for (const [r, now] of [[bad, undefined], [good, Date.now() / 1000 + 3600]]) {
+  try { verifyResult(jwks, r, now); out.push("verified"); } catch (e) { out.push("refused"); }
+}
+console.log(out.join(" "));`
+	if err := os.WriteFile(filepath.Join(dir, "check.mjs"), []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(t.Context(), node, "check.mjs", string(keys), result, tampered)
+	cmd.Dir = dir
+	got, err := cmd.CombinedOutput()
+	if want := consentID + " refused refused"; err != nil || strings.TrimSpace(string(got)) != want {
+		t.Errorf("the docs' Node.js verification: %q (%v), want %q", got, err, want)
 	}
 }
 
