@@ -214,7 +214,7 @@ func checkNodeVerification(t *testing.T, keys []byte, result, tampered, consentI
 	if err != nil {
 		t.Fatalf("node: %v (make node installs it)", err)
 	}
-	doc, err := os.ReadFile(filepath.Join(repoRoot, "docs", "callback.md"))
+	doc, err := os.ReadFile(filepath.Join(repoRoot, "docs/callback.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
