@@ -25,9 +25,12 @@ import (
 const routeCallback = "GET /callback"
 
 // Handler is the callback function: the bank redirects the PSU's browser
-// here with ?code&state or ?error&error_description&state. It checks state
-// (single use, not expired) through its hash, finishes the journey, and
-// redirects the browser to the app's RESULT_URL with consentId and outcome.
+// here with ?code&state or ?error&error_description(&state). It checks state
+// (single use, not expired) through its hash and, for a bound journey, the
+// browser's journey cookie (binding.go), finishes the journey, and redirects
+// the browser to the app's RESULT_URL with consentId, outcome and the signed
+// result. It also serves the journey links (journey.go) and the result key
+// set (jwks.go).
 type Handler struct {
 	store     *consent.Store
 	exchanger *exchange.Exchanger
@@ -61,8 +64,9 @@ func New(d *setup.Deps) *Handler {
 	}
 }
 
-// Handle serves GET /callback. Every expected failure is a response (an
-// HTML page or a redirect), never a Go error.
+// Handle serves GET /callback, GET /journeys/{ref} and GET /.well-known/jwks.json.
+// Every expected failure is a response (an HTML page, a redirect or a problem),
+// never a Go error.
 func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
 	ref := req.RequestContext.RequestID
 	switch req.RouteKey {
