@@ -849,7 +849,10 @@ type Consent struct {
 	AuthorisedAt *time.Time `json:"authorisedAt,omitempty"`
 
 	// BankStatus The bank's status of the consent, as last seen.
-	BankStatus        *string    `json:"bankStatus,omitempty"`
+	BankStatus *string `json:"bankStatus,omitempty"`
+
+	// BindBrowser Whether the consent's journeys complete only in the browser that opened their `authorizationUrl` (`bindBrowser` of `POST /consents`; true for consents created before the option existed).
+	BindBrowser       *bool      `json:"bindBrowser,omitempty"`
 	Brand             Brand      `json:"brand"`
 	CreatedAt         time.Time  `json:"createdAt"`
 	CreditorName      *string    `json:"creditorName,omitempty"`

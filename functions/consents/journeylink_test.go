@@ -38,6 +38,9 @@ func TestJourneyLinks(t *testing.T) {
 		if err != nil || s.Bind != tc.bound || s.Challenge != p["code_challenge"] {
 			t.Errorf("%s: session %+v (%v), want bound %v", tc.body, s, err, tc.bound)
 		}
+		if v := f.do(t, routeGet, "app-1", out.ConsentID, ""); !strings.Contains(v.Body, `"bindBrowser":`+map[bool]string{true: "true", false: "false"}[tc.bound]) {
+			t.Errorf("%s: GET /consents/{id} %s, want bindBrowser %v", tc.body, v.Body, tc.bound)
+		}
 		resp := f.do(t, routeAuthorize, "app-1", out.ConsentID, "")
 		var again authorizeResponse
 		if resp.StatusCode != 200 || json.Unmarshal([]byte(resp.Body), &again) != nil {
