@@ -57,7 +57,7 @@ func TestSigner(t *testing.T) {
 	if sig, _ := base64.RawURLEncoding.DecodeString(parts[2]); len(parts) != 3 || len(sig) != 64 {
 		t.Fatalf("token %q: want three parts and a 64-byte signature", token)
 	}
-	jws, err := jose.ParseSigned(token, []jose.SignatureAlgorithm{jose.ES256})
+	jws, err := jose.ParseSignedCompact(token, []jose.SignatureAlgorithm{jose.ES256})
 	if err != nil {
 		t.Fatal(err)
 	}
