@@ -147,6 +147,66 @@ func (e FundsConsentRequestType) Valid() bool {
 	}
 }
 
+// Defines values for JWKSKeysAlg.
+const (
+	ES256 JWKSKeysAlg = "ES256"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysAlg enum.
+func (e JWKSKeysAlg) Valid() bool {
+	switch e {
+	case ES256:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JWKSKeysCrv.
+const (
+	P256 JWKSKeysCrv = "P-256"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysCrv enum.
+func (e JWKSKeysCrv) Valid() bool {
+	switch e {
+	case P256:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JWKSKeysKty.
+const (
+	EC JWKSKeysKty = "EC"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysKty enum.
+func (e JWKSKeysKty) Valid() bool {
+	switch e {
+	case EC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JWKSKeysUse.
+const (
+	Sig JWKSKeysUse = "sig"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysUse enum.
+func (e JWKSKeysUse) Valid() bool {
+	switch e {
+	case Sig:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Journey.
 const (
 	DP  Journey = "DP"
@@ -722,7 +782,9 @@ type Account struct {
 
 // AccountsConsentRequest defines model for AccountsConsentRequest.
 type AccountsConsentRequest struct {
-	Brand Brand `json:"brand"`
+	// BindBrowser true (the default): the consent's journeys complete only in the browser that first opened their `authorizationUrl`. false: in any browser (docs/callback.md, "Bound journeys").
+	BindBrowser *bool `json:"bindBrowser,omitempty"`
+	Brand       Brand `json:"brand"`
 
 	// ExpirationDateTime RFC 3339 with an offset, read strictly (`T` and `Z` upper case, offset hours 00–23, a year from 2000 to 2099).
 	//
@@ -754,8 +816,12 @@ type Amount = string
 
 // AuthorizationUrl defines model for AuthorizationUrl.
 type AuthorizationUrl struct {
-	AuthorizationUrl string    `json:"authorizationUrl"`
-	ExpiresAt        time.Time `json:"expiresAt"`
+	// AuthorizationUrl The connector's journey link.
+	AuthorizationUrl string `json:"authorizationUrl"`
+
+	// BankAuthorizationUrl The bank's authorization URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl string    `json:"bankAuthorizationUrl"`
+	ExpiresAt            time.Time `json:"expiresAt"`
 }
 
 // AuthorizeRequest defines model for AuthorizeRequest.
@@ -783,7 +849,10 @@ type Consent struct {
 	AuthorisedAt *time.Time `json:"authorisedAt,omitempty"`
 
 	// BankStatus The bank's status of the consent, as last seen.
-	BankStatus        *string    `json:"bankStatus,omitempty"`
+	BankStatus *string `json:"bankStatus,omitempty"`
+
+	// BindBrowser Whether the consent's journeys complete only in the browser that opened their `authorizationUrl` (`bindBrowser` of `POST /consents`; true for consents created before the option existed).
+	BindBrowser       *bool      `json:"bindBrowser,omitempty"`
 	Brand             Brand      `json:"brand"`
 	CreatedAt         time.Time  `json:"createdAt"`
 	CreditorName      *string    `json:"creditorName,omitempty"`
@@ -826,8 +895,11 @@ type ConsentNextAction string
 
 // ConsentCreated defines model for ConsentCreated.
 type ConsentCreated struct {
-	// AuthorizationUrl The bank's authorization URL: send the customer's browser there.
+	// AuthorizationUrl The connector's journey link (`GET /journeys/{ref}` on the redirect URI's host): send the customer's browser there. It binds the journey to that browser and redirects to the bank.
 	AuthorizationUrl string `json:"authorizationUrl"`
+
+	// BankAuthorizationUrl The bank's authorization URL of the same journey, for an app that must hand it elsewhere; a journey started there is not bound to a browser (docs/callback.md).
+	BankAuthorizationUrl string `json:"bankAuthorizationUrl"`
 
 	// ConsentId Examples: 3f2b7c1e-9a4d-4e8b-b6f1-2c5d8e7a9b10
 	ConsentId ConsentId `json:"consentId"`
@@ -915,6 +987,8 @@ type FundsConfirmationRequest struct {
 
 // FundsConsentRequest defines model for FundsConsentRequest.
 type FundsConsentRequest struct {
+	// BindBrowser true (the default): the consent's journeys complete only in the browser that first opened their `authorizationUrl`. false: in any browser (docs/callback.md, "Bound journeys").
+	BindBrowser   *bool   `json:"bindBrowser,omitempty"`
 	Brand         Brand   `json:"brand"`
 	DebtorAccount Account `json:"debtorAccount"`
 
@@ -936,6 +1010,31 @@ type GatewayMessage struct {
 
 // IdempotencyKey Examples: 5f0c2a9e-8d1b-4c7a-9e3f-1b2d4c6e8a01
 type IdempotencyKey = string
+
+// JWKS defines model for JWKS.
+type JWKS struct {
+	Keys []struct {
+		Alg JWKSKeysAlg `json:"alg"`
+		Crv JWKSKeysCrv `json:"crv"`
+		Kid string      `json:"kid"`
+		Kty JWKSKeysKty `json:"kty"`
+		Use JWKSKeysUse `json:"use"`
+		X   string      `json:"x"`
+		Y   string      `json:"y"`
+	} `json:"keys"`
+}
+
+// JWKSKeysAlg defines model for JWKS.Keys.Alg.
+type JWKSKeysAlg string
+
+// JWKSKeysCrv defines model for JWKS.Keys.Crv.
+type JWKSKeysCrv string
+
+// JWKSKeysKty defines model for JWKS.Keys.Kty.
+type JWKSKeysKty string
+
+// JWKSKeysUse defines model for JWKS.Keys.Use.
+type JWKSKeysUse string
 
 // Journey defines model for Journey.
 type Journey string
@@ -1009,7 +1108,10 @@ type PaymentsConsentRequest struct {
 	// Amount GBP, a decimal greater than zero with at most 2 decimals.
 	//
 	// Examples: 10.50
-	Amount        Amount                          `json:"amount"`
+	Amount Amount `json:"amount"`
+
+	// BindBrowser true (the default): the consent's journeys complete only in the browser that first opened their `authorizationUrl`. false: in any browser (docs/callback.md, "Bound journeys").
+	BindBrowser   *bool                           `json:"bindBrowser,omitempty"`
 	Brand         Brand                           `json:"brand"`
 	Creditor      Creditor                        `json:"creditor"`
 	Currency      *PaymentsConsentRequestCurrency `json:"currency,omitempty"`
@@ -1047,10 +1149,13 @@ type Problem struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           *string       `json:"detail,omitempty"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               *string       `json:"detail,omitempty"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string `json:"interactionId,omitempty"`
@@ -1066,10 +1171,13 @@ type Problem400 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1089,10 +1197,13 @@ type Problem401 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1112,10 +1223,13 @@ type Problem403 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1135,10 +1249,13 @@ type Problem404 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1158,10 +1275,13 @@ type Problem409 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1181,10 +1301,13 @@ type Problem413 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1204,10 +1327,13 @@ type Problem500 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           *string       `json:"detail,omitempty"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               *string       `json:"detail,omitempty"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1227,10 +1353,13 @@ type Problem502 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1249,10 +1378,13 @@ type Problem502Type string
 type Problem503 struct {
 	Action *Problem503Action `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1397,6 +1529,9 @@ type CallbackParams struct {
 
 	// ErrorDescription The bank's error description.
 	ErrorDescription *string `form:"error_description,omitempty" json:"error_description,omitempty"`
+
+	// Cookie The journey cookie (`__Host-ob-<session key>`) the journey link set in this browser.
+	Cookie *string `json:"cookie,omitempty"`
 }
 
 // ListConsentsParams defines parameters for ListConsents.
@@ -1547,6 +1682,12 @@ type GetPaymentParams struct {
 
 	// XPsuAuthDate When the customer last logged in to the app, an RFC 7231 HTTP-date or an RFC 3339 date-time, not in the future. Sent as `x-fapi-auth-date`.
 	XPsuAuthDate *PSUAuthDate `json:"x-psu-auth-date,omitempty"`
+}
+
+// OpenJourneyParams defines parameters for OpenJourney.
+type OpenJourneyParams struct {
+	// Cookie The journey cookie of a browser that opened the link before.
+	Cookie *string `json:"cookie,omitempty"`
 }
 
 // CreateConsentJSONRequestBody defines body for CreateConsent for application/json ContentType.
@@ -2268,11 +2409,20 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// ResultKeys The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+	//
+	// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+	//
+	// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+	ResultKeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// Callback The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 	//
-	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 	// (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-	// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+	// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+	// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+	// redirect without `state` is matched to its journey by that cookie.
 	//
 	// Corresponds with GET /callback (the `Callback` operationId).
 	Callback(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2440,13 +2590,43 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
 	ReconfirmConsent(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// OpenJourney The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+	//
+	// On the redirect URI's host. The first browser to open a pending journey's link gets the
+	// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+	// until the journey expires) and is redirected to the bank's authorization URL; the same
+	// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+	// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+	//
+	// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+	OpenJourney(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// ResultKeys The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+//
+// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+//
+// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+func (c *Client) ResultKeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResultKeysRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // Callback The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 //
-// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 // (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+// redirect without `state` is matched to its journey by that cookie.
 //
 // Corresponds with GET /callback (the `Callback` operationId).
 func (c *Client) Callback(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2845,6 +3025,54 @@ func (c *Client) ReconfirmConsent(ctx context.Context, id ConsentId, body Reconf
 	return c.Client.Do(req)
 }
 
+// OpenJourney The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+//
+// On the redirect URI's host. The first browser to open a pending journey's link gets the
+// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+// until the journey expires) and is redirected to the bank's authorization URL; the same
+// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+//
+// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+func (c *Client) OpenJourney(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewOpenJourneyRequest(c.Server, ref, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NewResultKeysRequest constructs an http.Request for the ResultKeys method
+func NewResultKeysRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/.well-known/jwks.json")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewCallbackRequest constructs an http.Request for the Callback method
 func NewCallbackRequest(server string, params *CallbackParams) (*http.Request, error) {
 	var err error
@@ -2930,6 +3158,21 @@ func NewCallbackRequest(server string, params *CallbackParams) (*http.Request, e
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.Cookie != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "cookie", *params.Cookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("cookie", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -4199,6 +4442,55 @@ func NewReconfirmConsentRequestWithBody(server string, id ConsentId, contentType
 	return req, nil
 }
 
+// NewOpenJourneyRequest constructs an http.Request for the OpenJourney method
+func NewOpenJourneyRequest(server string, ref string, params *OpenJourneyParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "ref", ref, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/journeys/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.Cookie != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "cookie", *params.Cookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("cookie", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -4243,11 +4535,22 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// ResultKeysWithResponse The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+	//
+	// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+	ResultKeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ResultKeysResponse, error)
+
 	// CallbackWithResponse The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 	//
-	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 	// (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-	// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+	// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+	// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+	// redirect without `state` is matched to its journey by that cookie.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4441,6 +4744,95 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
 	ReconfirmConsentWithResponse(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*ReconfirmConsentResponse, error)
+
+	// OpenJourneyWithResponse The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+	//
+	// On the redirect URI's host. The first browser to open a pending journey's link gets the
+	// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+	// until the journey expires) and is redirected to the bank's authorization URL; the same
+	// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+	// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+	OpenJourneyWithResponse(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*OpenJourneyResponse, error)
+}
+
+// ResultKeysResponse200Headers the declared response headers of an HTTP 200 response for ResultKeys
+type ResultKeysResponse200Headers struct {
+	CacheControl *string
+}
+
+// ResultKeysResponse503Headers the declared response headers of an HTTP 503 response for ResultKeys
+type ResultKeysResponse503Headers struct {
+	RetryAfter string
+}
+
+type ResultKeysResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JWKS
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ResultKeysResponse200Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ResultKeysResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ResultKeysResponse) GetJSON200() *JWKS {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ResultKeysResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ResultKeysResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ResultKeysResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ResultKeysResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ResultKeysResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ResultKeysResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ResultKeysResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 // CallbackResponse302Headers the declared response headers of an HTTP 302 response for Callback
@@ -4449,10 +4841,19 @@ type CallbackResponse302Headers struct {
 	Location       string
 	Pragma         *string
 	ReferrerPolicy string
+	SetCookie      *string
 }
 
 // CallbackResponse400Headers the declared response headers of an HTTP 400 response for Callback
 type CallbackResponse400Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// CallbackResponse403Headers the declared response headers of an HTTP 403 response for Callback
+type CallbackResponse403Headers struct {
 	CacheControl          string
 	ContentSecurityPolicy string
 	ReferrerPolicy        string
@@ -4483,6 +4884,8 @@ type CallbackResponse struct {
 	Headers302 *CallbackResponse302Headers
 	// Headers400 the parsed response headers for an HTTP 400 response
 	Headers400 *CallbackResponse400Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *CallbackResponse403Headers
 	// Headers500 the parsed response headers for an HTTP 500 response
 	Headers500 *CallbackResponse500Headers
 	// Headers503 the parsed response headers for an HTTP 503 response
@@ -7380,11 +7783,114 @@ func (r ReconfirmConsentResponse) ContentType() string {
 	return ""
 }
 
+// OpenJourneyResponse302Headers the declared response headers of an HTTP 302 response for OpenJourney
+type OpenJourneyResponse302Headers struct {
+	CacheControl   string
+	Location       string
+	Pragma         *string
+	ReferrerPolicy string
+	SetCookie      *string
+}
+
+// OpenJourneyResponse400Headers the declared response headers of an HTTP 400 response for OpenJourney
+type OpenJourneyResponse400Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// OpenJourneyResponse403Headers the declared response headers of an HTTP 403 response for OpenJourney
+type OpenJourneyResponse403Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// OpenJourneyResponse500Headers the declared response headers of an HTTP 500 response for OpenJourney
+type OpenJourneyResponse500Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// OpenJourneyResponse503Headers the declared response headers of an HTTP 503 response for OpenJourney
+type OpenJourneyResponse503Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	RetryAfter            string
+	XContentTypeOptions   string
+}
+
+type OpenJourneyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// Headers302 the parsed response headers for an HTTP 302 response
+	Headers302 *OpenJourneyResponse302Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *OpenJourneyResponse400Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *OpenJourneyResponse403Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *OpenJourneyResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *OpenJourneyResponse503Headers
+}
+
+// GetBody returns the raw response body bytes
+func (r OpenJourneyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r OpenJourneyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r OpenJourneyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r OpenJourneyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ResultKeysWithResponse The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+//
+// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+func (c *ClientWithResponses) ResultKeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ResultKeysResponse, error) {
+	rsp, err := c.ResultKeys(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseResultKeysResponse(rsp)
+}
+
 // CallbackWithResponse The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 //
-// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 // (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+// redirect without `state` is matched to its journey by that cookie.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7717,6 +8223,95 @@ func (c *ClientWithResponses) ReconfirmConsentWithResponse(ctx context.Context, 
 	return ParseReconfirmConsentResponse(rsp)
 }
 
+// OpenJourneyWithResponse The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+//
+// On the redirect URI's host. The first browser to open a pending journey's link gets the
+// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+// until the journey expires) and is redirected to the bank's authorization URL; the same
+// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+func (c *ClientWithResponses) OpenJourneyWithResponse(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*OpenJourneyResponse, error) {
+	rsp, err := c.OpenJourney(ctx, ref, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseOpenJourneyResponse(rsp)
+}
+
+// ParseResultKeysResponse parses an HTTP response from a ResultKeysWithResponse call
+func ParseResultKeysResponse(rsp *http.Response) (*ResultKeysResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ResultKeysResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JWKS
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ResultKeysResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 503:
+		var headers ResultKeysResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseCallbackResponse parses an HTTP response from a CallbackWithResponse call
 func ParseCallbackResponse(rsp *http.Response) (*CallbackResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -7761,6 +8356,13 @@ func ParseCallbackResponse(rsp *http.Response) (*CallbackResponse, error) {
 			}
 			headers.ReferrerPolicy = value
 		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
 		response.Headers302 = &headers
 	case rsp.StatusCode == 400:
 		var headers CallbackResponse400Headers
@@ -7793,6 +8395,37 @@ func ParseCallbackResponse(rsp *http.Response) (*CallbackResponse, error) {
 			headers.XContentTypeOptions = value
 		}
 		response.Headers400 = &headers
+	case rsp.StatusCode == 403:
+		var headers CallbackResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers403 = &headers
 	case rsp.StatusCode == 500:
 		var headers CallbackResponse500Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -11889,6 +12522,194 @@ func ParseReconfirmConsentResponse(rsp *http.Response) (*ReconfirmConsentRespons
 				return nil, err
 			}
 			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseOpenJourneyResponse parses an HTTP response from a OpenJourneyWithResponse call
+func ParseOpenJourneyResponse(rsp *http.Response) (*OpenJourneyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &OpenJourneyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 302:
+		var headers OpenJourneyResponse302Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: "uri"}); err != nil {
+				return nil, err
+			}
+			headers.Location = value
+		}
+		if values := rsp.Header.Values("Pragma"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Pragma", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Pragma = &value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
+		response.Headers302 = &headers
+	case rsp.StatusCode == 400:
+		var headers OpenJourneyResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 403:
+		var headers OpenJourneyResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 500:
+		var headers OpenJourneyResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers OpenJourneyResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
 		}
 		response.Headers503 = &headers
 	}

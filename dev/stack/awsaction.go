@@ -44,6 +44,7 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 		TableName     string
 		IndexName     string
 		SecretID      string `json:"SecretId"`
+		KeyID         string `json:"KeyId"`
 		TransactItems []map[string]struct{ TableName string }
 		RequestItems  map[string]json.RawMessage
 	}
@@ -56,8 +57,8 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 	case service == "amazonsqs":
 		// The batch actions are authorised as their single-message actions.
 		return []access{{Action: "sqs:" + strings.TrimSuffix(op, "Batch"), Resource: queueARN(in.QueueURL)}}, nil
-	case service == "trentservice": // KMS: TrentService.Decrypt → kms:Decrypt
-		return []access{{Action: "kms:" + op, Resource: "*"}}, nil
+	case service == "trentservice": // KMS's JSON target prefix
+		return []access{{Action: "kms:" + op, Resource: keyARN(in.KeyID)}}, nil
 	case service == "secretsmanager":
 		return []access{{Action: "secretsmanager:" + op, Resource: secretARN(in.SecretID)}}, nil
 	case service == "dynamodb" && (op == "TransactWriteItems" || op == "TransactGetItems"):
@@ -116,4 +117,11 @@ func secretARN(id string) string {
 		return cmp.Or(id, "*")
 	}
 	return fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:%s", localRegion, kumoAccountID, id)
+}
+
+func keyARN(id string) string {
+	if id == "" || strings.HasPrefix(id, "arn:") {
+		return cmp.Or(id, "*")
+	}
+	return fmt.Sprintf("arn:aws:kms:%s:%s:key/%s", localRegion, kumoAccountID, id)
 }

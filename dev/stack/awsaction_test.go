@@ -47,9 +47,13 @@ func TestRequestAccesses(t *testing.T) {
 		{"PutSecretValue by ARN", "secretsmanager.PutSecretValue", `{"SecretId":"arn:aws:secretsmanager:x"}`,
 			[]access{{Action: "secretsmanager:PutSecretValue", Resource: "arn:aws:secretsmanager:x"}}},
 		{"KMS Decrypt", "TrentService.Decrypt", `{"KeyId":"k","CiphertextBlob":"AA=="}`,
-			[]access{{Action: "kms:Decrypt", Resource: "*"}}},
+			[]access{{Action: "kms:Decrypt", Resource: "arn:aws:kms:eu-west-2:000000000000:key/k"}}},
 		{"KMS GenerateDataKey", "TrentService.GenerateDataKey", `{"KeyId":"k"}`,
-			[]access{{Action: "kms:GenerateDataKey", Resource: "*"}}},
+			[]access{{Action: "kms:GenerateDataKey", Resource: "arn:aws:kms:eu-west-2:000000000000:key/k"}}},
+		{"KMS Sign", "TrentService.Sign", `{"KeyId":"k1","Message":"","SigningAlgorithm":"ECDSA_SHA_256"}`,
+			[]access{{Action: "kms:Sign", Resource: "arn:aws:kms:eu-west-2:000000000000:key/k1"}}},
+		{"KMS GetPublicKey by ARN", "TrentService.GetPublicKey", `{"KeyId":"arn:aws:kms:eu-west-2:1:key/k1"}`,
+			[]access{{Action: "kms:GetPublicKey", Resource: "arn:aws:kms:eu-west-2:1:key/k1"}}},
 		{"another service", "AmazonSNS.Publish", `{}`, []access{{Action: "amazonsns:Publish", Resource: "*"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

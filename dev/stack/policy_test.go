@@ -16,7 +16,8 @@ func TestRealTemplatePolicies(t *testing.T) {
 	secret := "secretsmanager:GetSecretValue"
 	dec, gen := "kms:Decrypt", "kms:GenerateDataKey"
 	want := map[string]Policy{
-		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},
+		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+			dec, gen, "kms:GetPublicKey", "kms:Sign", secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
 			"dynamodb:Query", dec, gen, secret}, Index: true},
 		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},

@@ -27,6 +27,8 @@ type Template struct {
 	Queues map[string]Queue
 	// Mappings are the AWS::Lambda::EventSourceMapping resources (from those queues).
 	Mappings []Mapping
+	// Keys are the AWS::KMS::Key resources by logical id (keys.go).
+	Keys map[string]Key
 }
 
 // Parameter is one template parameter.
@@ -125,7 +127,8 @@ func ParseTemplate(b []byte, params map[string]string) (*Template, error) {
 		return nil, err
 	}
 	t := &Template{Parameters: raw.Parameters, ParameterValues: params,
-		Functions: map[string]*Function{}, Tables: map[string]json.RawMessage{}, Queues: map[string]Queue{}}
+		Functions: map[string]*Function{}, Tables: map[string]json.RawMessage{}, Queues: map[string]Queue{},
+		Keys: map[string]Key{}}
 	for id, res := range raw.Resources {
 		switch res.Type {
 		case "AWS::DynamoDB::Table":
@@ -136,6 +139,12 @@ func ParseTemplate(b []byte, params map[string]string) (*Template, error) {
 				return nil, fmt.Errorf("%s: %w", id, err)
 			}
 			t.Queues[id] = q
+		case "AWS::KMS::Key":
+			var k Key
+			if err := json.Unmarshal(res.Properties, &k); err != nil {
+				return nil, fmt.Errorf("%s: %w", id, err)
+			}
+			t.Keys[id] = k
 		case "AWS::Lambda::EventSourceMapping":
 			m, err := t.mapping(id, res.Properties)
 			if err != nil {

@@ -26,14 +26,16 @@ func TestRealTemplate(t *testing.T) {
 		{"POST", "/consents", "consents"},
 		{"GET", "/consents/abc", "consents"},
 		{"GET", "/callback", "callback"},
+		{"GET", "/journeys/Zk3vX9kL2mN8rT4wZ7yB1cF6hJ0sD5gAqW2eR4tY6uI", "callback"},
+		{"GET", "/.well-known/jwks.json", "callback"},
 		{"GET", "/consents/abc/accounts/1001/balances", "proxy"},
 	} {
 		r, _, ok := rt.match(c.method, c.path)
 		if !ok || r.Function != c.function {
 			t.Errorf("%s %s → %q (ok=%v), want %s", c.method, c.path, r.Function, ok, c.function)
 		}
-		if r.NoAuth != (c.path == "/callback") {
-			t.Errorf("%s %s: NoAuth = %v; only /callback goes without the JWT authorizer", c.method, c.path, r.NoAuth)
+		if r.NoAuth != (r.Function == "callback") {
+			t.Errorf("%s %s: NoAuth = %v; only the callback function's routes go without the JWT authorizer", c.method, c.path, r.NoAuth)
 		}
 	}
 	tokens := tmpl.Functions["TokensFunction"]
@@ -74,6 +76,11 @@ func TestRealTemplate(t *testing.T) {
 	}
 	local["REFRESH_QUEUE_URL"] = "x"
 	local["SEAL_KEY_ID"] = "x" // the key the stack creates in kumo for the template's SealKey
+	// The result signing key, which the stack creates in kumo (keys.go).
+	if k := tmpl.Keys["ResultSigningKey"]; k.KeySpec != "ECC_NIST_P256" || k.KeyUsage != "SIGN_VERIFY" {
+		t.Errorf("ResultSigningKey %+v; want an ECC_NIST_P256 signing key", k)
+	}
+	local["RESULT_SIGNING_KEY_ID"] = "x"
 	for _, f := range tmpl.sortedFunctions() {
 		if _, err := functionEnv(tmpl, f, local, nil, nil, func(w string) { t.Error(w) }); err != nil {
 			t.Error(err)

@@ -16,8 +16,9 @@ import (
 
 // authorizeResponse is the 200 body of POST /consents/{id}/authorize.
 type authorizeResponse struct {
-	AuthorizationURL string    `json:"authorizationUrl"`
-	ExpiresAt        time.Time `json:"expiresAt"`
+	AuthorizationURL     string    `json:"authorizationUrl"`     // the connector's journey link
+	BankAuthorizationURL string    `json:"bankAuthorizationUrl"` // the bank's URL (not bound)
+	ExpiresAt            time.Time `json:"expiresAt"`
 }
 
 // authorize is POST /consents/{id}/authorize {stepUp?}: a new authorization
@@ -34,7 +35,7 @@ func (h *Handler) authorize(ctx context.Context, c *consent.Consent, req events.
 		return httpapi.ProblemResponse(httpapi.InvalidRequest("Step-up is only for accounts consents.",
 			httpapi.FieldError{Field: "stepUp", Message: "only for type accounts"}))
 	}
-	u, exp, err := h.auth.Start(ctx, c, stepUp)
+	j, err := h.auth.Begin(ctx, c, stepUp)
 	switch {
 	case errors.Is(err, authflow.ErrStepUpNotAllowed):
 		return httpapi.ProblemResponse(conflict("Step-up needs an Authorised accounts consent; this one is " + c.Status + "."))
@@ -44,7 +45,7 @@ func (h *Handler) authorize(ctx context.Context, c *consent.Consent, req events.
 		return httpapi.Internal(ctx, h.logger, err)
 	}
 	h.logger.InfoContext(ctx, "authorization started", "consentId", c.ID, "stepUp", stepUp, "status", c.Status)
-	return httpapi.JSON(http.StatusOK, authorizeResponse{AuthorizationURL: u, ExpiresAt: exp})
+	return httpapi.JSON(http.StatusOK, authorizeResponse{AuthorizationURL: j.URL, BankAuthorizationURL: j.BankURL, ExpiresAt: j.ExpiresAt})
 }
 
 func notAuthorisableDetail(c *consent.Consent) string {

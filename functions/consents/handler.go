@@ -30,7 +30,7 @@ type bankDoer interface {
 
 // starter starts an authorization journey (*authflow.Starter).
 type starter interface {
-	Start(ctx context.Context, c *consent.Consent, stepUp bool) (string, time.Time, error)
+	Begin(ctx context.Context, c *consent.Consent, stepUp bool) (authflow.Journey, error)
 }
 
 // Handler serves the consents routes of the HTTP API.

@@ -45,7 +45,7 @@ type tokenSource interface {
 // authStarter makes a fresh authorization URL for an existing consent
 // (shared/authflow.Starter).
 type authStarter interface {
-	Start(ctx context.Context, c *consent.Consent, stepUp bool) (string, time.Time, error)
+	Begin(ctx context.Context, c *consent.Consent, stepUp bool) (authflow.Journey, error)
 }
 
 // Handler serves the proxy routes. Build it once per cold start with New.

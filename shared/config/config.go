@@ -85,6 +85,9 @@ type Config struct {
 	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time
+	// RESULT_SIGNING_KEY_ID: the KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs the journey
+	// result the callback adds to RESULT_URL (shared/resultsig); empty: no signed result.
+	ResultSigningKeyID string
 }
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for

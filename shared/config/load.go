@@ -24,6 +24,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ResultURL:           r.url("RESULT_URL", loopbackHTTP),
 		AuthSessionTTL:      r.duration("AUTH_SESSION_TTL", 10*time.Minute),
 		FinancialID:         strings.TrimSpace(getenv("FINANCIAL_ID")),
+		ResultSigningKeyID:  strings.TrimSpace(getenv("RESULT_SIGNING_KEY_ID")),
 		TokenAuthMethod:     r.oneOf("TOKEN_AUTH_METHOD", ClientSecretBasic, ClientSecretBasic, ClientSecretPost),
 		SecretCacheTTL:      r.duration("SECRET_CACHE_TTL", 5*time.Minute),
 		BankHTTPTimeout:     r.duration("BANK_HTTP_TIMEOUT", 8*time.Second),

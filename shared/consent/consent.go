@@ -73,6 +73,9 @@ type Consent struct {
 	UpdatedAt  time.Time `dynamodbav:"updatedAt"`
 	// Version is the optimistic-lock counter: 1 after CreateConsent, +1 on every update.
 	Version int64 `dynamodbav:"version"`
+	// Unbound: created with bindBrowser false, so its journeys may complete in any browser
+	// (AuthSession.Bind). Absent (bound) for every consent created before the option existed.
+	Unbound bool `dynamodbav:"unboundJourneys,omitempty"`
 }
 
 func consentPK(id string) string { return consentPrefix + id }

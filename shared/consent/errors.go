@@ -20,6 +20,9 @@ var (
 	ErrSessionUsed = errors.New("consent: auth session already used")
 	// ErrSessionExpired: the auth session's TTL has passed, whether or not DynamoDB has reaped it yet.
 	ErrSessionExpired = errors.New("consent: auth session expired")
+	// ErrSessionOpened: the journey link was already opened in a browser (OpenAuthSession);
+	// the session returned with it says which (BrowserHash).
+	ErrSessionOpened = errors.New("consent: journey link already opened")
 )
 
 // ConflictError describes a failed conditional write. It unwraps to ErrConflict.

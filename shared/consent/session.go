@@ -56,6 +56,16 @@ type AuthSession struct {
 	Code          string    `dynamodbav:"code,omitempty"` // only while exchangePending
 	Attempts      int       `dynamodbav:"attempts,omitempty"`
 	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime,omitempty"`
+	// Browser binding (journey.go). Bind: the journey completes only in the browser that
+	// first opened its journey link; false for a consent created with bindBrowser false and
+	// for sessions stored by an older release. Challenge is the PKCE challenge the bank's
+	// URL carries (public), from which the journey link rebuilds that URL. BrowserHash is
+	// the SHA-256 of the journey cookie set in the browser that opened the link, OpenedAt
+	// when; both empty until the link is opened.
+	Bind        bool      `dynamodbav:"bindBrowser,omitempty"`
+	Challenge   string    `dynamodbav:"challenge,omitempty"`
+	BrowserHash string    `dynamodbav:"browserHash,omitempty"`
+	OpenedAt    time.Time `dynamodbav:"openedAt,omitempty"`
 }
 
 // HashState returns the hex SHA-256 of an OAuth state value: the session key.

@@ -39,6 +39,7 @@ func (b *Bank) adminMux() http.Handler {
 		writeJSON(w, http.StatusOK, b.Payments())
 	})
 	m.HandleFunc("POST /admin/settings", b.adminSettings)
+	m.HandleFunc("POST /admin/redirects", b.adminRedirects)
 	m.HandleFunc("GET /admin/secret", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(b.SecretJSON())
@@ -170,5 +171,21 @@ func (b *Bank) adminSettings(w http.ResponseWriter, r *http.Request) {
 		mode = m
 	}
 	b.SetTokenSettings(time.Duration(req.AccessTTLSeconds*float64(time.Second)), time.Duration(req.RefreshTTLSeconds*float64(time.Second)), mode)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// adminRedirects is POST /admin/redirects {"errorsWithoutState": bool}: SetErrorsWithoutState.
+func (b *Bank) adminRedirects(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		ErrorsWithoutState *bool `json:"errorsWithoutState"`
+	}
+	if !decodeAdmin(w, r, &req) {
+		return
+	}
+	if req.ErrorsWithoutState == nil {
+		writeAdmin(w, nil, errors.New("errorsWithoutState is required"))
+		return
+	}
+	b.SetErrorsWithoutState(*req.ErrorsWithoutState)
 	w.WriteHeader(http.StatusNoContent)
 }

@@ -110,9 +110,10 @@ Create a consent for every account route (token for sub demo-user, valid 12h):
 
   curl -s -X POST %[1]s/consents -H "Authorization: Bearer %[2]s" -H 'content-type: application/json' -d '%[5]s'
 
-Open the authorizationUrl it returns in a browser: the sandbox bank's consent page. Log in as
+Open the authorizationUrl it returns in a browser: the connector's journey link, which binds
+the journey to that browser and redirects to the sandbox bank's consent page. Log in as
 alice / password, tick the accounts, press Confirm, and the bank sends you back through
-%[1]s/callback to %[1]s/result.
+%[1]s/callback (in the same browser) to %[1]s/result.
 
 %[6]s
 Ctrl-C stops everything.
