@@ -76,7 +76,18 @@ type Config struct {
 	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time
+	// PAYMENT_POLL_BACKOFF: comma-separated Go durations, the waits before
+	// each background poll of a payment not yet final (the last one repeats).
+	PaymentPollBackoff []time.Duration
+	// PAYMENT_POLL_LIMIT: polls of one payment before the background gives up
+	// (its last known status stays recorded).
+	PaymentPollLimit int
 }
+
+// DefaultPaymentPollBackoff is PAYMENT_POLL_BACKOFF's default: a minute,
+// five, half an hour, an hour, then daily.
+const DefaultPaymentPollBackoff = "1m,5m,30m,1h,24h"
+
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for
 // any other brand.
