@@ -23,6 +23,15 @@ var finalPaymentStatuses = map[string]bool{
 	"Cancelled":                         true,
 }
 
+// paymentStatuses are every payment-order status OB v3.1.10 defines.
+var paymentStatuses = map[string]bool{
+	"Pending": true, "AcceptedSettlementInProcess": true, "InitiationPending": true,
+}
+
+// KnownPaymentStatus reports whether status is a payment-order status of OB
+// v3.1.10 (anything else is an answer the connector does not record).
+func KnownPaymentStatus(status string) bool { return paymentStatuses[status] || finalPaymentStatuses[status] }
+
 // FinalPaymentStatus reports whether a payment-order status will not change.
 func FinalPaymentStatus(status string) bool { return finalPaymentStatuses[status] }
 

@@ -84,7 +84,13 @@ func (s *Store) RecordPaymentStatus(ctx context.Context, p *Payment, u PaymentUp
 			n.History = n.History[len(n.History)-MaxPaymentHistory:]
 		}
 	}
-	n.UpdatedAt, n.Version = now, p.Version+1
+	if event != "" || u.Order != nil {
+		// UpdatedAt is not moved by bookkeeping alone (a poll that learnt
+		// nothing): on a sent record it is the send claim's time, which the
+		// send lease is counted from.
+		n.UpdatedAt = now
+	}
+	n.Version = p.Version + 1
 	s.schedulePoll(&n)
 	item, err := marshal(&n, consentPK(p.ConsentID), paymentSK(p.IdempotencyKey))
 	if err != nil {
