@@ -88,7 +88,6 @@ type Config struct {
 // five, half an hour, an hour, then daily.
 const DefaultPaymentPollBackoff = "1m,5m,30m,1h,24h"
 
-
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for
 // any other brand.
 func (c Config) AuthURL(brand string) string {

@@ -30,7 +30,9 @@ var paymentStatuses = map[string]bool{
 
 // KnownPaymentStatus reports whether status is a payment-order status of OB
 // v3.1.10 (anything else is an answer the connector does not record).
-func KnownPaymentStatus(status string) bool { return paymentStatuses[status] || finalPaymentStatuses[status] }
+func KnownPaymentStatus(status string) bool {
+	return paymentStatuses[status] || finalPaymentStatuses[status]
+}
 
 // FinalPaymentStatus reports whether a payment-order status will not change.
 func FinalPaymentStatus(status string) bool { return finalPaymentStatuses[status] }
