@@ -77,34 +77,34 @@ func (e ConsentNextAction) Valid() bool {
 
 // Defines values for ConsentStatus.
 const (
-	ConsentStatusAuthorised            ConsentStatus = "Authorised"
-	ConsentStatusAwaitingAuthorisation ConsentStatus = "AwaitingAuthorisation"
-	ConsentStatusConsumed              ConsentStatus = "Consumed"
-	ConsentStatusExpired               ConsentStatus = "Expired"
-	ConsentStatusFailed                ConsentStatus = "Failed"
-	ConsentStatusReauthRequired        ConsentStatus = "ReauthRequired"
-	ConsentStatusRejected              ConsentStatus = "Rejected"
-	ConsentStatusRevoked               ConsentStatus = "Revoked"
+	Authorised            ConsentStatus = "Authorised"
+	AwaitingAuthorisation ConsentStatus = "AwaitingAuthorisation"
+	Consumed              ConsentStatus = "Consumed"
+	Expired               ConsentStatus = "Expired"
+	Failed                ConsentStatus = "Failed"
+	ReauthRequired        ConsentStatus = "ReauthRequired"
+	Rejected              ConsentStatus = "Rejected"
+	Revoked               ConsentStatus = "Revoked"
 )
 
 // Valid indicates whether the value is a known member of the ConsentStatus enum.
 func (e ConsentStatus) Valid() bool {
 	switch e {
-	case ConsentStatusAuthorised:
+	case Authorised:
 		return true
-	case ConsentStatusAwaitingAuthorisation:
+	case AwaitingAuthorisation:
 		return true
-	case ConsentStatusConsumed:
+	case Consumed:
 		return true
-	case ConsentStatusExpired:
+	case Expired:
 		return true
-	case ConsentStatusFailed:
+	case Failed:
 		return true
-	case ConsentStatusReauthRequired:
+	case ReauthRequired:
 		return true
-	case ConsentStatusRejected:
+	case Rejected:
 		return true
-	case ConsentStatusRevoked:
+	case Revoked:
 		return true
 	default:
 		return false
@@ -162,33 +162,6 @@ func (e Journey) Valid() bool {
 	case DSO:
 		return true
 	case DSP:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for PaymentRecordState.
-const (
-	PaymentRecordStateDone        PaymentRecordState = "done"
-	PaymentRecordStateFailed      PaymentRecordState = "failed"
-	PaymentRecordStatePending     PaymentRecordState = "pending"
-	PaymentRecordStateSent        PaymentRecordState = "sent"
-	PaymentRecordStateUnconfirmed PaymentRecordState = "unconfirmed"
-)
-
-// Valid indicates whether the value is a known member of the PaymentRecordState enum.
-func (e PaymentRecordState) Valid() bool {
-	switch e {
-	case PaymentRecordStateDone:
-		return true
-	case PaymentRecordStateFailed:
-		return true
-	case PaymentRecordStatePending:
-		return true
-	case PaymentRecordStateSent:
-		return true
-	case PaymentRecordStateUnconfirmed:
 		return true
 	default:
 		return false
@@ -1046,7 +1019,7 @@ type PaymentRecord struct {
 	PaymentId *ResourceId `json:"paymentId,omitempty"`
 
 	// State `pending`: recorded, not sent; `sent`: sent, the answer not known yet (settled in the background); `done`: the bank took it (`status` is its payment-order status); `failed`: the bank refused it; `unconfirmed`: the answer was lost and the bank reports the consent `Consumed`: most probably made, its id unknown (do not pay again).
-	State PaymentRecordState `json:"state"`
+	State string `json:"state"`
 
 	// Status The bank's latest payment-order status (`Pending`, `AcceptedSettlementInProcess`, `AcceptedSettlementCompleted`, `Rejected`, …; `InitiationPending`, `InitiationCompleted`, … for DSP and DSO: `InitiationCompleted` means the instruction is set up, not that money moved).
 	Status *string `json:"status,omitempty"`
@@ -1067,9 +1040,6 @@ type PaymentRecord_Data struct {
 	StatusUpdateDateTime       *string                 `json:"StatusUpdateDateTime,omitempty"`
 	AdditionalProperties       map[string]interface{}  `json:"-"`
 }
-
-// PaymentRecordState `pending`: recorded, not sent; `sent`: sent, the answer not known yet (settled in the background); `done`: the bank took it (`status` is its payment-order status); `failed`: the bank refused it; `unconfirmed`: the answer was lost and the bank reports the consent `Consumed`: most probably made, its id unknown (do not pay again).
-type PaymentRecordState string
 
 // PaymentsConsentRequest `executionDate` is required for DSP, `standingOrder` and `reference` for DSO.
 type PaymentsConsentRequest struct {
