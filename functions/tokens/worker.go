@@ -9,7 +9,6 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	"github.com/coop-ob/connector/shared/payment"
 	"github.com/coop-ob/connector/shared/paypoll"
 )
 
@@ -55,8 +54,8 @@ func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 				if p.Event != "" {
 					sum.PaymentChanges++
 				}
-				if err != nil || p.Outcome == payment.Busy {
-					// The store failed, or another call is sending the order: worth another try.
+				if err != nil {
+					// The store failed: worth another try (the entry stays due in the index too).
 					resp.BatchItemFailures = append(resp.BatchItemFailures, events.SQSBatchItemFailure{ItemIdentifier: m.MessageId})
 				}
 			})

@@ -91,6 +91,9 @@ func (s *Store) RecordPaymentStatus(ctx context.Context, p *Payment, u PaymentUp
 		n.UpdatedAt = now
 	}
 	n.Version = p.Version + 1
+	// Whatever was on the queue for this payment has been worked (or is
+	// made stale by this write: its worker finds the entry rescheduled).
+	n.EnqueuedUntil = time.Time{}
 	s.schedulePoll(&n)
 	item, err := marshal(&n, consentPK(p.ConsentID), paymentSK(p.IdempotencyKey))
 	if err != nil {

@@ -52,10 +52,25 @@ func TestRecordPaymentStatus(t *testing.T) {
 		}
 	}
 	due(1)
+	if ok, err := s.MarkPaymentEnqueued(ctx, "c-dp", "k1", t0.Add(time.Hour)); !ok || err != nil {
+		t.Fatalf("mark: %v %v", ok, err)
+	}
+	if ok, _ := s.MarkPaymentEnqueued(ctx, "c-dp", "k1", t0.Add(time.Hour)); ok {
+		t.Error("a second mark while the first holds")
+	}
+	if p, _ = s.GetPayment(ctx, "c-dp", "k1"); p.EnqueuedUntil.IsZero() {
+		t.Fatal("mark not stored")
+	}
 	bankAt := t0.Add(-time.Second)
 	ev, err := s.RecordPaymentStatus(ctx, p, PaymentUpdate{State: PaymentDone, BankPaymentID: "pay-1", Status: "Pending", StatusAt: bankAt, Order: []byte(`{"Data":{}}`), Checked: true})
 	if err != nil || ev != "payment.created" {
 		t.Fatalf("first answer: %q %v", ev, err)
+	}
+	if ok, _ := s.MarkPaymentEnqueued(ctx, "c-dp", "k1", t0.Add(time.Hour)); !ok {
+		t.Error("the poll's record did not clear the queue mark: the next poll would wait for it to lapse")
+	}
+	if p, _ = s.GetPayment(ctx, "c-dp", "k1"); p == nil {
+		t.Fatal("record gone")
 	}
 	stale := *p
 	clk.Advance(time.Minute)

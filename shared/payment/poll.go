@@ -21,7 +21,8 @@ const (
 	// recorded status is kept, the poll counted and the next one scheduled.
 	Failed
 	// Busy: another call is sending the order (its send lease holds) or
-	// the record could not be claimed; nothing was sent or written.
+	// the record could not be claimed; nothing was sent, the next poll is
+	// rescheduled (not counted).
 	Busy
 	// Untracked: the record needs no poll (pending, refused, unconfirmed or
 	// final), or is gone.
@@ -81,7 +82,7 @@ func (p *Protocol) Poll(ctx context.Context, c *consent.Consent, rec *consent.Pa
 // pollInDoubt settles a sent record through execute, the protocol's own path.
 func (p *Protocol) pollInDoubt(ctx context.Context, c *consent.Consent, rec *consent.Payment) (Polled, error) {
 	if p.sending(rec) {
-		return Polled{Outcome: Busy}, nil
+		return p.busy(ctx, rec)
 	}
 	res, err := p.execute(ctx, c, rec)
 	if err != nil {
@@ -99,7 +100,7 @@ func (p *Protocol) pollInDoubt(ctx context.Context, c *consent.Consent, rec *con
 		p.Logger.InfoContext(ctx, "payment in doubt settled", "consentId", c.ID, "state", rec.State, "event", ev)
 		return Polled{Outcome: Recorded, Event: ev}, nil
 	case InProgress, NotRecorded, ConsentUsed:
-		return Polled{Outcome: Busy}, nil
+		return p.busy(ctx, rec)
 	}
 	cause := res.Err
 	if cause == nil {
@@ -113,6 +114,22 @@ func (p *Protocol) pollInDoubt(ctx context.Context, c *consent.Consent, rec *con
 	}
 	*rec = *fresh
 	return p.pollFailed(ctx, rec, cause)
+}
+
+// busy reschedules a poll that found the order being sent by another call
+// (not counted against the limit): the entry moves to its next backoff point
+// and leaves the queue. A conflict means that call wrote meanwhile, which
+// rescheduled it already.
+func (p *Protocol) busy(ctx context.Context, rec *consent.Payment) (Polled, error) {
+	fresh, err := p.Store.GetPayment(ctx, rec.ConsentID, rec.IdempotencyKey)
+	if err != nil {
+		return Polled{}, err
+	}
+	if _, err := p.Store.RecordPaymentStatus(ctx, fresh, consent.PaymentUpdate{}); err != nil && !errors.Is(err, consent.ErrConflict) {
+		return Polled{}, err
+	}
+	*rec = *fresh
+	return Polled{Outcome: Busy}, nil
 }
 
 // pollFailed counts a poll that learnt nothing and schedules the next.
