@@ -49,8 +49,10 @@ func AuthoriseDP(t testing.TB, env *testenv.Env) *consent.Consent {
 		t.Fatal(err)
 	}
 	c := &consent.Consent{ID: out.Data.ConsentID, Owner: Owner, Brand: "coop", Type: "payments", Journey: "DP",
-		BenName: "Test Beneficiary", Amount: "10.50", BankStatus: consent.StatusAwaitingAuthorisation,
-		Status: consent.StatusAwaitingAuthorisation, Request: body}
+		BenName: "Test Beneficiary", Amount: "10.50", Request: body}
+	if _, err := consent.Apply(c, consent.Created, d.Now(), ""); err != nil {
+		t.Fatal(err)
+	}
 	if err := d.Store.CreateConsent(ctx, c); err != nil {
 		t.Fatal(err)
 	}
