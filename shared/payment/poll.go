@@ -74,6 +74,7 @@ func (p *Protocol) Poll(ctx context.Context, c *consent.Consent, rec *consent.Pa
 		if ev != "" {
 			p.Logger.InfoContext(ctx, "payment status", "consentId", c.ID, "from", before, "status", rec.Status, "event", ev)
 		}
+		p.givenUp(ctx, rec)
 		return Polled{Outcome: Recorded, Event: ev}, nil
 	}
 	return Polled{Outcome: Untracked}, nil
@@ -138,7 +139,17 @@ func (p *Protocol) pollFailed(ctx context.Context, rec *consent.Payment, cause e
 		return Polled{}, err
 	}
 	p.Logger.WarnContext(ctx, "payment poll failed", "consentId", rec.ConsentID, "polls", rec.Polls, "err", cause)
+	p.givenUp(ctx, rec)
 	return Polled{Outcome: Failed, Err: cause}, nil
+}
+
+// givenUp logs a payment the background stops following before its end
+// (PAYMENT_POLL_LIMIT reached): its last status stays recorded.
+func (p *Protocol) givenUp(ctx context.Context, rec *consent.Payment) {
+	if rec.PollShard == "" && (rec.State == consent.PaymentSent || !consent.FinalPaymentStatus(rec.Status)) && rec.State != consent.PaymentFailed && rec.State != consent.PaymentUnconfirmed {
+		p.Logger.WarnContext(ctx, "payment poll limit reached: no more background polls", "consentId", rec.ConsentID,
+			"state", rec.State, "status", rec.Status, "polls", rec.Polls)
+	}
 }
 
 // Refresh reads payment rec's order at the bank now (GET ?refresh=true) and
