@@ -1055,29 +1055,6 @@ type OBLinks struct {
 // OBLocalDateTime Examples: 2026-09-01T00:00:00
 type OBLocalDateTime = string
 
-// OBPaymentOrder The bank's payment order (OB v3.1 domestic payment, scheduled payment or standing order).
-type OBPaymentOrder struct {
-	Data OBPaymentOrder_Data `json:"Data"`
-
-	// Links OB links, rewritten to this API (relative to its host; `First`/`Prev`/`Next`/`Last` carry one `page` token).
-	Links                *OBLinks                `json:"Links,omitempty"`
-	Meta                 *map[string]interface{} `json:"Meta,omitempty"`
-	AdditionalProperties map[string]interface{}  `json:"-"`
-}
-
-// OBPaymentOrder_Data defines model for OBPaymentOrder.Data.
-type OBPaymentOrder_Data struct {
-	ConsentId                  string                  `json:"ConsentId"`
-	CreationDateTime           *string                 `json:"CreationDateTime,omitempty"`
-	DomesticPaymentId          *string                 `json:"DomesticPaymentId,omitempty"`
-	DomesticScheduledPaymentId *string                 `json:"DomesticScheduledPaymentId,omitempty"`
-	DomesticStandingOrderId    *string                 `json:"DomesticStandingOrderId,omitempty"`
-	Initiation                 *map[string]interface{} `json:"Initiation,omitempty"`
-	Status                     *string                 `json:"Status,omitempty"`
-	StatusUpdateDateTime       *string                 `json:"StatusUpdateDateTime,omitempty"`
-	AdditionalProperties       map[string]interface{}  `json:"-"`
-}
-
 // OBResponse An OB v3.1 read answer; `Data` holds the resource (Account, Balance, Transaction, DirectDebit, StandingOrder, ScheduledPayment …) as the bank sent it.
 type OBResponse struct {
 	Data map[string]interface{} `json:"Data"`
@@ -1101,6 +1078,66 @@ type Payment struct {
 
 	// Status The bank's payment-order status (`AcceptedSettlementCompleted`, `Pending`, `InitiationCompleted`, …).
 	Status string `json:"status"`
+}
+
+// PaymentRecord defines model for PaymentRecord.
+type PaymentRecord struct {
+	// Data The bank's payment order (`Data` of its OB body) as last read; absent while no order was read.
+	Data *PaymentRecord_Data `json:"Data,omitempty"`
+
+	// Links OB links, rewritten to this API (relative to its host; `First`/`Prev`/`Next`/`Last` carry one `page` token).
+	Links *OBLinks                `json:"Links,omitempty"`
+	Meta  *map[string]interface{} `json:"Meta,omitempty"`
+
+	// CheckedAt When the bank was last asked about the payment.
+	CheckedAt *time.Time `json:"checkedAt,omitempty"`
+
+	// ConsentId Examples: 3f2b7c1e-9a4d-4e8b-b6f1-2c5d8e7a9b10
+	ConsentId ConsentId `json:"consentId"`
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Final Nothing about the payment will change any more (a final status, refused or unconfirmed); the background stops polling it.
+	Final bool `json:"final"`
+
+	// History The changes of state and status, oldest first (at most 20), each with the lifecycle event it emits.
+	History []struct {
+		// At The bank's StatusUpdateDateTime, or when the connector learnt it.
+		At time.Time `json:"at"`
+
+		// Event Examples: payment.created, payment.settled, standing-order.instruction-set-up, payment.unconfirmed
+		Event  string  `json:"event"`
+		State  string  `json:"state"`
+		Status *string `json:"status,omitempty"`
+	} `json:"history"`
+
+	// IdempotencyKey Examples: 5f0c2a9e-8d1b-4c7a-9e3f-1b2d4c6e8a01
+	IdempotencyKey IdempotencyKey `json:"idempotencyKey"`
+	Journey        Journey        `json:"journey"`
+
+	// PaymentId The bank's payment id; absent while it is not known (in doubt, refused, unconfirmed).
+	PaymentId *ResourceId `json:"paymentId,omitempty"`
+
+	// State `pending`: recorded, not sent; `sent`: sent, the answer not known yet (settled in the background); `done`: the bank took it (`status` is its payment-order status); `failed`: the bank refused it; `unconfirmed`: the answer was lost and the bank reports the consent `Consumed`: most probably made, its id unknown (do not pay again).
+	State string `json:"state"`
+
+	// Status The bank's latest payment-order status (`Pending`, `AcceptedSettlementInProcess`, `AcceptedSettlementCompleted`, `Rejected`, …; `InitiationPending`, `InitiationCompleted`, … for DSP and DSO: `InitiationCompleted` means the instruction is set up, not that money moved).
+	Status *string `json:"status,omitempty"`
+
+	// StatusUpdatedAt The bank's StatusUpdateDateTime of `status`.
+	StatusUpdatedAt *time.Time `json:"statusUpdatedAt,omitempty"`
+}
+
+// PaymentRecord_Data The bank's payment order (`Data` of its OB body) as last read; absent while no order was read.
+type PaymentRecord_Data struct {
+	ConsentId                  *string                 `json:"ConsentId,omitempty"`
+	CreationDateTime           *string                 `json:"CreationDateTime,omitempty"`
+	DomesticPaymentId          *string                 `json:"DomesticPaymentId,omitempty"`
+	DomesticScheduledPaymentId *string                 `json:"DomesticScheduledPaymentId,omitempty"`
+	DomesticStandingOrderId    *string                 `json:"DomesticStandingOrderId,omitempty"`
+	Initiation                 *map[string]interface{} `json:"Initiation,omitempty"`
+	Status                     *string                 `json:"Status,omitempty"`
+	StatusUpdateDateTime       *string                 `json:"StatusUpdateDateTime,omitempty"`
+	AdditionalProperties       map[string]interface{}  `json:"-"`
 }
 
 // PaymentsConsentRequest `executionDate` is required for DSP, `standingOrder` and `reference` for DSO.
@@ -1677,6 +1714,9 @@ type CreatePaymentParams struct {
 
 // GetPaymentParams defines parameters for GetPayment.
 type GetPaymentParams struct {
+	// Refresh `true` reads the payment order at the bank now and records what changed; otherwise (`false` or absent) the answer is the connector's record, without a bank call.
+	Refresh *string `form:"refresh,omitempty" json:"refresh,omitempty"`
+
 	// XPsuIpAddress The customer is present; their IP address (IPv4 or IPv6). Sent to the bank as `x-fapi-customer-ip-address`.
 	XPsuIpAddress *PSUIPAddress `json:"x-psu-ip-address,omitempty"`
 
@@ -1833,273 +1873,6 @@ func (a OBLinks) MarshalJSON() ([]byte, error) {
 	return json.Marshal(object)
 }
 
-// Getter for additional properties for OBPaymentOrder. Returns the specified
-// element and whether it was found
-func (a OBPaymentOrder) Get(fieldName string) (value interface{}, found bool) {
-	if a.AdditionalProperties != nil {
-		value, found = a.AdditionalProperties[fieldName]
-	}
-	return
-}
-
-// Setter for additional properties for OBPaymentOrder
-func (a *OBPaymentOrder) Set(fieldName string, value interface{}) {
-	if a.AdditionalProperties == nil {
-		a.AdditionalProperties = make(map[string]interface{})
-	}
-	a.AdditionalProperties[fieldName] = value
-}
-
-// Override default JSON handling for OBPaymentOrder to handle AdditionalProperties
-func (a *OBPaymentOrder) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["Data"]; found {
-		err = json.Unmarshal(raw, &a.Data)
-		if err != nil {
-			return fmt.Errorf("error reading 'Data': %w", err)
-		}
-		delete(object, "Data")
-	}
-
-	if raw, found := object["Links"]; found {
-		err = json.Unmarshal(raw, &a.Links)
-		if err != nil {
-			return fmt.Errorf("error reading 'Links': %w", err)
-		}
-		delete(object, "Links")
-	}
-
-	if raw, found := object["Meta"]; found {
-		err = json.Unmarshal(raw, &a.Meta)
-		if err != nil {
-			return fmt.Errorf("error reading 'Meta': %w", err)
-		}
-		delete(object, "Meta")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
-	}
-	return nil
-}
-
-// Override default JSON handling for OBPaymentOrder to handle AdditionalProperties
-func (a OBPaymentOrder) MarshalJSON() ([]byte, error) {
-	var err error
-	object := make(map[string]json.RawMessage)
-
-	object["Data"], err = json.Marshal(a.Data)
-	if err != nil {
-		return nil, fmt.Errorf("error marshaling 'Data': %w", err)
-	}
-
-	if a.Links != nil {
-		object["Links"], err = json.Marshal(a.Links)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Links': %w", err)
-		}
-	}
-
-	if a.Meta != nil {
-		object["Meta"], err = json.Marshal(a.Meta)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Meta': %w", err)
-		}
-	}
-
-	for fieldName, field := range a.AdditionalProperties {
-		object[fieldName], err = json.Marshal(field)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
-		}
-	}
-	return json.Marshal(object)
-}
-
-// Getter for additional properties for OBPaymentOrder_Data. Returns the specified
-// element and whether it was found
-func (a OBPaymentOrder_Data) Get(fieldName string) (value interface{}, found bool) {
-	if a.AdditionalProperties != nil {
-		value, found = a.AdditionalProperties[fieldName]
-	}
-	return
-}
-
-// Setter for additional properties for OBPaymentOrder_Data
-func (a *OBPaymentOrder_Data) Set(fieldName string, value interface{}) {
-	if a.AdditionalProperties == nil {
-		a.AdditionalProperties = make(map[string]interface{})
-	}
-	a.AdditionalProperties[fieldName] = value
-}
-
-// Override default JSON handling for OBPaymentOrder_Data to handle AdditionalProperties
-func (a *OBPaymentOrder_Data) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["ConsentId"]; found {
-		err = json.Unmarshal(raw, &a.ConsentId)
-		if err != nil {
-			return fmt.Errorf("error reading 'ConsentId': %w", err)
-		}
-		delete(object, "ConsentId")
-	}
-
-	if raw, found := object["CreationDateTime"]; found {
-		err = json.Unmarshal(raw, &a.CreationDateTime)
-		if err != nil {
-			return fmt.Errorf("error reading 'CreationDateTime': %w", err)
-		}
-		delete(object, "CreationDateTime")
-	}
-
-	if raw, found := object["DomesticPaymentId"]; found {
-		err = json.Unmarshal(raw, &a.DomesticPaymentId)
-		if err != nil {
-			return fmt.Errorf("error reading 'DomesticPaymentId': %w", err)
-		}
-		delete(object, "DomesticPaymentId")
-	}
-
-	if raw, found := object["DomesticScheduledPaymentId"]; found {
-		err = json.Unmarshal(raw, &a.DomesticScheduledPaymentId)
-		if err != nil {
-			return fmt.Errorf("error reading 'DomesticScheduledPaymentId': %w", err)
-		}
-		delete(object, "DomesticScheduledPaymentId")
-	}
-
-	if raw, found := object["DomesticStandingOrderId"]; found {
-		err = json.Unmarshal(raw, &a.DomesticStandingOrderId)
-		if err != nil {
-			return fmt.Errorf("error reading 'DomesticStandingOrderId': %w", err)
-		}
-		delete(object, "DomesticStandingOrderId")
-	}
-
-	if raw, found := object["Initiation"]; found {
-		err = json.Unmarshal(raw, &a.Initiation)
-		if err != nil {
-			return fmt.Errorf("error reading 'Initiation': %w", err)
-		}
-		delete(object, "Initiation")
-	}
-
-	if raw, found := object["Status"]; found {
-		err = json.Unmarshal(raw, &a.Status)
-		if err != nil {
-			return fmt.Errorf("error reading 'Status': %w", err)
-		}
-		delete(object, "Status")
-	}
-
-	if raw, found := object["StatusUpdateDateTime"]; found {
-		err = json.Unmarshal(raw, &a.StatusUpdateDateTime)
-		if err != nil {
-			return fmt.Errorf("error reading 'StatusUpdateDateTime': %w", err)
-		}
-		delete(object, "StatusUpdateDateTime")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
-	}
-	return nil
-}
-
-// Override default JSON handling for OBPaymentOrder_Data to handle AdditionalProperties
-func (a OBPaymentOrder_Data) MarshalJSON() ([]byte, error) {
-	var err error
-	object := make(map[string]json.RawMessage)
-
-	object["ConsentId"], err = json.Marshal(a.ConsentId)
-	if err != nil {
-		return nil, fmt.Errorf("error marshaling 'ConsentId': %w", err)
-	}
-
-	if a.CreationDateTime != nil {
-		object["CreationDateTime"], err = json.Marshal(a.CreationDateTime)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'CreationDateTime': %w", err)
-		}
-	}
-
-	if a.DomesticPaymentId != nil {
-		object["DomesticPaymentId"], err = json.Marshal(a.DomesticPaymentId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'DomesticPaymentId': %w", err)
-		}
-	}
-
-	if a.DomesticScheduledPaymentId != nil {
-		object["DomesticScheduledPaymentId"], err = json.Marshal(a.DomesticScheduledPaymentId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'DomesticScheduledPaymentId': %w", err)
-		}
-	}
-
-	if a.DomesticStandingOrderId != nil {
-		object["DomesticStandingOrderId"], err = json.Marshal(a.DomesticStandingOrderId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'DomesticStandingOrderId': %w", err)
-		}
-	}
-
-	if a.Initiation != nil {
-		object["Initiation"], err = json.Marshal(a.Initiation)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Initiation': %w", err)
-		}
-	}
-
-	if a.Status != nil {
-		object["Status"], err = json.Marshal(a.Status)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Status': %w", err)
-		}
-	}
-
-	if a.StatusUpdateDateTime != nil {
-		object["StatusUpdateDateTime"], err = json.Marshal(a.StatusUpdateDateTime)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'StatusUpdateDateTime': %w", err)
-		}
-	}
-
-	for fieldName, field := range a.AdditionalProperties {
-		object[fieldName], err = json.Marshal(field)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
-		}
-	}
-	return json.Marshal(object)
-}
-
 // Getter for additional properties for OBResponse. Returns the specified
 // element and whether it was found
 func (a OBResponse) Get(fieldName string) (value interface{}, found bool) {
@@ -2186,6 +1959,179 @@ func (a OBResponse) MarshalJSON() ([]byte, error) {
 		object["Meta"], err = json.Marshal(a.Meta)
 		if err != nil {
 			return nil, fmt.Errorf("error marshaling 'Meta': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
+// Getter for additional properties for PaymentRecord_Data. Returns the specified
+// element and whether it was found
+func (a PaymentRecord_Data) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for PaymentRecord_Data
+func (a *PaymentRecord_Data) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for PaymentRecord_Data to handle AdditionalProperties
+func (a *PaymentRecord_Data) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["ConsentId"]; found {
+		err = json.Unmarshal(raw, &a.ConsentId)
+		if err != nil {
+			return fmt.Errorf("error reading 'ConsentId': %w", err)
+		}
+		delete(object, "ConsentId")
+	}
+
+	if raw, found := object["CreationDateTime"]; found {
+		err = json.Unmarshal(raw, &a.CreationDateTime)
+		if err != nil {
+			return fmt.Errorf("error reading 'CreationDateTime': %w", err)
+		}
+		delete(object, "CreationDateTime")
+	}
+
+	if raw, found := object["DomesticPaymentId"]; found {
+		err = json.Unmarshal(raw, &a.DomesticPaymentId)
+		if err != nil {
+			return fmt.Errorf("error reading 'DomesticPaymentId': %w", err)
+		}
+		delete(object, "DomesticPaymentId")
+	}
+
+	if raw, found := object["DomesticScheduledPaymentId"]; found {
+		err = json.Unmarshal(raw, &a.DomesticScheduledPaymentId)
+		if err != nil {
+			return fmt.Errorf("error reading 'DomesticScheduledPaymentId': %w", err)
+		}
+		delete(object, "DomesticScheduledPaymentId")
+	}
+
+	if raw, found := object["DomesticStandingOrderId"]; found {
+		err = json.Unmarshal(raw, &a.DomesticStandingOrderId)
+		if err != nil {
+			return fmt.Errorf("error reading 'DomesticStandingOrderId': %w", err)
+		}
+		delete(object, "DomesticStandingOrderId")
+	}
+
+	if raw, found := object["Initiation"]; found {
+		err = json.Unmarshal(raw, &a.Initiation)
+		if err != nil {
+			return fmt.Errorf("error reading 'Initiation': %w", err)
+		}
+		delete(object, "Initiation")
+	}
+
+	if raw, found := object["Status"]; found {
+		err = json.Unmarshal(raw, &a.Status)
+		if err != nil {
+			return fmt.Errorf("error reading 'Status': %w", err)
+		}
+		delete(object, "Status")
+	}
+
+	if raw, found := object["StatusUpdateDateTime"]; found {
+		err = json.Unmarshal(raw, &a.StatusUpdateDateTime)
+		if err != nil {
+			return fmt.Errorf("error reading 'StatusUpdateDateTime': %w", err)
+		}
+		delete(object, "StatusUpdateDateTime")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for PaymentRecord_Data to handle AdditionalProperties
+func (a PaymentRecord_Data) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.ConsentId != nil {
+		object["ConsentId"], err = json.Marshal(a.ConsentId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'ConsentId': %w", err)
+		}
+	}
+
+	if a.CreationDateTime != nil {
+		object["CreationDateTime"], err = json.Marshal(a.CreationDateTime)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'CreationDateTime': %w", err)
+		}
+	}
+
+	if a.DomesticPaymentId != nil {
+		object["DomesticPaymentId"], err = json.Marshal(a.DomesticPaymentId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'DomesticPaymentId': %w", err)
+		}
+	}
+
+	if a.DomesticScheduledPaymentId != nil {
+		object["DomesticScheduledPaymentId"], err = json.Marshal(a.DomesticScheduledPaymentId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'DomesticScheduledPaymentId': %w", err)
+		}
+	}
+
+	if a.DomesticStandingOrderId != nil {
+		object["DomesticStandingOrderId"], err = json.Marshal(a.DomesticStandingOrderId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'DomesticStandingOrderId': %w", err)
+		}
+	}
+
+	if a.Initiation != nil {
+		object["Initiation"], err = json.Marshal(a.Initiation)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'Initiation': %w", err)
+		}
+	}
+
+	if a.Status != nil {
+		object["Status"], err = json.Marshal(a.Status)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'Status': %w", err)
+		}
+	}
+
+	if a.StatusUpdateDateTime != nil {
+		object["StatusUpdateDateTime"], err = json.Marshal(a.StatusUpdateDateTime)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'StatusUpdateDateTime': %w", err)
 		}
 	}
 
@@ -2562,10 +2508,10 @@ type ClientInterface interface {
 	// Corresponds with POST /consents/{id}/payments (the `CreatePayment` operationId).
 	CreatePayment(ctx context.Context, id ConsentId, params *CreatePaymentParams, body CreatePaymentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetPayment The bank's payment order (or scheduled payment, standing order) for the consent.
+	// GetPayment The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 	//
 	// Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-	GetPayment(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPayment(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReconfirmConsentWithBody Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
 	//
@@ -2966,10 +2912,10 @@ func (c *Client) CreatePayment(ctx context.Context, id ConsentId, params *Create
 	return c.Client.Do(req)
 }
 
-// GetPayment The bank's payment order (or scheduled payment, standing order) for the consent.
+// GetPayment The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 //
 // Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-func (c *Client) GetPayment(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) GetPayment(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPaymentRequest(c.Server, id, paymentId, params)
 	if err != nil {
 		return nil, err
@@ -4329,7 +4275,7 @@ func NewCreatePaymentRequestWithBody(server string, id ConsentId, params *Create
 }
 
 // NewGetPaymentRequest constructs an http.Request for the GetPayment method
-func NewGetPaymentRequest(server string, id ConsentId, paymentId ResourceId, params *GetPaymentParams) (*http.Request, error) {
+func NewGetPaymentRequest(server string, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4359,6 +4305,33 @@ func NewGetPaymentRequest(server string, id ConsentId, paymentId ResourceId, par
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Refresh != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "refresh", *params.Refresh, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -4714,12 +4687,12 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /consents/{id}/payments (the `CreatePayment` operationId).
 	CreatePaymentWithResponse(ctx context.Context, id ConsentId, params *CreatePaymentParams, body CreatePaymentJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePaymentResponse, error)
 
-	// GetPaymentWithResponse The bank's payment order (or scheduled payment, standing order) for the consent.
+	// GetPaymentWithResponse The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-	GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error)
+	GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error)
 
 	// ReconfirmConsentWithBodyWithResponse Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
 	//
@@ -7509,7 +7482,7 @@ type GetPaymentResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *OBPaymentOrder
+	JSON200 *PaymentRecord
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ProxyBadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -7549,7 +7522,7 @@ type GetPaymentResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetPaymentResponse) GetJSON200() *OBPaymentOrder {
+func (r GetPaymentResponse) GetJSON200() *PaymentRecord {
 	return r.JSON200
 }
 
@@ -8174,12 +8147,12 @@ func (c *ClientWithResponses) CreatePaymentWithResponse(ctx context.Context, id 
 	return ParseCreatePaymentResponse(rsp)
 }
 
-// GetPaymentWithResponse The bank's payment order (or scheduled payment, standing order) for the consent.
+// GetPaymentWithResponse The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-func (c *ClientWithResponses) GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error) {
+func (c *ClientWithResponses) GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error) {
 	rsp, err := c.GetPayment(ctx, id, paymentId, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -12092,7 +12065,7 @@ func ParseGetPaymentResponse(rsp *http.Response) (*GetPaymentResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest OBPaymentOrder
+		var dest PaymentRecord
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

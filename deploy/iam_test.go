@@ -26,14 +26,15 @@ func TestLeastPrivilege(t *testing.T) {
 		// Update: ClaimAuthSession, MarkExchangePending, FinishExchange; Put + Update:
 		// AuthoriseWithTokens; Put: UpdateConsent; Put + Delete: UpdateConsent of an ended consent.
 		"CallbackFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
-		// Query: DueForRefresh, PendingExchanges (refresh index); Update: leases, SaveRefreshed,
-		// ClaimExchange; Put + Update: AuthoriseWithTokens; Put: UpdateConsent; Put + Delete:
+		// Query: DueForRefresh, PendingExchanges, DuePayments (refresh index); Update: leases,
+		// SaveRefreshed, ClaimExchange, MarkPaymentEnqueued; Put: RecordPaymentStatus; Put + Update: AuthoriseWithTokens; Put: UpdateConsent; Put + Delete:
 		// UpdateConsent of an ended consent; Delete: DeleteAccounts; Scan: the sealing pass
 		// (SealPassStep, on the table only: TestPoliciesHaveNoWildcards).
 		"TokensFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"}, true},
-		// Put: CreatePayment, UpdatePayment, UpdateConsent, CreateAuthSession; Update: leases,
-		// SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent of an ended consent.
-		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
+		// Put: CreatePayment, UpdatePayment, RecordPaymentStatus, UpdateConsent, CreateAuthSession;
+		// Update: leases, SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent
+		// of an ended consent; Query: FindPayment (the consent's own items, no index).
+		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
 	}
 	tpl := loadTemplate(t)
 	for name := range tpl.functions(t) {

@@ -16,7 +16,9 @@ import (
 // schedule (Options.ScheduleEvery keeps the background one away). REFRESH_POLICY recent keeps
 // a used consent warm, which TestSchedule checks; the default, ondemand, would leave it to the
 // proxy's refresh on use.
-var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent"}
+var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent",
+	// Payments are polled a second after each change (paypoll_test.go): seconds, not minutes.
+	"PAYMENT_POLL_BACKOFF": "1s"}
 
 // refreshGrants lists the token-endpoint refresh_token requests in reqs.
 func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {

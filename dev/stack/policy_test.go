@@ -20,7 +20,7 @@ func TestRealTemplatePolicies(t *testing.T) {
 			dec, gen, "kms:GetPublicKey", "kms:Sign", secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
 			"dynamodb:Query", dec, gen, secret}, Index: true},
-		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},
+		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", dec, gen, secret}},
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
 			"dynamodb:Scan", "dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
 			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},
@@ -43,7 +43,8 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"CallbackFunction", "dynamodb:GetItem", true, false}, // no index access at all
 		{"CallbackFunction", "dynamodb:Scan", false, false},
 		{"ProxyFunction", "dynamodb:UpdateItem", false, true},
-		{"ProxyFunction", "dynamodb:Query", false, false},
+		{"ProxyFunction", "dynamodb:Query", false, true}, // FindPayment: its consent's own items
+		{"ProxyFunction", "dynamodb:Query", true, false},
 		{"TokensFunction", "dynamodb:Query", true, true},
 		{"TokensFunction", "dynamodb:Scan", false, true}, // the sealing pass
 		{"ProxyFunction", "dynamodb:Scan", false, false},

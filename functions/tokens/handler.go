@@ -74,6 +74,9 @@ func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error
 		err = h.refreshDue(ctx, r, &sum)
 	}
 	if err == nil {
+		err = h.pollPayments(ctx, r, &sum) // payments.go
+	}
+	if err == nil {
 		err = h.reportDeadlines(ctx, r) // deadlines.go
 	}
 	if err == nil {
@@ -96,6 +99,9 @@ type run struct {
 	// deferredCount and lapseMargin: what the run read but left for the next
 	// one when its token-call allowance ran out (run.deferred).
 	deferredCount, lapseMargin int
+	// handed: refresh entries handed out against the allowance; the payment
+	// polls get what is left (payments.go).
+	handed int
 }
 
 // stopMargin is the share of the remaining time kept free at the end of a

@@ -88,7 +88,17 @@ type Config struct {
 	// RESULT_SIGNING_KEY_ID: the KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs the journey
 	// result the callback adds to RESULT_URL (shared/resultsig); empty: no signed result.
 	ResultSigningKeyID string
+	// PAYMENT_POLL_BACKOFF: comma-separated Go durations, the waits before
+	// each background poll of a payment not yet final (the last one repeats).
+	PaymentPollBackoff []time.Duration
+	// PAYMENT_POLL_LIMIT: polls of one payment before the background gives up
+	// (its last known status stays recorded).
+	PaymentPollLimit int
 }
+
+// DefaultPaymentPollBackoff is PAYMENT_POLL_BACKOFF's default: a minute,
+// five, half an hour, an hour, then daily.
+const DefaultPaymentPollBackoff = "1m,5m,30m,1h,24h"
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for
 // any other brand.

@@ -60,6 +60,8 @@ func TestLoadDefaults(t *testing.T) {
 		SealKeyMaxAge:       15 * time.Minute,
 		SealKeyMaxUses:      10000,
 		SealPassItems:       5000,
+		PaymentPollBackoff:  []time.Duration{time.Minute, 5 * time.Minute, 30 * time.Minute, time.Hour, 24 * time.Hour},
+		PaymentPollLimit:    20,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Load() mismatch (-want +got):\n%s", diff)
@@ -95,7 +97,8 @@ func TestLoadOverrides(t *testing.T) {
 		"RESULT_URL": "http://localhost:5173/result?x=1", "EXTRA_NON_WORKING_DAYS": " 2027-06-04, 2027-06-07 ",
 		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn",
 		"SEAL_KEY_ID": " alias/connector ", "SEAL_KEY_MAX_AGE": "5m", "SEAL_KEY_MAX_USES": "500",
-		"SEAL_PASS_ITEMS": "0",
+		"SEAL_PASS_ITEMS":      "0",
+		"PAYMENT_POLL_BACKOFF": " 2s, 3s ", "PAYMENT_POLL_LIMIT": "5",
 	} {
 		env[k] = v
 	}
@@ -106,12 +109,12 @@ func TestLoadOverrides(t *testing.T) {
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
-		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems}
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
-		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0}
+		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -151,6 +154,12 @@ func TestLoadInvalid(t *testing.T) {
 		}},
 		{"extra days impossible date", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-02-30"}, []Problem{
 			{"EXTRA_NON_WORKING_DAYS", "item 1 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
+		}},
+		{"poll backoff not a duration", map[string]string{"PAYMENT_POLL_BACKOFF": "1m,soon"}, []Problem{
+			{"PAYMENT_POLL_BACKOFF", "item 2 is not a positive Go duration (a comma-separated list such as 1m,5m,30m,1h,24h)"},
+		}},
+		{"poll limit zero", map[string]string{"PAYMENT_POLL_LIMIT": "none"}, []Problem{
+			{"PAYMENT_POLL_LIMIT", "must be an integer from 1 to 1000"},
 		}},
 		{"extra days empty item", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-06-04,,2027-06-07"}, []Problem{
 			{"EXTRA_NON_WORKING_DAYS", "item 2 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},

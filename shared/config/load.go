@@ -44,6 +44,8 @@ func Load(getenv func(string) string) (Config, error) {
 		SealKeyMaxAge:       r.duration("SEAL_KEY_MAX_AGE", 15*time.Minute),
 		SealKeyMaxUses:      r.integer("SEAL_KEY_MAX_USES", 10000, 1, 1000000),
 		SealPassItems:       r.integer("SEAL_PASS_ITEMS", 5000, 0, 100000),
+		PaymentPollBackoff:  r.durations("PAYMENT_POLL_BACKOFF", DefaultPaymentPollBackoff),
+		PaymentPollLimit:    r.integer("PAYMENT_POLL_LIMIT", 20, 1, 1000),
 	}
 	if len(r.problems) > 0 {
 		return Config{}, &Error{Problems: r.problems}
@@ -129,6 +131,25 @@ func (r *reader) integer(name string, def, lo, hi int) int {
 		r.fail(name, "must be an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
 	}
 	return n
+}
+
+// durations reads a comma-separated list of positive Go durations (def when
+// empty). A bad item is reported by its position.
+func (r *reader) durations(name, def string) []time.Duration {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		v = def
+	}
+	var out []time.Duration
+	for i, item := range strings.Split(v, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(item))
+		if err != nil || d <= 0 {
+			r.fail(name, "item "+strconv.Itoa(i+1)+" is not a positive Go duration (a comma-separated list such as 1m,5m,30m,1h,24h)")
+			return nil
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // dates reads an optional comma-separated list of dates YYYY-MM-DD (spaces around each

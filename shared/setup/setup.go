@@ -103,6 +103,7 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 	hc := mtls.NewClient(src, cfg.BankHTTPTimeout)
 	store := consent.New(ddb, cfg.TableName)
 	store.ReconfirmPeriod, store.ReconfirmWarn = cfg.ReconfirmPeriod, cfg.ReconfirmWarn
+	store.PaymentPollBackoff, store.PaymentPollLimit = cfg.PaymentPollBackoff, cfg.PaymentPollLimit
 	if cfg.RefreshShards > 0 {
 		store.Shards = cfg.RefreshShards
 	}

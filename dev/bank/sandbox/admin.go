@@ -15,6 +15,7 @@ func (b *Bank) adminMux() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]any{"now": b.Now().Format(time.RFC3339Nano)})
 	})
 	m.HandleFunc("POST /admin/consents/{id}/{action}", b.adminConsentAction)
+	m.HandleFunc("POST /admin/consents/{id}/payment-plan", b.adminPaymentPlan)
 	m.HandleFunc("GET /admin/consents/{id}", func(w http.ResponseWriter, r *http.Request) {
 		info, err := b.Consent(r.PathValue("id"))
 		writeAdmin(w, info, err)
@@ -155,9 +156,21 @@ func (b *Bank) adminSettings(w http.ResponseWriter, r *http.Request) {
 		AccessTTLSeconds  float64 `json:"accessTtlSeconds"`
 		RefreshTTLSeconds float64 `json:"refreshTtlSeconds"`
 		RefreshMode       string  `json:"refreshMode"`
+		// PaymentPlans: per kind (DP, DSP, DSO), SetDefaultPaymentPlan; [] restores the default.
+		PaymentPlans map[string][]planStep `json:"paymentPlans"`
 	}
 	if !decodeAdmin(w, r, &req) {
 		return
+	}
+	for k, steps := range req.PaymentPlans {
+		var plan []PaymentStep
+		for _, s := range steps {
+			plan = append(plan, s.step())
+		}
+		if err := b.SetDefaultPaymentPlan(k, plan); err != nil {
+			writeAdmin(w, nil, err)
+			return
+		}
 	}
 	b.mu.Lock()
 	mode := b.refreshMode

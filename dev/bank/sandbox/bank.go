@@ -91,6 +91,9 @@ type Bank struct {
 	faults             []*faultEntry
 	st                 *state
 	secrets            secretLog
+	// plans and defaultPlans: how payment orders move through their statuses (paymentplan.go).
+	plans        map[string][]PaymentStep
+	defaultPlans map[kind][]PaymentStep
 
 	api, pages, admin          *http.Server
 	apiURL, pagesURL, adminURL string

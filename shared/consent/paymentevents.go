@@ -1,0 +1,93 @@
+package consent
+
+// Final payment-order statuses (OB Read/Write v3.1.10 Payment Initiation).
+// A domestic payment's statuses and a scheduled payment's or standing
+// order's are disjoint, so the status alone says whether it is final.
+//
+// AcceptedSettlementCompleted is final: the debtor's account has been
+// debited, and following it on to AcceptedCreditSettlementCompleted (the
+// creditor's account credited) would poll every payment up to the limit
+// for a status the bank does not promise to report; a bank that answers
+// AcceptedCreditSettlementCompleted is final too.
+//
+// For scheduled payments and standing orders InitiationCompleted means the
+// bank has set the instruction up, not that money moved: the bank offers no
+// payment-details resource to follow the execution.
+var finalPaymentStatuses = map[string]bool{
+	"AcceptedSettlementCompleted":       true,
+	"AcceptedCreditSettlementCompleted": true,
+	"AcceptedWithoutPosting":            true,
+	"Rejected":                          true,
+	"InitiationCompleted":               true,
+	"InitiationFailed":                  true,
+	"Cancelled":                         true,
+}
+
+// paymentStatuses are every payment-order status OB v3.1.10 defines.
+var paymentStatuses = map[string]bool{
+	"Pending": true, "AcceptedSettlementInProcess": true, "InitiationPending": true,
+}
+
+// KnownPaymentStatus reports whether status is a payment-order status of OB
+// v3.1.10 (anything else is an answer the connector does not record).
+func KnownPaymentStatus(status string) bool {
+	return paymentStatuses[status] || finalPaymentStatuses[status]
+}
+
+// FinalPaymentStatus reports whether a payment-order status will not change.
+func FinalPaymentStatus(status string) bool { return finalPaymentStatuses[status] }
+
+// followed reports whether the background follows p: a payment in doubt
+// (sent, unanswered) or one the bank took whose status is not final.
+func (p *Payment) followed() bool {
+	return p.State == PaymentSent || (p.State == PaymentDone && !FinalPaymentStatus(p.Status))
+}
+
+// Payment lifecycle events (docs/payments.md): the journey's prefix and the
+// change. For scheduled payments and standing orders the final success is
+// "instruction-set-up": InitiationCompleted means the instruction exists at
+// the bank, not that any money moved.
+const (
+	EventPaymentCreated        = "created"                  // the bank took the order; its first status
+	EventPaymentStatusChanged  = "status-changed"           // a status that is not final
+	EventPaymentSettled        = "settled"                  // DP: AcceptedSettlementCompleted or AcceptedCreditSettlementCompleted
+	EventPaymentNotPosted      = "accepted-without-posting" // DP: AcceptedWithoutPosting
+	EventPaymentRejected       = "rejected"                 // DP: Rejected
+	EventInstructionSetUp      = "instruction-set-up"       // DSP, DSO: InitiationCompleted (no money moved yet)
+	EventInstructionFailed     = "instruction-failed"       // DSP, DSO: InitiationFailed
+	EventInstructionCancelled  = "instruction-cancelled"    // DSP, DSO: Cancelled
+	EventPaymentRefused        = "refused"                  // the bank refused the order itself
+	EventPaymentUnconfirmedKey = "unconfirmed"              // in doubt; the consent is Consumed at the bank, the payment's id unknown
+)
+
+var eventPrefixes = map[string]string{"DP": "payment.", "DSP": "scheduled-payment.", "DSO": "standing-order."}
+
+var statusEvents = map[string]string{
+	"AcceptedSettlementCompleted":       EventPaymentSettled,
+	"AcceptedCreditSettlementCompleted": EventPaymentSettled,
+	"AcceptedWithoutPosting":            EventPaymentNotPosted,
+	"Rejected":                          EventPaymentRejected,
+	"InitiationCompleted":               EventInstructionSetUp,
+	"InitiationFailed":                  EventInstructionFailed,
+	"Cancelled":                         EventInstructionCancelled,
+}
+
+// PaymentEvent names the lifecycle event of the change from old to n, e.g.
+// "payment.settled" or "standing-order.instruction-set-up".
+func PaymentEvent(journey string, old, n *Payment) string {
+	prefix := eventPrefixes[journey]
+	if prefix == "" {
+		prefix = "payment."
+	}
+	switch {
+	case n.State == PaymentFailed:
+		return prefix + EventPaymentRefused
+	case n.State == PaymentUnconfirmed:
+		return prefix + EventPaymentUnconfirmedKey
+	case old.State != PaymentDone:
+		return prefix + EventPaymentCreated
+	case statusEvents[n.Status] != "":
+		return prefix + statusEvents[n.Status]
+	}
+	return prefix + EventPaymentStatusChanged
+}
