@@ -63,6 +63,7 @@ func (s *Starter) Start(ctx context.Context, c *consent.Consent, stepUp bool) (a
 	verifier, challenge := authurl.NewPKCE()
 	p := Params(c, stepUp)
 	p.ClientID, p.RedirectURI, p.State, p.CodeChallenge = creds.ClientID, redirect, state, challenge
+	p.Values = authurl.Values(s.Config.AuthURLValues) // AUTH_URL_VALUES
 	// Build before storing: a consent that cannot make a valid URL leaves no session behind.
 	u, err := authurl.Build(endpoint, p)
 	if err != nil {

@@ -37,6 +37,13 @@ const (
 	ReconfirmWarn    = "warn"    // nextAction says reconfirm; access goes on
 )
 
+// Authorization-URL value settings accepted in AUTH_URL_VALUES (docs/bank-rules.md
+// §Authorization URL; shared/authurl.Values).
+const (
+	AuthURLValuesMinimal = "minimal" // %-encode only %, &, =, + and non-printable or non-ASCII bytes
+	AuthURLValuesLiteral = "literal" // values exactly as they are; a payee with & or = is refused
+)
+
 // MaxReconfirmPeriod is the longest reconfirmation period: the UK SCA-RTS
 // (Article 36(6), as amended by the FCA in PS21/19) asks an AISP to
 // reconfirm its customer's consent at least every 90 days.
@@ -76,6 +83,7 @@ type Config struct {
 	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time
+	AuthURLValues       string // AUTH_URL_VALUES: AuthURLValuesMinimal or AuthURLValuesLiteral
 }
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for

@@ -39,6 +39,7 @@ func (b *Bank) adminMux() http.Handler {
 		writeJSON(w, http.StatusOK, b.Payments())
 	})
 	m.HandleFunc("POST /admin/settings", b.adminSettings)
+	m.HandleFunc("POST /admin/decoding", b.adminDecoding)
 	m.HandleFunc("GET /admin/secret", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(b.SecretJSON())
@@ -170,5 +171,22 @@ func (b *Bank) adminSettings(w http.ResponseWriter, r *http.Request) {
 		mode = m
 	}
 	b.SetTokenSettings(time.Duration(req.AccessTTLSeconds*float64(time.Second)), time.Duration(req.RefreshTTLSeconds*float64(time.Second)), mode)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// adminDecoding is POST /admin/decoding {"decoding":"form|percent|literal"}: SetDecoding.
+func (b *Bank) adminDecoding(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Decoding string `json:"decoding"`
+	}
+	if !decodeAdmin(w, r, &req) {
+		return
+	}
+	d, err := ParseDecoding(req.Decoding)
+	if err != nil {
+		writeAdmin(w, nil, err)
+		return
+	}
+	b.SetDecoding(d)
 	w.WriteHeader(http.StatusNoContent)
 }

@@ -64,6 +64,8 @@ type Options struct {
 	AccessTTL, RefreshTTL time.Duration
 	// RefreshMode defaults to RefreshKeep.
 	RefreshMode RefreshMode
+	// Decoding is how authorization values are read (DecodeForm when "").
+	Decoding Decoding
 	// Logger defaults to a discarding logger.
 	Logger *slog.Logger
 }
@@ -82,6 +84,7 @@ type Bank struct {
 	accessTTL   time.Duration
 	refreshTTL  time.Duration
 	refreshMode RefreshMode
+	decoding    Decoding
 	requests    []*RequestLog
 	faults      []*faultEntry
 	st          *state
@@ -104,6 +107,9 @@ func Start(ctx context.Context, o Options) (*Bank, error) {
 		return nil, err
 	}
 	b := &Bank{o: o, log: o.Logger, mat: mat, accessTTL: o.AccessTTL, refreshTTL: o.RefreshTTL, refreshMode: o.RefreshMode}
+	if b.decoding, err = ParseDecoding(string(o.Decoding)); err != nil {
+		return nil, err
+	}
 	b.ca = x509.NewCertPool()
 	b.ca.AddCert(mat.caCert)
 	b.st = newState(b.Now())
