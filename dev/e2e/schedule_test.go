@@ -17,7 +17,9 @@ import (
 // schedule (Options.ScheduleEvery keeps the background one away). REFRESH_POLICY recent keeps
 // a used consent warm, which TestSchedule checks; the default, ondemand, would leave it to the
 // proxy's refresh on use.
-var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent"}
+var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent",
+	// Every payment journey runs with the bank's answer signatures verified (docs/bank-rules.md §Signed responses).
+	"PIS_SIGNATURE": "verify"}
 
 // refreshGrants lists the token-endpoint refresh_token requests in reqs.
 func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {

@@ -44,6 +44,14 @@ const (
 	AuthURLValuesLiteral = "literal" // values exactly as they are; a payee with & or = is refused
 )
 
+// Settings of PIS_SIGNATURE: what the connector does with the x-jws-signature
+// of the bank's PIS answers (docs/bank-rules.md §Signed responses; shared/banksig).
+const (
+	PISSignatureVerify = "verify" // a missing or bad signature makes the answer unusable
+	PISSignatureLog    = "log"    // a missing or bad signature is logged; the answer is used
+	PISSignatureOff    = "off"    // signatures are not checked
+)
+
 // MaxReconfirmPeriod is the longest reconfirmation period: the UK SCA-RTS
 // (Article 36(6), as amended by the FCA in PS21/19) asks an AISP to
 // reconfirm its customer's consent at least every 90 days.
@@ -84,6 +92,7 @@ type Config struct {
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time
 	AuthURLValues       string // AUTH_URL_VALUES: AuthURLValuesMinimal or AuthURLValuesLiteral
+	PISSignature        string // PIS_SIGNATURE: PISSignatureVerify, PISSignatureLog or PISSignatureOff
 }
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for

@@ -58,6 +58,7 @@ func TestLoadDefaults(t *testing.T) {
 		ReconfirmWarn:       14 * 24 * time.Hour,
 		ReconfirmMode:       ReconfirmEnforce,
 		AuthURLValues:       AuthURLValuesMinimal,
+		PISSignature:        PISSignatureLog,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Load() mismatch (-want +got):\n%s", diff)
@@ -92,7 +93,7 @@ func TestLoadOverrides(t *testing.T) {
 		"BANK_API_BASE_URL": "https://127.0.0.1:8443/", "REDIRECT_URI": "http://127.0.0.1:3000/callback",
 		"RESULT_URL": "http://localhost:5173/result?x=1", "EXTRA_NON_WORKING_DAYS": " 2027-06-04, 2027-06-07 ",
 		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn",
-		"AUTH_URL_VALUES": "literal",
+		"AUTH_URL_VALUES": "literal", "PIS_SIGNATURE": "verify",
 	} {
 		env[k] = v
 	}
@@ -103,12 +104,12 @@ func TestLoadOverrides(t *testing.T) {
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
-		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.AuthURLValues}
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.AuthURLValues, c.PISSignature}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
-		time.Duration(0), time.Hour, "warn", "literal"}
+		time.Duration(0), time.Hour, "warn", "literal", "verify"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -157,8 +158,8 @@ func TestLoadInvalid(t *testing.T) {
 		{"reconfirmation negative", map[string]string{"RECONFIRM_PERIOD": "-1h", "RECONFIRM_WARN": "0s"}, []Problem{
 			{"RECONFIRM_PERIOD", "must be from 0 (off) to 2160h (90 days)"}, {"RECONFIRM_WARN", "must be positive"},
 		}},
-		{"bank fidelity enums", map[string]string{"AUTH_URL_VALUES": "form"}, []Problem{
-			{"AUTH_URL_VALUES", "must be one of minimal, literal"},
+		{"bank fidelity enums", map[string]string{"AUTH_URL_VALUES": "form", "PIS_SIGNATURE": "strict"}, []Problem{
+			{"AUTH_URL_VALUES", "must be one of minimal, literal"}, {"PIS_SIGNATURE", "must be one of verify, log, off"},
 		}},
 		{"enums", map[string]string{"TOKEN_AUTH_METHOD": "private_key_jwt", "REFRESH_POLICY": "some"}, []Problem{
 			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of ondemand, recent, all"},

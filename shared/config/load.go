@@ -40,6 +40,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ReconfirmWarn:       r.duration("RECONFIRM_WARN", 14*24*time.Hour),
 		ReconfirmMode:       r.oneOf("RECONFIRM_MODE", ReconfirmEnforce, ReconfirmEnforce, ReconfirmWarn),
 		AuthURLValues:       r.oneOf("AUTH_URL_VALUES", AuthURLValuesMinimal, AuthURLValuesMinimal, AuthURLValuesLiteral),
+		PISSignature:        r.oneOf("PIS_SIGNATURE", PISSignatureLog, PISSignatureVerify, PISSignatureLog, PISSignatureOff),
 	}
 	if len(r.problems) > 0 {
 		return Config{}, &Error{Problems: r.problems}

@@ -133,6 +133,8 @@ type adminFaultRequest struct {
 	DropAfterProcessing bool    `json:"dropAfterProcessing"`
 	// AnswerAfterProcessing: handle the request, then answer status/html/empty instead.
 	AnswerAfterProcessing bool `json:"answerAfterProcessing"`
+	// CorruptSignature: handle the request and answer as usual with a signature that does not verify.
+	CorruptSignature bool `json:"corruptSignature"`
 }
 
 func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
@@ -146,7 +148,8 @@ func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
 	}
 	b.Fail(req.PathPrefix, Fault{Count: req.Count, Status: req.Status, RetryAfter: time.Duration(req.RetryAfterSeconds * float64(time.Second)),
 		HTML: req.HTML, JSON: req.JSON, Empty: req.Empty, Delay: time.Duration(req.DelayMs) * time.Millisecond, Drop: req.Drop,
-		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing})
+		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing,
+		CorruptSignature: req.CorruptSignature})
 	w.WriteHeader(http.StatusNoContent)
 }
 
