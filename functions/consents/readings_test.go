@@ -97,3 +97,20 @@ func TestLiteralRefusesBeforeTheBank(t *testing.T) {
 		t.Errorf("table has %d items, want %d", n, items)
 	}
 }
+
+// TestLiteralAfterTheFact: a payment consent created under the default
+// encoding with a payee holding &, then authorised again after the switch to
+// AUTH_URL_VALUES=literal, answers 409 conflict (not a 500): its URL cannot
+// carry the payee literally.
+func TestLiteralAfterTheFact(t *testing.T) {
+	env := testenv.Start(t, testenv.Options{})
+	f := &fixture{env: env, h: New(env.Deps)}
+	created := f.create(t, "app-1", paymentBody("DP", "O'Brien & Sons", "INV-42", ""))
+	literal := *env.Deps
+	literal.Config.AuthURLValues = "literal"
+	g := &fixture{env: env, h: New(&literal)}
+	resp := g.do(t, routeAuthorize, "app-1", created.ConsentID, "")
+	if p := problem(t, resp); resp.StatusCode != 409 || !strings.Contains(p.Detail, "AUTH_URL_VALUES=literal") {
+		t.Errorf("authorize = %d %s, want 409 naming AUTH_URL_VALUES=literal", resp.StatusCode, resp.Body)
+	}
+}
