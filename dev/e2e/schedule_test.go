@@ -18,7 +18,9 @@ import (
 // proxy's refresh on use.
 var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent",
 	// Payments are polled a second after each change (paypoll_test.go): seconds, not minutes.
-	"PAYMENT_POLL_BACKOFF": "1s"}
+	"PAYMENT_POLL_BACKOFF": "1s",
+	// Every payment journey runs with the bank's answer signatures verified (docs/bank-rules.md §Signed responses).
+	"PIS_SIGNATURE": "verify"}
 
 // refreshGrants lists the token-endpoint refresh_token requests in reqs.
 func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/authflow"
+	"github.com/coop-ob/connector/shared/authurl"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
 )
@@ -41,11 +42,20 @@ func (h *Handler) authorize(ctx context.Context, c *consent.Consent, req events.
 		return httpapi.ProblemResponse(conflict("Step-up needs an Authorised accounts consent; this one is " + c.Status + "."))
 	case errors.Is(err, authflow.ErrNotAuthorisable):
 		return httpapi.ProblemResponse(conflict(notAuthorisableDetail(c)))
+	case errors.As(err, new(*authurl.RuleError)) && h.authValues == authurl.ValuesLiteral && literalBlocked(c):
+		// Created before AUTH_URL_VALUES became literal, with a payee that cannot travel so.
+		return httpapi.ProblemResponse(conflict("The consent's payee name holds & or =, which the authorization URL " +
+			"cannot carry while values are sent literally (AUTH_URL_VALUES=literal); create a new consent with another payee name."))
 	case err != nil:
 		return httpapi.Internal(ctx, h.logger, err)
 	}
 	h.logger.InfoContext(ctx, "authorization started", "consentId", c.ID, "stepUp", stepUp, "status", c.Status)
 	return httpapi.JSON(http.StatusOK, authorizeResponse{AuthorizationURL: j.URL, BankAuthorizationURL: j.BankURL, ExpiresAt: j.ExpiresAt})
+}
+
+// literalBlocked: a value of c's authorization URL cannot travel literally.
+func literalBlocked(c *consent.Consent) bool {
+	return authurl.ValuesLiteral.LiteralRule(c.BenName) != ""
 }
 
 func notAuthorisableDetail(c *consent.Consent) string {

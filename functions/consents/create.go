@@ -105,6 +105,9 @@ func (h *Handler) startJourney(ctx context.Context, c *consent.Consent, replayed
 // invalid request is a 400 naming every field.
 func (h *Handler) plan(r *obconsent.Request) (*bankConsent, *httpapi.Problem) {
 	c, invalid, err := obconsent.Build(r, h.now(), h.days)
+	if c != nil {
+		invalid = obconsent.AuthValues(c, h.authValues)
+	}
 	switch {
 	case len(invalid) > 0:
 		p := httpapi.InvalidRequest("The request has invalid fields.", invalid...)

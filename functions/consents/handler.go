@@ -47,17 +47,21 @@ type Handler struct {
 	newUUID func() string // interaction ids and idempotency keys
 	// reconfirm is the reconfirmation clock (RECONFIRM_*; deadlines.go, reconfirm.go).
 	reconfirm reconfirm.Policy
+	// authValues is how the authorization URL writes values (AUTH_URL_VALUES): a
+	// request whose values cannot travel so is refused before the bank is called.
+	authValues authurl.Values
 }
 
 // New builds the handler from the function's long-lived clients.
 func New(d *setup.Deps) *Handler {
 	return &Handler{
 		store: d.Store, tokens: d.OAuth, bank: d.Bank, creds: d.Credentials, logger: d.Logger,
-		auth:      &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
-		days:      banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
-		now:       func() time.Time { return d.Now() },
-		newUUID:   uuid.NewString,
-		reconfirm: reconfirm.FromConfig(d.Config),
+		auth:       &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
+		days:       banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
+		now:        func() time.Time { return d.Now() },
+		newUUID:    uuid.NewString,
+		reconfirm:  reconfirm.FromConfig(d.Config),
+		authValues: authurl.Values(d.Config.AuthURLValues),
 		keys: &createonce.Keys{Store: d.Store, Logger: d.Logger, Now: func() time.Time { return d.Now() },
 			NewClaim: uuid.NewString, ReleaseTimeout: releaseTimeout},
 	}

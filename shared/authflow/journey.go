@@ -120,5 +120,6 @@ func (s *Starter) bankURL(c *consent.Consent, stepUp bool, clientID, redirect, s
 	}
 	p := Params(c, stepUp)
 	p.ClientID, p.RedirectURI, p.State, p.CodeChallenge = clientID, redirect, state, challenge
+	p.Values = authurl.Values(s.Config.AuthURLValues) // AUTH_URL_VALUES
 	return authurl.Build(endpoint, p)
 }

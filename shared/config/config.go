@@ -37,6 +37,21 @@ const (
 	ReconfirmWarn    = "warn"    // nextAction says reconfirm; access goes on
 )
 
+// Authorization-URL value settings accepted in AUTH_URL_VALUES (docs/bank-rules.md
+// §Authorization URL; shared/authurl.Values).
+const (
+	AuthURLValuesMinimal = "minimal" // %-encode only %, &, =, + and non-printable or non-ASCII bytes
+	AuthURLValuesLiteral = "literal" // values exactly as they are; a payee with & or = is refused
+)
+
+// Settings of PIS_SIGNATURE: what the connector does with the x-jws-signature
+// of the bank's PIS answers (docs/bank-rules.md §Signed responses; shared/banksig).
+const (
+	PISSignatureVerify = "verify" // a missing or bad signature makes the answer unusable
+	PISSignatureLog    = "log"    // a missing or bad signature is logged; the answer is used
+	PISSignatureOff    = "off"    // signatures are not checked
+)
+
 // MaxReconfirmPeriod is the longest reconfirmation period: the UK SCA-RTS
 // (Article 36(6), as amended by the FCA in PS21/19) asks an AISP to
 // reconfirm its customer's consent at least every 90 days.
@@ -94,6 +109,8 @@ type Config struct {
 	// PAYMENT_POLL_LIMIT: polls of one payment before the background gives up
 	// (its last known status stays recorded).
 	PaymentPollLimit int
+	AuthURLValues    string // AUTH_URL_VALUES: AuthURLValuesMinimal or AuthURLValuesLiteral
+	PISSignature     string // PIS_SIGNATURE: PISSignatureVerify, PISSignatureLog or PISSignatureOff
 }
 
 // DefaultPaymentPollBackoff is PAYMENT_POLL_BACKOFF's default: a minute,

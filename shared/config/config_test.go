@@ -62,6 +62,8 @@ func TestLoadDefaults(t *testing.T) {
 		SealPassItems:       5000,
 		PaymentPollBackoff:  []time.Duration{time.Minute, 5 * time.Minute, 30 * time.Minute, time.Hour, 24 * time.Hour},
 		PaymentPollLimit:    20,
+		AuthURLValues:       AuthURLValuesMinimal,
+		PISSignature:        PISSignatureLog,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Load() mismatch (-want +got):\n%s", diff)
@@ -99,6 +101,7 @@ func TestLoadOverrides(t *testing.T) {
 		"SEAL_KEY_ID": " alias/connector ", "SEAL_KEY_MAX_AGE": "5m", "SEAL_KEY_MAX_USES": "500",
 		"SEAL_PASS_ITEMS":      "0",
 		"PAYMENT_POLL_BACKOFF": " 2s, 3s ", "PAYMENT_POLL_LIMIT": "5",
+		"AUTH_URL_VALUES": "literal", "PIS_SIGNATURE": "verify",
 	} {
 		env[k] = v
 	}
@@ -109,12 +112,12 @@ func TestLoadOverrides(t *testing.T) {
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
-		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit}
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit, c.AuthURLValues, c.PISSignature}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
-		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5}
+		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5, "literal", "verify"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -169,6 +172,9 @@ func TestLoadInvalid(t *testing.T) {
 		}},
 		{"reconfirmation negative", map[string]string{"RECONFIRM_PERIOD": "-1h", "RECONFIRM_WARN": "0s"}, []Problem{
 			{"RECONFIRM_PERIOD", "must be from 0 (off) to 2160h (90 days)"}, {"RECONFIRM_WARN", "must be positive"},
+		}},
+		{"bank fidelity enums", map[string]string{"AUTH_URL_VALUES": "form", "PIS_SIGNATURE": "strict"}, []Problem{
+			{"AUTH_URL_VALUES", "must be one of minimal, literal"}, {"PIS_SIGNATURE", "must be one of verify, log, off"},
 		}},
 		{"enums", map[string]string{"TOKEN_AUTH_METHOD": "private_key_jwt", "REFRESH_POLICY": "some"}, []Problem{
 			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of ondemand, recent, all"},

@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banksig"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
@@ -119,6 +120,10 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 	d.Scan, _ = ddb.(consent.ScanAPI)
 	d.OAuth = d.TokenClient(hc, cfg.BankTokenURL)
 	d.Bank = &bankapi.Client{BaseURL: cfg.BankAPIBaseURL, HTTP: hc, FinancialID: cfg.FinancialID, Now: d.now}
+	// PIS_SIGNATURE: the bank's JWKS, when given as a URL, is fetched over public TLS (not mTLS).
+	if sig := banksig.New(cfg.PISSignature, src, &http.Client{Timeout: cfg.BankHTTPTimeout}, logger, d.now); sig != nil {
+		d.Bank.Answers = sig
+	}
 	return d, nil
 }
 

@@ -41,6 +41,7 @@ func (b *Bank) adminMux() http.Handler {
 	})
 	m.HandleFunc("POST /admin/settings", b.adminSettings)
 	m.HandleFunc("POST /admin/redirects", b.adminRedirects)
+	m.HandleFunc("POST /admin/decoding", b.adminDecoding)
 	m.HandleFunc("GET /admin/secret", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(b.SecretJSON())
@@ -134,6 +135,8 @@ type adminFaultRequest struct {
 	DropAfterProcessing bool    `json:"dropAfterProcessing"`
 	// AnswerAfterProcessing: handle the request, then answer status/html/empty instead.
 	AnswerAfterProcessing bool `json:"answerAfterProcessing"`
+	// CorruptSignature: handle the request and answer as usual with a signature that does not verify.
+	CorruptSignature bool `json:"corruptSignature"`
 }
 
 func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
@@ -147,7 +150,8 @@ func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
 	}
 	b.Fail(req.PathPrefix, Fault{Count: req.Count, Status: req.Status, RetryAfter: time.Duration(req.RetryAfterSeconds * float64(time.Second)),
 		HTML: req.HTML, JSON: req.JSON, Empty: req.Empty, Delay: time.Duration(req.DelayMs) * time.Millisecond, Drop: req.Drop,
-		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing})
+		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing,
+		CorruptSignature: req.CorruptSignature})
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -200,5 +204,22 @@ func (b *Bank) adminRedirects(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	b.SetErrorsWithoutState(*req.ErrorsWithoutState)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// adminDecoding is POST /admin/decoding {"decoding":"form|percent|literal"}: SetDecoding.
+func (b *Bank) adminDecoding(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Decoding string `json:"decoding"`
+	}
+	if !decodeAdmin(w, r, &req) {
+		return
+	}
+	d, err := ParseDecoding(req.Decoding)
+	if err != nil {
+		writeAdmin(w, nil, err)
+		return
+	}
+	b.SetDecoding(d)
 	w.WriteHeader(http.StatusNoContent)
 }

@@ -67,6 +67,8 @@ type Options struct {
 	// ErrorsWithoutState makes the bank's error redirects carry only error and
 	// error_description, like the examples on the bank's own page; a code still carries state.
 	ErrorsWithoutState bool
+	// Decoding is how authorization values are read (DecodeForm when "").
+	Decoding Decoding
 	// Logger defaults to a discarding logger.
 	Logger *slog.Logger
 }
@@ -94,6 +96,7 @@ type Bank struct {
 	// plans and defaultPlans: how payment orders move through their statuses (paymentplan.go).
 	plans        map[string][]PaymentStep
 	defaultPlans map[kind][]PaymentStep
+	decoding     Decoding
 
 	api, pages, admin          *http.Server
 	apiURL, pagesURL, adminURL string
@@ -113,6 +116,9 @@ func Start(ctx context.Context, o Options) (*Bank, error) {
 	}
 	b := &Bank{o: o, log: o.Logger, mat: mat, accessTTL: o.AccessTTL, refreshTTL: o.RefreshTTL, refreshMode: o.RefreshMode,
 		errorsWithoutState: o.ErrorsWithoutState}
+	if b.decoding, err = ParseDecoding(string(o.Decoding)); err != nil {
+		return nil, err
+	}
 	b.ca = x509.NewCertPool()
 	b.ca.AddCert(mat.caCert)
 	b.st = newState(b.Now())

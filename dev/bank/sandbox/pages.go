@@ -59,7 +59,7 @@ func (b *Bank) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	p, e := decodeAuthData(r.URL.Query()["data"])
+	p, e := decodeAuthData(r.URL.Query()["data"], b.decoding)
 	var req *authRequest
 	if e == nil {
 		req, e = b.validateAuthLocked(brand, p)
