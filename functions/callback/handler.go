@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strconv"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -34,6 +36,7 @@ type Handler struct {
 	now       func() time.Time
 	retry     retryPolicy
 	bank      accountsReader // GET /accounts after an authorisation (accounts.go)
+	metrics   *metrics.Recorder
 }
 
 // New builds the handler from the function's long-lived clients.
@@ -52,12 +55,20 @@ func New(d *setup.Deps) *Handler {
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
 			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store,
 			KeepAlivePoint: keepAlivePoint(d.Config)},
+		metrics: d.Metrics,
 	}
 }
 
 // Handle serves GET /callback. Every expected failure is a response (an
 // HTML page or a redirect), never a Go error.
-func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, _ error) {
+	ctx = httpapi.Begin(ctx, h.metrics, req)
+	defer func() {
+		httpapi.Finish(ctx, resp)
+		if resp.StatusCode != http.StatusFound {
+			h.metrics.Count(ctx, metrics.CallbackOutcomes, metrics.DimOutcome, pageOutcome(resp.StatusCode))
+		}
+	}()
 	ref := req.RequestContext.RequestID
 	if req.RouteKey != routeCallback {
 		return httpapi.ProblemResponse(httpapi.NotFound("No such route.")), nil
@@ -90,6 +101,7 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 		outcome = h.fail(ctx, s, OutcomeAbandoned, false)
 	}
 	h.logger.InfoContext(ctx, "callback", "consentId", s.ConsentID, "outcome", outcome, "stepUp", s.StepUp, "reauth", s.Reauth)
+	h.metrics.Count(ctx, metrics.CallbackOutcomes, metrics.DimOutcome, outcome)
 	return httpapi.Redirect(resultLocation(h.result, s.ConsentID, outcome)), nil
 }
 

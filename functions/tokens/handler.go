@@ -16,6 +16,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/exchange"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
@@ -35,6 +36,8 @@ type Handler struct {
 	// queue: with REFRESH_QUEUE_URL, the run sends due entries to the refresh
 	// queue instead of refreshing them itself (queue.go); nil refreshes inline.
 	queue *refreshQueue
+	// recorder: the metrics shared code records through the run's context (shared/metrics).
+	recorder *metrics.Recorder
 }
 
 // New builds the handler from the cold start's clients.
@@ -43,8 +46,9 @@ func New(d *setup.Deps) *Handler {
 		cfg: d.Config, store: d.Store, oauth: d.OAuth, creds: d.Credentials, logger: d.Logger, now: d.Now,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger,
 			Lookahead: d.Config.RefreshLookahead},
-		metrics: os.Stdout,
-		bank:    d.Bank,
+		metrics:  os.Stdout,
+		bank:     d.Bank,
+		recorder: d.Metrics,
 	}
 	if d.Config.RefreshPolicy == config.RefreshOnDemand {
 		h.exchanger.KeepAlivePoint = refresh.KeepAlivePoint
@@ -57,6 +61,7 @@ func New(d *setup.Deps) *Handler {
 // or the secret unreachable), never because a bank refused a consent: those
 // outcomes are counted in the Summary.
 func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error) {
+	ctx = metrics.With(ctx, h.recorder)
 	start := time.Now()
 	r := h.newRun(ctx, start)
 	var sum Summary

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/metrics"
 )
 
 // Work is the refresh worker: the refresh queue's event source mapping
@@ -22,6 +24,7 @@ import (
 // whose alarm says so; the index keeps them due meanwhile. The rest are
 // deleted by the event source mapping.
 func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
+	ctx = metrics.With(ctx, h.recorder)
 	start := time.Now()
 	r := h.newRun(ctx, start)
 	r.holder = "worker" + r.holder[len("tokens"):]

@@ -76,6 +76,10 @@ type Config struct {
 	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time
+	// METRICS_NAMESPACE: the CloudWatch namespace of the connector's metrics (shared/metrics);
+	// DefaultMetricsNamespace when unset. One per stack keeps two stacks of one environment
+	// in an account apart.
+	MetricsNamespace string
 }
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for

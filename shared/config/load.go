@@ -39,6 +39,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ReconfirmPeriod:     r.durationUpTo("RECONFIRM_PERIOD", MaxReconfirmPeriod, MaxReconfirmPeriod, "2160h (90 days)"),
 		ReconfirmWarn:       r.duration("RECONFIRM_WARN", 14*24*time.Hour),
 		ReconfirmMode:       r.oneOf("RECONFIRM_MODE", ReconfirmEnforce, ReconfirmEnforce, ReconfirmWarn),
+		MetricsNamespace:    r.namespace("METRICS_NAMESPACE"),
 	}
 	if len(r.problems) > 0 {
 		return Config{}, &Error{Problems: r.problems}
