@@ -128,6 +128,23 @@ func TestMetricsOfMainPaths(t *testing.T) {
 		}})
 	})
 
+	t.Run("payment resent", func(t *testing.T) {
+		pc := f.paymentConsent(owner, "DP")
+		// Two drops: net/http resends once itself on a reused connection, so at least one
+		// reaches the payment protocol, which resends under the same key.
+		f.env.Bank.Fail(bankapi.PISPPath+"/domestic-payments", sandbox.Fault{DropAfterProcessing: true, Count: 2})
+		defer f.env.Bank.ClearFaults()
+		resp, pts, _ := f.observed(pay(pc, "order-r", ""), "l7", "a7")
+		wantOK(t, resp, http.StatusCreated)
+		if got := metricstest.Sum(pts, metrics.BankRetries); got < 1 {
+			t.Errorf("BankRetries = %v, want at least 1 (the protocol's resend)", got)
+		}
+		if got := metricstest.Sum(pts, metrics.BankErrors, "Operation", bankapi.OpPaymentCreate); got < 1 {
+			t.Errorf("BankErrors payment-create = %v, want at least 1", got)
+		}
+		wantPoints(t, pts, map[float64][][]string{1: {{metrics.Payments, "Result", "done"}}})
+	})
+
 	t.Run("payment", func(t *testing.T) {
 		pc := f.paymentConsent(owner, "DP")
 		resp, pts, _ := f.observed(pay(pc, "order-m", ""), "l6", "a6")

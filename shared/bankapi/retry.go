@@ -58,7 +58,7 @@ func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
 		if !ok {
 			return err
 		}
-		metrics.From(ctx).BankRetry(ctx, status(err))
+		metrics.From(ctx).BankRetry(ctx, ErrorStatus(err))
 		if serr := p.Sleep(ctx, d); serr != nil {
 			return errors.Join(err, serr)
 		}
@@ -106,8 +106,8 @@ func Sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// status is the bank's HTTP status in err, or 0 when it did not answer.
-func status(err error) int {
+// ErrorStatus is the bank's HTTP status in err (an *Error), or 0 when the bank did not answer.
+func ErrorStatus(err error) int {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Status
