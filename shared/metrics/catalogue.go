@@ -38,7 +38,7 @@ const (
 	// SDK's retries, by Service and Kind (throttled, unavailable, failed); a failed condition
 	// of a versioned write is an expected outcome, not counted.
 	AWSErrors = "AWSErrors"
-	// EventsPublished and EventsFailed: the events publisher's (issue 18) outcome per event.
+	// EventsPublished and EventsFailed: the events publisher's outcome per event (reserved for it).
 	EventsPublished = "EventsPublished"
 	EventsFailed    = "EventsFailed"
 )

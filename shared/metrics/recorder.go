@@ -43,14 +43,6 @@ func New(out io.Writer, namespace, environment string) *Recorder {
 	return &Recorder{out: out, namespace: namespace, environment: environment, now: time.Now}
 }
 
-// Namespace is the recorder's CloudWatch namespace.
-func (r *Recorder) Namespace() string {
-	if r == nil {
-		return DefaultNamespace
-	}
-	return r.namespace
-}
-
 type recorderKey struct{}
 
 // With returns ctx carrying r, for From.
