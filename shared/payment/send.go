@@ -9,9 +9,9 @@ import (
 
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/jws"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/refresh"
 )
 
