@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
-	"github.com/coop-ob/connector/shared/consent"
 )
 
 // stackEnv overrides function settings for the run. The functions run as their own
@@ -53,7 +52,7 @@ func TestSchedule(t *testing.T) {
 	c := newCaller(t)
 	b := st.Bank()
 	id := c.authorisedAIS(t) // also uses the consent (REFRESH_POLICY recent)
-	store := consent.New(table(), st.TableName())
+	store := tableStore()
 	before, err := store.GetTokens(t.Context(), id)
 	if err != nil {
 		t.Fatal(err)

@@ -56,6 +56,8 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 	case service == "amazonsqs":
 		// The batch actions are authorised as their single-message actions.
 		return []access{{Action: "sqs:" + strings.TrimSuffix(op, "Batch"), Resource: queueARN(in.QueueURL)}}, nil
+	case service == "trentservice": // KMS: TrentService.Decrypt → kms:Decrypt
+		return []access{{Action: "kms:" + op, Resource: "*"}}, nil
 	case service == "secretsmanager":
 		return []access{{Action: "secretsmanager:" + op, Resource: secretARN(in.SecretID)}}, nil
 	case service == "dynamodb" && (op == "TransactWriteItems" || op == "TransactGetItems"):

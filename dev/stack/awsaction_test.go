@@ -46,6 +46,10 @@ func TestRequestAccesses(t *testing.T) {
 				Resource: "arn:aws:secretsmanager:eu-west-2:000000000000:secret:creds"}}},
 		{"PutSecretValue by ARN", "secretsmanager.PutSecretValue", `{"SecretId":"arn:aws:secretsmanager:x"}`,
 			[]access{{Action: "secretsmanager:PutSecretValue", Resource: "arn:aws:secretsmanager:x"}}},
+		{"KMS Decrypt", "TrentService.Decrypt", `{"KeyId":"k","CiphertextBlob":"AA=="}`,
+			[]access{{Action: "kms:Decrypt", Resource: "*"}}},
+		{"KMS GenerateDataKey", "TrentService.GenerateDataKey", `{"KeyId":"k"}`,
+			[]access{{Action: "kms:GenerateDataKey", Resource: "*"}}},
 		{"another service", "AmazonSNS.Publish", `{}`, []access{{Action: "amazonsns:Publish", Resource: "*"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

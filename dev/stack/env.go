@@ -80,6 +80,7 @@ func runtimeEnv(awsEndpoint, accessKeyID string) map[string]string {
 		"AWS_ENDPOINT_URL_DYNAMODB":        awsEndpoint,
 		"AWS_ENDPOINT_URL_SECRETS_MANAGER": awsEndpoint,
 		"AWS_ENDPOINT_URL_SQS":             awsEndpoint,
+		"AWS_ENDPOINT_URL_KMS":             awsEndpoint,
 		"AWS_EC2_METADATA_DISABLED":        "true",
 		"AWS_CONFIG_FILE":                  os.DevNull,
 		"AWS_SHARED_CREDENTIALS_FILE":      os.DevNull,

@@ -14,13 +14,14 @@ func TestRealTemplatePolicies(t *testing.T) {
 		t.Fatal(err)
 	}
 	secret := "secretsmanager:GetSecretValue"
+	dec, gen := "kms:Decrypt", "kms:GenerateDataKey"
 	want := map[string]Policy{
-		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
-			"dynamodb:Query", secret}, Index: true},
-		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+			"dynamodb:Query", dec, gen, secret}, Index: true},
+		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", dec, gen, secret}},
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-			"dynamodb:UpdateItem", secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+			"dynamodb:Scan", "dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
 			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},
 	}
 	got := map[string]Policy{}
@@ -43,11 +44,15 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"ProxyFunction", "dynamodb:UpdateItem", false, true},
 		{"ProxyFunction", "dynamodb:Query", false, false},
 		{"TokensFunction", "dynamodb:Query", true, true},
-		{"TokensFunction", "dynamodb:Scan", false, false},
+		{"TokensFunction", "dynamodb:Scan", false, true}, // the sealing pass
+		{"ProxyFunction", "dynamodb:Scan", false, false},
 		{"TokensFunction", "secretsmanager:GetSecretValue", false, true},
 		{"TokensFunction", "secretsmanager:PutSecretValue", false, false},
 		{"TokensFunction", "sqs:SendMessage", false, true},
 		{"ProxyFunction", "sqs:SendMessage", false, false},
+		{"ProxyFunction", "kms:Decrypt", false, true},
+		{"ProxyFunction", "kms:Encrypt", false, false},
+		{"CallbackFunction", "kms:ReEncryptFrom", false, false},
 	} {
 		if got := tmpl.Functions[c.function].Policy.Allows(c.action, c.index); got != c.want {
 			t.Errorf("%s Allows(%s, index %v) = %v, want %v", c.function, c.action, c.index, got, c.want)

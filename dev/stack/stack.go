@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
@@ -41,6 +42,7 @@ type Stack struct {
 	apiURL    string
 	emulators map[string]*emulator  // by Function.Name
 	queues    map[string]localQueue // the template's queues by logical id
+	sealKey   string                // the KMS key (in kumo) of SEAL_KEY_ID
 	wg        sync.WaitGroup        // the gateway server and the schedules
 	closeOnce sync.Once
 	closeErr  error
@@ -89,6 +91,9 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if s.bank, err = sandbox.Start(sctx, bo); err != nil {
 		return nil, fmt.Errorf("bank: %w", err)
 	}
+	if err := s.createSealKey(ctx); err != nil {
+		return nil, err
+	}
 	if err := s.createSecret(ctx); err != nil {
 		return nil, err
 	}
@@ -120,6 +125,18 @@ func (s *Stack) createTable(ctx context.Context) error {
 	return createTable(ctx, db, in, ttl)
 }
 
+// createSealKey creates the KMS key the template's SealKey stands for, in kumo.
+func (s *Stack) createSealKey(ctx context.Context) error {
+	k := kms.New(kms.Options{Region: localRegion, BaseEndpoint: aws.String(s.kumo.URL),
+		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
+	out, err := k.CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String("local SealKey")})
+	if err != nil {
+		return fmt.Errorf("create seal key: %w", err)
+	}
+	s.sealKey = *out.KeyMetadata.Arn
+	return nil
+}
+
 func (s *Stack) createSecret(ctx context.Context) error {
 	sm := secretsmanager.New(secretsmanager.Options{Region: localRegion, BaseEndpoint: aws.String(s.kumo.URL),
 		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
@@ -143,6 +160,7 @@ func (s *Stack) localValues() map[string]string {
 		"BANK_AUTH_URL_SMILE":   s.bank.AuthURL("smile"),
 		"REDIRECT_URI":          s.apiURL + "/callback",
 		"RESULT_URL":            s.apiURL + "/result",
+		"SEAL_KEY_ID":           s.sealKey,
 	}
 }
 

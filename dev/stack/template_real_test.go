@@ -73,6 +73,7 @@ func TestRealTemplate(t *testing.T) {
 		t.Errorf("mappings %+v", tmpl.Mappings)
 	}
 	local["REFRESH_QUEUE_URL"] = "x"
+	local["SEAL_KEY_ID"] = "x" // the key the stack creates in kumo for the template's SealKey
 	for _, f := range tmpl.sortedFunctions() {
 		if _, err := functionEnv(tmpl, f, local, nil, nil, func(w string) { t.Error(w) }); err != nil {
 			t.Error(err)

@@ -23,6 +23,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
@@ -75,6 +76,7 @@ type Env struct {
 	Deps   *setup.Deps
 	DDB    *dynamodb.Client
 	SM     *secretsmanager.Client
+	KMS    *kms.Client // the connector's KMS client (through Faults when set)
 	Table  string
 	Secret string
 	Logs   *SyncBuffer // every log line the connector's logger wrote
@@ -110,6 +112,13 @@ func Start(t testing.TB, o Options) *Env {
 			op.Retryer = quickRetryer(op.Retryer)
 		}
 	})
+	kc := kms.NewFromConfig(awsCfg, func(op *kms.Options) {
+		op.BaseEndpoint = aws.String(endpoint)
+		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
+		if o.Faults != nil {
+			op.Retryer = quickRetryer(op.Retryer)
+		}
+	})
 
 	bo := o.Bank
 	bo.RedirectURI = RedirectURI
@@ -131,7 +140,15 @@ func Start(t testing.TB, o Options) *Env {
 		t.Fatalf("create secret: %v", err)
 	}
 
+	// The key is made without the fault injector: faults are for the connector's calls.
+	key, err := kms.New(kms.Options{Region: awsCfg.Region, Credentials: awsCfg.Credentials, BaseEndpoint: aws.String(endpoint)}).
+		CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String(table)})
+	if err != nil {
+		t.Fatalf("create kms key: %v", err)
+	}
+
 	vars := map[string]string{
+		"SEAL_KEY_ID":           *key.KeyMetadata.KeyId,
 		"ENVIRONMENT":           "sandbox",
 		"TABLE_NAME":            table,
 		"CREDENTIALS_SECRET_ID": secret,
@@ -158,10 +175,11 @@ func Start(t testing.TB, o Options) *Env {
 	if err != nil {
 		t.Fatalf("setup: %v", err)
 	}
+	deps.UseSealer(kc)
 	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
 	metricLines := &SyncBuffer{}
 	deps.Metrics = metrics.New(metricLines, cfg.MetricsNamespace, cfg.Environment)
-	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, Table: table, Secret: secret, Logs: logs, Metrics: metricLines}
+	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, KMS: kc, Table: table, Secret: secret, Logs: logs, Metrics: metricLines}
 }
 
 // quickRetryer is the standard retryer with the attempts of def (the service's default),

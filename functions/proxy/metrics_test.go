@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -11,11 +12,13 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-lambda-go/lambdacontext"
 
+	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/metrics/metricstest"
+	"github.com/coop-ob/connector/shared/setup"
 )
 
 // observed sends r as Lambda would (a request id in the context, API Gateway's in the event)
@@ -171,5 +174,35 @@ func everyLineHasIDs(t *testing.T, pts []metricstest.Point, logs []map[string]an
 		if p.Line["awsRequestId"] != lambdaID || p.Line["apiRequestId"] != apiID {
 			t.Errorf("metric line without both request ids: %v", p.Line)
 		}
+	}
+}
+
+// TestKMSFailureIsAnAWSError: KMS failing past the SDK's retries when a cold container needs a
+// data key to write tokens is counted as AWSErrors (Service KMS, Kind throttled) through the
+// recorder of the call's context, like the store's and the secret's failures.
+func TestKMSFailureIsAnAWSError(t *testing.T) {
+	t.Parallel()
+	inj := awsfault.New(1)
+	f := newFaultFixture(t, inj)
+	c := f.aisConsent(owner, false)
+	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold.UseSealer(f.env.KMS)
+	cold.SetClock(f.env.Bank.Now)
+	var buf bytes.Buffer
+	ctx := metrics.With(context.Background(), metrics.New(&buf, "", "sandbox"))
+	tk, err := cold.Store.GetTokens(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inj.Add(awsfault.Rule{Service: "kms", Operation: "GenerateDataKey", Kind: awsfault.Throttling, Times: 3})
+	defer inj.Clear()
+	if err := cold.Store.PutTokens(ctx, tk); err == nil {
+		t.Fatal("PutTokens with GenerateDataKey throttled succeeded")
+	}
+	if got := metricstest.Sum(metricstest.Parse(buf.String()), metrics.AWSErrors, metrics.DimService, "KMS", metrics.DimKind, "throttled"); got != 1 {
+		t.Errorf("AWSErrors KMS throttled = %v, want 1: %s", got, buf.String())
 	}
 }

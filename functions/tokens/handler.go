@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
@@ -36,6 +37,10 @@ type Handler struct {
 	// queue: with REFRESH_QUEUE_URL, the run sends due entries to the refresh
 	// queue instead of refreshing them itself (queue.go); nil refreshes inline.
 	queue *refreshQueue
+	// scan and sealDone: the upgrade's sealing pass (sealpass.go); sealDone once the
+	// marker says it is done, so a warm container stops reading it.
+	scan     consent.ScanAPI
+	sealDone atomic.Bool
 	// recorder: the metrics shared code records through the run's context (shared/metrics).
 	recorder *metrics.Recorder
 }
@@ -48,6 +53,7 @@ func New(d *setup.Deps) *Handler {
 			Lookahead: d.Config.RefreshLookahead},
 		metrics:  os.Stdout,
 		bank:     d.Bank,
+		scan:     d.Scan,
 		recorder: d.Metrics,
 	}
 	if d.Config.RefreshPolicy == config.RefreshOnDemand {
@@ -77,6 +83,9 @@ func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error
 	}
 	if err == nil {
 		err = h.retryAccounts(ctx, r) // accounts.go
+	}
+	if err == nil {
+		err = h.sealPass(ctx, r, &sum) // sealpass.go
 	}
 	sum.DurationMs = time.Since(start).Milliseconds()
 	h.report(ctx, &sum, err)

@@ -41,6 +41,11 @@ type Summary struct {
 	TransportCertDays  int   `json:"transportCertDays"`
 	SigningCertDays    int   `json:"signingCertDays"`
 	DurationMs         int64 `json:"durationMs"`
+
+	// SealScanned and Sealed: the upgrade's sealing pass, items read and items sealed
+	// (0 once the pass is done).
+	SealScanned int `json:"sealScanned"`
+	Sealed      int `json:"sealed"`
 }
 
 // add counts one refresh outcome.
@@ -73,7 +78,8 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 		slog.Bool("rateLimited", s.RateLimited), slog.Int("deferred", s.Deferred), slog.Int("lapseMarginMinutes", s.LapseMarginMinutes),
 		slog.Int("exchangesCompleted", s.ExchangesCompleted), slog.Int("exchangesFailed", s.ExchangesFailed),
 		slog.Int("exchangesRetry", s.ExchangesRetry), slog.Int("transportCertDays", s.TransportCertDays),
-		slog.Int("signingCertDays", s.SigningCertDays), slog.Int64("durationMs", s.DurationMs)}
+		slog.Int("signingCertDays", s.SigningCertDays), slog.Int64("durationMs", s.DurationMs),
+		slog.Int("sealScanned", s.SealScanned), slog.Int("sealed", s.Sealed)}
 	level := slog.LevelInfo
 	if runErr != nil {
 		level = slog.LevelError

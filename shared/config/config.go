@@ -73,6 +73,15 @@ type Config struct {
 	ReconfirmPeriod time.Duration
 	ReconfirmWarn   time.Duration // RECONFIRM_WARN: how long before reconfirmBy nextAction says reconfirm
 	ReconfirmMode   string        // RECONFIRM_MODE: ReconfirmEnforce or ReconfirmWarn
+	// SEAL_KEY_ID: the KMS key (id, ARN or alias) whose data keys seal the
+	// secrets in the table (shared/seal). Empty stores them plain: only
+	// for tools and tests; the template always sets it.
+	SealKeyID      string
+	SealKeyMaxAge  time.Duration // SEAL_KEY_MAX_AGE: how long one data key seals values
+	SealKeyMaxUses int           // SEAL_KEY_MAX_USES: how many values one data key seals
+	// SEAL_PASS_ITEMS: how many table items one scheduled tokens run reads in the upgrade's
+	// sealing pass (consent.Store.SealPassStep); 0 turns the pass off.
+	SealPassItems int
 	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time

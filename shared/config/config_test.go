@@ -57,6 +57,9 @@ func TestLoadDefaults(t *testing.T) {
 		ReconfirmPeriod:     90 * 24 * time.Hour,
 		ReconfirmWarn:       14 * 24 * time.Hour,
 		ReconfirmMode:       ReconfirmEnforce,
+		SealKeyMaxAge:       15 * time.Minute,
+		SealKeyMaxUses:      10000,
+		SealPassItems:       5000,
 		MetricsNamespace:    DefaultMetricsNamespace,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -91,7 +94,9 @@ func TestLoadOverrides(t *testing.T) {
 		"REFRESH_CONCURRENCY": "4", "REFRESH_SHARDS": "32", "REFRESH_RATE_LIMIT": "7", "REFRESH_INTERVAL": "1m", "CERT_EXPIRY_WARN_DAYS": "120",
 		"BANK_API_BASE_URL": "https://127.0.0.1:8443/", "REDIRECT_URI": "http://127.0.0.1:3000/callback",
 		"RESULT_URL": "http://localhost:5173/result?x=1", "EXTRA_NON_WORKING_DAYS": " 2027-06-04, 2027-06-07 ",
-		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn", "METRICS_NAMESPACE": "CoopConnector/prod-a",
+		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn",
+		"SEAL_KEY_ID": " alias/connector ", "SEAL_KEY_MAX_AGE": "5m", "SEAL_KEY_MAX_USES": "500",
+		"SEAL_PASS_ITEMS": "0", "METRICS_NAMESPACE": "CoopConnector/prod-a",
 	} {
 		env[k] = v
 	}
@@ -102,12 +107,12 @@ func TestLoadOverrides(t *testing.T) {
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
-		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.MetricsNamespace}
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.MetricsNamespace}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
-		time.Duration(0), time.Hour, "warn", "CoopConnector/prod-a"}
+		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, "CoopConnector/prod-a"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -143,6 +148,7 @@ func TestLoadInvalid(t *testing.T) {
 			{"REFRESH_CONCURRENCY", "must be an integer from 1 to 64"}, {"REFRESH_SHARDS", "must be an integer from 1 to 256"},
 			{"CERT_EXPIRY_WARN_DAYS", "must be an integer from 1 to 825"},
 		}},
+		{"seal pass items", map[string]string{"SEAL_PASS_ITEMS": "-1"}, []Problem{{"SEAL_PASS_ITEMS", "must be an integer from 0 to 100000"}}},
 		{"extra days not a date", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-06-04,tomorrow"}, []Problem{
 			{"EXTRA_NON_WORKING_DAYS", "item 2 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
 		}},

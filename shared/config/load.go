@@ -39,6 +39,10 @@ func Load(getenv func(string) string) (Config, error) {
 		ReconfirmPeriod:     r.durationUpTo("RECONFIRM_PERIOD", MaxReconfirmPeriod, MaxReconfirmPeriod, "2160h (90 days)"),
 		ReconfirmWarn:       r.duration("RECONFIRM_WARN", 14*24*time.Hour),
 		ReconfirmMode:       r.oneOf("RECONFIRM_MODE", ReconfirmEnforce, ReconfirmEnforce, ReconfirmWarn),
+		SealKeyID:           strings.TrimSpace(getenv("SEAL_KEY_ID")),
+		SealKeyMaxAge:       r.duration("SEAL_KEY_MAX_AGE", 15*time.Minute),
+		SealKeyMaxUses:      r.integer("SEAL_KEY_MAX_USES", 10000, 1, 1000000),
+		SealPassItems:       r.integer("SEAL_PASS_ITEMS", 5000, 0, 100000),
 		MetricsNamespace:    r.namespace("METRICS_NAMESPACE"),
 	}
 	if len(r.problems) > 0 {

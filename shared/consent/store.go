@@ -46,6 +46,10 @@ type Store struct {
 	// ReconfirmWarn is RECONFIRM_WARN: how long before ActionBy the
 	// deadline's warning is due in the refresh index.
 	ReconfirmWarn time.Duration
+	// Sealer, when set, seals the secret attributes (sealing.go) before
+	// every write and opens them after every read. Nil stores them plain
+	// (tools and tests without KMS).
+	Sealer Sealer
 }
 
 // New returns a Store on table with the real clock and DefaultShards shards.

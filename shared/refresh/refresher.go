@@ -123,6 +123,16 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 		return t, nil
 	}
 
+	// The new tokens will be stored sealed: the data key is taken before the
+	// refresh token is sent, so KMS failing after the bank answered (and may
+	// have rotated it) cannot lose the answer. No key, no bank call.
+	ctx, err = r.Store.HoldSealKey(ctx)
+	if err != nil {
+		if rerr := r.release(ctx, t, t.Failures, t.NextAttemptAt, t.RefreshDue); rerr != nil {
+			return nil, errors.Join(err, rerr)
+		}
+		return nil, fmt.Errorf("refresh %s: %w", id, err)
+	}
 	// Once the refresh token is sent, its answer must not be lost to the
 	// caller's cancellation (with one-time-use rotation the old token is
 	// spent): the bank call and the writes run detached, bounded by the

@@ -38,7 +38,10 @@ type Deps struct {
 	OAuth       *oauth.Client
 	Bank        *bankapi.Client
 	Store       *consent.Store
-	Now         func() time.Time
+	// Scan is the table client's Scan, for the sealing pass of the tokens function; nil when
+	// the store's client has none (a test's wrapper).
+	Scan consent.ScanAPI
+	Now  func() time.Time
 	// Metrics writes the connector's metric lines (shared/metrics) to stdout, in
 	// METRICS_NAMESPACE; each function's edge puts it in the request's context.
 	Metrics *metrics.Recorder
@@ -66,7 +69,12 @@ func Load(ctx context.Context) (*Deps, error) {
 // New builds Deps from an explicit configuration and AWS configuration.
 func New(cfg config.Config, awsCfg aws.Config, logger *slog.Logger) (*Deps, error) {
 	ddb, sm := AWSClients(awsCfg)
-	return NewWith(cfg, ddb, sm, logger)
+	d, err := NewWith(cfg, ddb, sm, logger)
+	if err != nil {
+		return nil, err
+	}
+	d.UseSealer(KMSClient(awsCfg))
+	return d, nil
 }
 
 // AWSAttemptTimeout bounds one attempt of a DynamoDB or Secrets Manager call (they take
@@ -121,6 +129,7 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 		Metrics:     metrics.New(os.Stdout, cfg.MetricsNamespace, cfg.Environment),
 	}
 	d.authStyle = style
+	d.Scan, _ = ddb.(consent.ScanAPI)
 	d.OAuth = d.TokenClient(hc, cfg.BankTokenURL)
 	d.Bank = &bankapi.Client{BaseURL: cfg.BankAPIBaseURL, HTTP: hc, FinancialID: cfg.FinancialID, Now: d.now}
 	return d, nil
