@@ -31,6 +31,8 @@ import (
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -78,6 +80,9 @@ type Env struct {
 	Table  string
 	Secret string
 	Logs   *SyncBuffer // every log line the connector's logger wrote
+	// Metrics: every metric line the connector wrote through Deps.Metrics (shared/metrics), which
+	// in Lambda go to stdout.
+	Metrics *SyncBuffer
 }
 
 // Start builds an Env and registers its cleanup on t.
@@ -95,18 +100,21 @@ func Start(t testing.TB, o Options) *Env {
 	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
 		op.DisableValidateResponseChecksum = true
+		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
 		if o.Faults != nil {
 			op.Retryer = quickRetryer(op.Retryer)
 		}
 	})
 	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
+		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
 		if o.Faults != nil {
 			op.Retryer = quickRetryer(op.Retryer)
 		}
 	})
 	kc := kms.NewFromConfig(awsCfg, func(op *kms.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
+		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
 		if o.Faults != nil {
 			op.Retryer = quickRetryer(op.Retryer)
 		}
@@ -162,14 +170,16 @@ func Start(t testing.TB, o Options) *Env {
 		o.Tune(&cfg)
 	}
 	logs := &SyncBuffer{}
-	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	logger := slog.New(lambdactx.NewIDHandler(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	deps, err := setup.NewWith(cfg, ddb, sm, logger)
 	if err != nil {
 		t.Fatalf("setup: %v", err)
 	}
 	deps.UseSealer(kc)
 	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
-	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, KMS: kc, Table: table, Secret: secret, Logs: logs}
+	metricLines := &SyncBuffer{}
+	deps.Metrics = metrics.New(metricLines, cfg.MetricsNamespace, cfg.Environment)
+	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, KMS: kc, Table: table, Secret: secret, Logs: logs, Metrics: metricLines}
 }
 
 // quickRetryer is the standard retryer with the attempts of def (the service's default),

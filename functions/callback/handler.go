@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"strconv"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/exchange"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -41,6 +43,7 @@ type Handler struct {
 	bank      accountsReader // GET /accounts after an authorisation (accounts.go)
 	journeys  journeyOpener  // GET /journeys/{ref} (journey.go)
 	signer    resultSigner   // the signed result on RESULT_URL; nil: none (result.go)
+	metrics   *metrics.Recorder
 }
 
 // New builds the handler from the function's long-lived clients.
@@ -61,13 +64,21 @@ func New(d *setup.Deps) *Handler {
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Logger: d.Logger,
 			Now: func() time.Time { return d.Now() }, Lookahead: d.Config.RefreshLookahead, StoreTimeout: defaultRetry.store,
 			KeepAlivePoint: keepAlivePoint(d.Config)},
+		metrics: d.Metrics,
 	}
 }
 
 // Handle serves GET /callback, GET /journeys/{ref} and GET /.well-known/jwks.json.
 // Every expected failure is a response (an HTML page, a redirect or a problem),
 // never a Go error.
-func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, _ error) {
+	ctx = httpapi.Begin(ctx, h.metrics, req)
+	defer func() {
+		httpapi.Finish(ctx, resp)
+		if req.RouteKey == routeCallback && resp.StatusCode != http.StatusFound {
+			h.metrics.Count(ctx, metrics.CallbackOutcomes, metrics.DimOutcome, pageOutcome(resp.StatusCode))
+		}
+	}()
 	ref := req.RequestContext.RequestID
 	switch req.RouteKey {
 	case routeCallback:
@@ -105,6 +116,7 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 		outcome = h.fail(ctx, s, OutcomeAbandoned, false)
 	}
 	h.logger.InfoContext(ctx, "callback", "consentId", s.ConsentID, "outcome", outcome, "stepUp", s.StepUp, "reauth", s.Reauth)
+	h.metrics.Count(ctx, metrics.CallbackOutcomes, metrics.DimOutcome, outcome)
 	resp = httpapi.Redirect(resultLocation(h.result, s.ConsentID, outcome, h.signResult(ctx, s, outcome)))
 	if _, had := journeyCookies(req)[stateHash]; had {
 		resp.Cookies = []string{clearJourneyCookie(stateHash)}

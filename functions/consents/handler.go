@@ -19,6 +19,7 @@ import (
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/reconfirm"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -50,6 +51,7 @@ type Handler struct {
 	// authValues is how the authorization URL writes values (AUTH_URL_VALUES): a
 	// request whose values cannot travel so is refused before the bank is called.
 	authValues authurl.Values
+	metrics    *metrics.Recorder
 }
 
 // New builds the handler from the function's long-lived clients.
@@ -62,6 +64,7 @@ func New(d *setup.Deps) *Handler {
 		newUUID:    uuid.NewString,
 		reconfirm:  reconfirm.FromConfig(d.Config),
 		authValues: authurl.Values(d.Config.AuthURLValues),
+		metrics:    d.Metrics,
 		keys: &createonce.Keys{Store: d.Store, Logger: d.Logger, Now: func() time.Time { return d.Now() },
 			NewClaim: uuid.NewString, ReleaseTimeout: releaseTimeout},
 	}
@@ -92,7 +95,9 @@ const (
 
 // Handle dispatches on the route key, within the request's budget. Every
 // expected failure is a problem response with a nil error.
-func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, _ error) {
+	ctx = httpapi.Begin(ctx, h.metrics, req)
+	defer func() { httpapi.Finish(ctx, resp) }()
 	ctx, cancel := lambdactx.WithBudget(ctx, budget, deadlineMargin)
 	defer cancel()
 	// Journeys started here redirect to this API's own /callback unless REDIRECT_URI is set.

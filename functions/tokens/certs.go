@@ -26,7 +26,7 @@ func (h *Handler) checkCertificates(ctx context.Context, now time.Time, sum *Sum
 		name string
 		days int
 	}{{"transport", transport}, {"signing", signing}} {
-		if err := emf.Write(h.metrics, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment, "Certificate": cert.name},
+		if err := emf.WriteNS(h.metrics, h.cfg.MetricsNamespace, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment, "Certificate": cert.name},
 			[]emf.Metric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: float64(cert.days)}}); err != nil {
 			h.logger.WarnContext(ctx, "metric not written", slog.Any("err", err))
 		}

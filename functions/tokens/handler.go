@@ -17,6 +17,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/exchange"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
@@ -40,6 +41,8 @@ type Handler struct {
 	// marker says it is done, so a warm container stops reading it.
 	scan     consent.ScanAPI
 	sealDone atomic.Bool
+	// recorder: the metrics shared code records through the run's context (shared/metrics).
+	recorder *metrics.Recorder
 }
 
 // New builds the handler from the cold start's clients.
@@ -48,9 +51,10 @@ func New(d *setup.Deps) *Handler {
 		cfg: d.Config, store: d.Store, oauth: d.OAuth, creds: d.Credentials, logger: d.Logger, now: d.Now,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger,
 			Lookahead: d.Config.RefreshLookahead},
-		metrics: os.Stdout,
-		bank:    d.Bank,
-		scan:    d.Scan,
+		metrics:  os.Stdout,
+		bank:     d.Bank,
+		scan:     d.Scan,
+		recorder: d.Metrics,
 	}
 	if d.Config.RefreshPolicy == config.RefreshOnDemand {
 		h.exchanger.KeepAlivePoint = refresh.KeepAlivePoint
@@ -63,6 +67,7 @@ func New(d *setup.Deps) *Handler {
 // or the secret unreachable), never because a bank refused a consent: those
 // outcomes are counted in the Summary.
 func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error) {
+	ctx = metrics.With(ctx, h.recorder)
 	start := time.Now()
 	r := h.newRun(ctx, start)
 	var sum Summary

@@ -17,6 +17,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -35,7 +36,9 @@ func main() {
 			slog.New(slog.NewJSONHandler(os.Stdout, nil)).ErrorContext(ctx, "tokens: aws config", "err", err)
 			os.Exit(1)
 		}
-		h.queue = &refreshQueue{api: sqs.NewFromConfig(awsCfg), url: u}
+		h.queue = &refreshQueue{api: sqs.NewFromConfig(awsCfg, func(o *sqs.Options) {
+			o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service SQS
+		}), url: u}
 	}
 	lambda.Start(h.Invoke)
 }

@@ -111,7 +111,7 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	if runErr != nil {
 		metrics = append(metrics, count("RunFailed", 1))
 	}
-	if err := emf.Write(h.metrics, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment}, metrics); err != nil {
+	if err := emf.WriteNS(h.metrics, h.cfg.MetricsNamespace, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment}, metrics); err != nil {
 		h.logger.WarnContext(ctx, "metrics not written", slog.Any("err", err))
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/paypoll"
 )
 
@@ -25,6 +26,7 @@ import (
 // whose alarm says so; the index keeps them due meanwhile. The rest are
 // deleted by the event source mapping.
 func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
+	ctx = metrics.With(ctx, h.recorder)
 	start := time.Now()
 	r := h.newRun(ctx, start)
 	r.holder = "worker" + r.holder[len("tokens"):]

@@ -111,6 +111,10 @@ type Config struct {
 	PaymentPollLimit int
 	AuthURLValues    string // AUTH_URL_VALUES: AuthURLValuesMinimal or AuthURLValuesLiteral
 	PISSignature     string // PIS_SIGNATURE: PISSignatureVerify, PISSignatureLog or PISSignatureOff
+	// METRICS_NAMESPACE: the CloudWatch namespace of the connector's metrics (shared/metrics);
+	// DefaultMetricsNamespace when unset. One per stack keeps two stacks of one environment
+	// in an account apart.
+	MetricsNamespace string
 }
 
 // DefaultPaymentPollBackoff is PAYMENT_POLL_BACKOFF's default: a minute,

@@ -64,6 +64,7 @@ func TestLoadDefaults(t *testing.T) {
 		PaymentPollLimit:    20,
 		AuthURLValues:       AuthURLValuesMinimal,
 		PISSignature:        PISSignatureLog,
+		MetricsNamespace:    DefaultMetricsNamespace,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Load() mismatch (-want +got):\n%s", diff)
@@ -102,6 +103,7 @@ func TestLoadOverrides(t *testing.T) {
 		"SEAL_PASS_ITEMS":      "0",
 		"PAYMENT_POLL_BACKOFF": " 2s, 3s ", "PAYMENT_POLL_LIMIT": "5",
 		"AUTH_URL_VALUES": "literal", "PIS_SIGNATURE": "verify",
+		"METRICS_NAMESPACE": "CoopConnector/prod-a",
 	} {
 		env[k] = v
 	}
@@ -112,12 +114,12 @@ func TestLoadOverrides(t *testing.T) {
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
-		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit, c.AuthURLValues, c.PISSignature}
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit, c.AuthURLValues, c.PISSignature, c.MetricsNamespace}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
-		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5, "literal", "verify"}
+		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5, "literal", "verify", "CoopConnector/prod-a"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -136,6 +138,8 @@ func TestLoadInvalid(t *testing.T) {
 			{"BANK_AUTH_URL_SMILE", "missing"}, {"RESULT_URL", "missing"},
 		}},
 		{"bad environment", map[string]string{"ENVIRONMENT": "staging"}, []Problem{{"ENVIRONMENT", "must be one of sandbox, production"}}},
+		{"aws namespace", map[string]string{"METRICS_NAMESPACE": "AWS/Lambda"}, []Problem{{"METRICS_NAMESPACE", "must be a CloudWatch namespace: 1-255 of A-Z a-z 0-9 . - _ / # :, not starting with AWS/"}}},
+		{"namespace chars", map[string]string{"METRICS_NAMESPACE": "Coop Connector"}, []Problem{{"METRICS_NAMESPACE", "must be a CloudWatch namespace: 1-255 of A-Z a-z 0-9 . - _ / # :, not starting with AWS/"}}},
 		{"bank url http", map[string]string{"BANK_TOKEN_URL": "http://127.0.0.1/token"}, []Problem{{"BANK_TOKEN_URL", "must be https"}}},
 		{"bank url relative", map[string]string{"BANK_AUTH_URL_COOP": "/openbanking/coop"}, []Problem{{"BANK_AUTH_URL_COOP", "must be an absolute URL"}}},
 		{"base url with path", map[string]string{"BANK_API_BASE_URL": "https://h.example/apis"}, []Problem{{"BANK_API_BASE_URL", "must be scheme and host only, without path or query"}}},

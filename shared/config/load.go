@@ -48,6 +48,7 @@ func Load(getenv func(string) string) (Config, error) {
 		PaymentPollLimit:    r.integer("PAYMENT_POLL_LIMIT", 20, 1, 1000),
 		AuthURLValues:       r.oneOf("AUTH_URL_VALUES", AuthURLValuesMinimal, AuthURLValuesMinimal, AuthURLValuesLiteral),
 		PISSignature:        r.oneOf("PIS_SIGNATURE", PISSignatureLog, PISSignatureVerify, PISSignatureLog, PISSignatureOff),
+		MetricsNamespace:    r.namespace("METRICS_NAMESPACE"),
 	}
 	if len(r.problems) > 0 {
 		return Config{}, &Error{Problems: r.problems}

@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/jws"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/refresh"
 )
 
@@ -162,6 +163,7 @@ func (p *Protocol) pause(ctx context.Context, attempt int, err error) error {
 		d = be.RetryAfter
 	}
 	d = min(d, r.Cap)
+	metrics.From(ctx).BankRetry(ctx, bankapi.ErrorStatus(err))
 	if p.Wait != nil {
 		return p.Wait(ctx, d)
 	}

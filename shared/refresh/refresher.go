@@ -9,6 +9,7 @@ import (
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -105,6 +106,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 			return nil, err
 		}
 		r.markConsent(ctx, id, consent.StatusExpired, "refresh_token_expired", t)
+		metrics.From(ctx).Count(ctx, metrics.Refreshes, metrics.DimResult, metrics.RefreshLapsed)
 		return nil, ErrExpired
 	case j.keepAlive && !NeedsKeepAlive(t.RefreshExpiresAt, now):
 		// Refreshed meanwhile with a new refresh token: nothing to keep alive.
@@ -138,6 +140,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 	bctx, bcancel := lambdactx.Detach(ctx, r.lease())
 	tok, err := r.OAuth.Refresh(bctx, t.RefreshToken)
 	bcancel()
+	metrics.From(ctx).Count(ctx, metrics.Refreshes, metrics.DimResult, grantResult(err))
 	wctx, cancel := lambdactx.Detach(ctx, storeTimeout)
 	defer cancel()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/seal"
 )
 
@@ -20,7 +21,10 @@ func KMSClient(awsCfg aws.Config) *kms.Client {
 	if bc, ok := awsCfg.HTTPClient.(*awshttp.BuildableClient); ok {
 		hc = bc.WithTimeout(AWSAttemptTimeout)
 	}
-	return kms.NewFromConfig(awsCfg, func(o *kms.Options) { o.HTTPClient = hc })
+	return kms.NewFromConfig(awsCfg, func(o *kms.Options) {
+		o.HTTPClient = hc
+		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service KMS
+	})
 }
 
 // UseSealer makes the store seal its secrets with the data keys of the
