@@ -2054,19 +2054,27 @@ func (m *MemoryStorage) applyTransactWriteItem(twi TransactWriteItem) {
 	case twi.Put != nil:
 		td := m.Tables[twi.Put.TableName]
 		key := m.serializeKey(td.Table, twi.Put.Item)
+		existing := td.Items[key]
 		td.Items[key] = m.copyItem(twi.Put.Item)
+		m.emitWriteStreamEvent(td.Table, m.extractKey(td.Table, twi.Put.Item), existing, twi.Put.Item)
 
 	case twi.Delete != nil:
 		td := m.Tables[twi.Delete.TableName]
 		key := m.serializeKey(td.Table, twi.Delete.Key)
+		existing := td.Items[key]
 		delete(td.Items, key)
+		m.emitWriteStreamEvent(td.Table, twi.Delete.Key, existing, nil)
 
 	case twi.Update != nil:
 		td := m.Tables[twi.Update.TableName]
 		key := m.serializeKey(td.Table, twi.Update.Key)
 
+		var oldItem Item
+
 		item, ok := td.Items[key]
-		if !ok {
+		if ok {
+			oldItem = m.copyItem(item)
+		} else {
 			item = m.copyItem(twi.Update.Key)
 		}
 
@@ -2075,6 +2083,7 @@ func (m *MemoryStorage) applyTransactWriteItem(twi TransactWriteItem) {
 		}
 
 		td.Items[key] = item
+		m.emitWriteStreamEvent(td.Table, twi.Update.Key, oldItem, item)
 	case twi.ConditionCheck != nil:
 	}
 }
@@ -2138,14 +2147,18 @@ func (m *MemoryStorage) BatchWriteItem(_ context.Context, requestItems map[strin
 				}
 
 				key := m.serializeKey(td.Table, req.PutRequest.Item)
+				existing := td.Items[key]
 				td.Items[key] = m.copyItem(req.PutRequest.Item)
+				m.emitWriteStreamEvent(td.Table, m.extractKey(td.Table, req.PutRequest.Item), existing, req.PutRequest.Item)
 			case req.DeleteRequest != nil:
 				if err := validateKey(td.Table, req.DeleteRequest.Key); err != nil {
 					return nil, err
 				}
 
 				key := m.serializeKey(td.Table, req.DeleteRequest.Key)
+				existing := td.Items[key]
 				delete(td.Items, key)
+				m.emitWriteStreamEvent(td.Table, req.DeleteRequest.Key, existing, nil)
 			}
 		}
 	}
@@ -2253,6 +2266,28 @@ func (m *MemoryStorage) compareForSort(a, b *AttributeValue) bool {
 	}
 
 	return false
+}
+
+// emitWriteStreamEvent publishes the stream record of one item written by a
+// transaction or a batch, as PutItem, UpdateItem and DeleteItem do: INSERT when
+// there was no item, REMOVE when there is none after, MODIFY otherwise, and no
+// record for deleting an item that did not exist or for a table without a stream.
+// Must be called under m.mu lock.
+func (m *MemoryStorage) emitWriteStreamEvent(table *Table, keyItem, oldItem, newItem Item) {
+	if !table.StreamEnabled || table.LatestStreamArn == "" || (oldItem == nil && newItem == nil) {
+		return
+	}
+
+	eventName := streams.OperationTypeModify
+
+	switch {
+	case oldItem == nil:
+		eventName = streams.OperationTypeInsert
+	case newItem == nil:
+		eventName = streams.OperationTypeRemove
+	}
+
+	m.emitStreamEvent(table, eventName, keyItem, oldItem, newItem)
 }
 
 // emitStreamEvent publishes a stream record to the shared event store.
