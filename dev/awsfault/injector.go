@@ -68,8 +68,8 @@ func (i *Injector) Armed() int {
 	return n
 }
 
-// pick returns the fault for q, or 0 when it passes untouched.
-func (i *Injector) pick(q request) Kind {
+// pick returns the fault for q and the rule that chose it; Kind 0 when q passes untouched.
+func (i *Injector) pick(q request) (Kind, Rule) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
 	for _, r := range i.rules {
@@ -87,9 +87,9 @@ func (i *Injector) pick(q request) Kind {
 			r.left--
 		}
 		i.hits = append(i.hits, Hit{Service: q.service, Operation: q.operation, Caller: q.caller, Kind: r.Kind})
-		return r.Kind
+		return r.Kind, r.Rule
 	}
-	return 0
+	return 0, Rule{}
 }
 
 func (i *Injector) hang() time.Duration {
