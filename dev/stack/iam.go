@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"slices"
@@ -39,6 +40,11 @@ type iamFront struct {
 	listener net.Listener
 	server   *http.Server
 	url      string
+
+	// served, when set, is told of every allowed call of a function once the service (or a
+	// fault) answered it, before the answer goes back; when it returns false the answer is
+	// dropped (the function was killed meanwhile and will never read it).
+	served func(fn *Function, op string, status int, req, resp []byte) bool
 
 	mu     sync.Mutex
 	calls  map[string]map[string]bool // Function.Name → IAM actions
@@ -100,7 +106,20 @@ func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	f.forward.ServeHTTP(w, r)
+	if f.served == nil {
+		f.forward.ServeHTTP(w, r)
+		return
+	}
+	rec := httptest.NewRecorder()
+	f.forward.ServeHTTP(rec, r)
+	_, op, _ := strings.Cut(r.Header.Get("X-Amz-Target"), ".")
+	if !f.served(fn, op, rec.Code, body, rec.Body.Bytes()) {
+		// The caller is gone: end the exchange without an answer.
+		panic(http.ErrAbortHandler)
+	}
+	maps.Copy(w.Header(), rec.Header())
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(rec.Body.Bytes())
 }
 
 // check records fn's accesses and returns the first its policy does not grant, nil when all
