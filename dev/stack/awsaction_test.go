@@ -46,6 +46,13 @@ func TestRequestAccesses(t *testing.T) {
 				Resource: "arn:aws:secretsmanager:eu-west-2:000000000000:secret:creds"}}},
 		{"PutSecretValue by ARN", "secretsmanager.PutSecretValue", `{"SecretId":"arn:aws:secretsmanager:x"}`,
 			[]access{{Action: "secretsmanager:PutSecretValue", Resource: "arn:aws:secretsmanager:x"}}},
+		{"GetRecords is DynamoDB's", "DynamoDBStreams_20120810.GetRecords", `{"ShardIterator":"x"}`,
+			[]access{{Action: "dynamodb:GetRecords", Resource: "*"}}},
+		{"DescribeStream", "DynamoDBStreams_20120810.DescribeStream", `{"StreamArn":"` + table + `/stream/1"}`,
+			[]access{{Action: "dynamodb:DescribeStream", Resource: table + "/stream/1"}}},
+		{"PutEvents on each bus", "AWSEvents.PutEvents", `{"Entries":[{"EventBusName":"b"},{"EventBusName":"b"},{}]}`,
+			[]access{{Action: "events:PutEvents", Resource: "arn:aws:events:eu-west-2:000000000000:event-bus/b"},
+				{Action: "events:PutEvents", Resource: "arn:aws:events:eu-west-2:000000000000:event-bus/default"}}},
 		{"another service", "AmazonSNS.Publish", `{}`, []access{{Action: "amazonsns:Publish", Resource: "*"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

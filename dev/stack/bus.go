@@ -154,3 +154,23 @@ func (s *Stack) Events() []PublishedEvent {
 	defer s.published.mu.Unlock()
 	return append([]PublishedEvent(nil), s.published.events...)
 }
+
+// DistinctEvents keeps the first of the events whose detail has the same eventId (the id a
+// publisher gives an event, the same on every retry), in order: what a consumer that
+// deduplicates sees. Events without a detail eventId are all kept.
+func DistinctEvents(evs []PublishedEvent) []PublishedEvent {
+	seen := map[string]bool{}
+	var out []PublishedEvent
+	for _, ev := range evs {
+		var d struct {
+			EventID string `json:"eventId"`
+		}
+		_ = json.Unmarshal(ev.Detail, &d)
+		if d.EventID != "" && seen[d.EventID] {
+			continue
+		}
+		seen[d.EventID] = true
+		out = append(out, ev)
+	}
+	return out
+}

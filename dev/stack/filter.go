@@ -16,7 +16,8 @@ import (
 //
 // A record matches when every field the pattern names matches: an object field by the
 // pattern's nested object, a leaf field by any of its alternatives (a list field by any of its
-// elements). A field the record lacks matches only {"exists": false}.
+// elements; a list of objects by any of its objects). A field the record lacks matches only
+// {"exists": false}.
 type FilterPattern struct {
 	Source string
 	tree   map[string]any
@@ -106,8 +107,7 @@ func matchObject(pattern, value map[string]any) bool {
 		v, present := value[k]
 		switch p := pv.(type) {
 		case map[string]any:
-			sub, ok := v.(map[string]any)
-			if !present || !ok || !matchObject(p, sub) {
+			if !present || !matchNested(p, v) {
 				return false
 			}
 		case []any:
@@ -117,6 +117,21 @@ func matchObject(pattern, value map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// matchNested matches an object field, or a list field by any of its objects.
+func matchNested(pattern map[string]any, v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		return matchObject(pattern, x)
+	case []any:
+		for _, e := range x {
+			if sub, ok := e.(map[string]any); ok && matchObject(pattern, sub) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func matchLeaf(alts []any, v any, present bool) bool {

@@ -63,7 +63,9 @@ func (t *Template) streamMapping(id string, props json.RawMessage) (StreamMappin
 		return m, fmt.Errorf("EventSourceArn %v: want !GetAtt <Table>.StreamArn", p.EventSourceArn)
 	}
 	if m.Function, ok = refName(p.FunctionName); !ok {
-		return m, fmt.Errorf("FunctionName %v: want !Ref <Function>", p.FunctionName)
+		if m.Function, ok = getAttArn(p.FunctionName); !ok {
+			return m, fmt.Errorf("FunctionName %v: want !Ref <Function> or !GetAtt <Function>.Arn", p.FunctionName)
+		}
 	}
 	switch p.StartingPosition {
 	case "TRIM_HORIZON", "LATEST":
