@@ -38,6 +38,9 @@ func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
 
+// streamRetries is the e2e stack's MaximumRetryAttempts for stream mappings.
+var streamRetries = 2
+
 func run(m *testing.M) int {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
@@ -69,7 +72,11 @@ func run(m *testing.M) int {
 		ScheduleEvery: 24 * time.Hour,
 		// A refresh message a worker did not finish comes back in seconds, not the template's 12 minutes.
 		QueueVisibilityTimeout: 2 * time.Second,
-		Env:                    stackEnv,
+		// The events publisher's stream mapping: read, batch and retry in tens of milliseconds,
+		// and give up on a record after two retries, not the template's production values.
+		Streams: stack.StreamSettings{PollInterval: 50 * time.Millisecond, BatchWindow: 50 * time.Millisecond,
+			RetryAttempts: &streamRetries, RetryDelay: 50 * time.Millisecond},
+		Env: stackEnv,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: start the stack:", err)

@@ -102,7 +102,7 @@ func (t *Template) streamMapping(id string, props json.RawMessage) (StreamMappin
 		return m, fmt.Errorf("BisectBatchOnFunctionError: %w", err)
 	}
 	if m.Enabled, err = t.boolean(p.Enabled, true); err != nil {
-		return m, fmt.Errorf("Enabled: %w", err)
+		return m, fmt.Errorf("property Enabled: %w", err)
 	}
 	for _, r := range p.FunctionResponseTypes {
 		m.ReportBatchItemFailures = m.ReportBatchItemFailures || r == "ReportBatchItemFailures"
