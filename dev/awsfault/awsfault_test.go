@@ -75,7 +75,7 @@ func TestFailedEntries(t *testing.T) {
 	t.Parallel()
 	inj := awsfault.New(1)
 	inj.Add(awsfault.Rule{Service: "events", Operation: "PutEvents", Contains: "fail-me", Kind: awsfault.FailedEntries,
-		EntryErrorCode: "ThrottlingException", Times: 1})
+		Times: 1})
 	cfg := aws.Config{Region: "eu-west-2", Credentials: awscreds.NewStaticCredentialsProvider("publisher", "secret", ""),
 		HTTPClient: &http.Client{Transport: inj.Transport(nil)}, RetryMaxAttempts: 1}
 	eb := eventbridge.NewFromConfig(cfg, func(o *eventbridge.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) })
@@ -97,7 +97,7 @@ func TestFailedEntries(t *testing.T) {
 			t.Errorf("entry %d: id %q code %q; want only entry 1 failed", i, aws.ToString(e.EventId), aws.ToString(e.ErrorCode))
 		}
 	}
-	if aws.ToString(out.Entries[1].ErrorCode) != "ThrottlingException" {
+	if aws.ToString(out.Entries[1].ErrorCode) != "InternalFailure" {
 		t.Errorf("failed entry's code %q", aws.ToString(out.Entries[1].ErrorCode))
 	}
 	if out, err := eb.PutEvents(t.Context(), in); err != nil || out.FailedEntryCount != 0 {

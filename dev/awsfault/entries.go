@@ -3,54 +3,82 @@ package awsfault
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 )
 
-// failEntries answers a PutEvents request under a FailedEntries rule: the entries containing
-// the rule's Contains (all of them when it is empty) fail; the others go to the service in one
-// request (forward), whose results are merged back in the request's order. A request that
-// cannot be read, or a service answer that is not a success, is answered as a 500.
-func failEntries(body []byte, rule Rule, forward func(pass []byte) (int, []byte)) answer {
+// FailedEntries answers an EventBridge PutEvents as EventBridge does when it takes some entries
+// and not others: 200, with FailedEntryCount and, for each failed entry, an ErrorCode
+// (InternalFailure) in its place of Entries. The entries whose JSON contains the rule's Contains
+// (all of them when it is empty) fail and are not delivered; the others go to the service, whose
+// answer gives their ids. kumo never fails an entry, so this is how tests meet a partial failure.
+// It is not in Kinds: it is a PutEvents answer only.
+const FailedEntries Kind = 100
+
+func init() { kindNames[FailedEntries] = "failedEntries" }
+
+// putEvents is the part of a PutEvents request and answer the fault reads and writes.
+type putEvents struct {
+	Entries []json.RawMessage `json:"Entries"`
+}
+
+type putEventsAnswer struct {
+	FailedEntryCount int              `json:"FailedEntryCount"`
+	Entries          []map[string]any `json:"Entries"`
+}
+
+// failEntries answers a PutEvents whose entries containing contains fail; forward sends the
+// others (a request body) to the service and returns its status and body.
+func failEntries(body []byte, contains string, forward func([]byte) (int, []byte, error)) (answer, error) {
 	var in map[string]json.RawMessage
-	var entries []json.RawMessage
-	if json.Unmarshal(body, &in) != nil || json.Unmarshal(in["Entries"], &entries) != nil {
-		return awsError(http.StatusInternalServerError, "InternalException", "awsfault: not a PutEvents request", nil)
+	var req putEvents
+	if err := json.Unmarshal(body, &in); err != nil {
+		return answer{}, fmt.Errorf("awsfault: PutEvents body: %w", err)
 	}
-	failed := make([]bool, len(entries))
+	if err := json.Unmarshal(body, &req); err != nil {
+		return answer{}, fmt.Errorf("awsfault: PutEvents entries: %w", err)
+	}
+	failed := make([]bool, len(req.Entries))
 	var pass []json.RawMessage
-	for i, e := range entries {
-		failed[i] = rule.Contains == "" || bytes.Contains(e, []byte(rule.Contains))
+	for i, e := range req.Entries {
+		failed[i] = contains == "" || bytes.Contains(e, []byte(contains))
 		if !failed[i] {
 			pass = append(pass, e)
 		}
 	}
-	var served []json.RawMessage
+	var got putEventsAnswer
 	if len(pass) > 0 {
-		in["Entries"], _ = json.Marshal(pass)
-		b, _ := json.Marshal(in)
-		status, answerBody := forward(b)
-		var out struct{ Entries []json.RawMessage }
-		if status != http.StatusOK || json.Unmarshal(answerBody, &out) != nil || len(out.Entries) != len(pass) {
-			return awsError(http.StatusInternalServerError, "InternalException", "awsfault: the service did not take the passing entries", nil)
+		raw, err := json.Marshal(pass)
+		if err != nil {
+			return answer{}, err
 		}
-		served = out.Entries
+		in["Entries"] = raw
+		fwd, err := json.Marshal(in)
+		if err != nil {
+			return answer{}, err
+		}
+		status, out, err := forward(fwd)
+		if err != nil {
+			return answer{}, err
+		}
+		if status != http.StatusOK {
+			return answer{status: status, body: out}, nil
+		}
+		if err := json.Unmarshal(out, &got); err != nil || len(got.Entries) != len(pass) {
+			return answer{}, fmt.Errorf("awsfault: PutEvents answer of %d entries for %d: %v", len(got.Entries), len(pass), err)
+		}
 	}
-	code := rule.EntryErrorCode
-	if code == "" {
-		code = "InternalFailure"
-	}
-	failure, _ := json.Marshal(map[string]string{"ErrorCode": code,
-		"ErrorMessage": "Failed to put the event (injected by awsfault)"})
-	results := make([]json.RawMessage, len(entries))
-	count := 0
-	for i := range entries {
-		if failed[i] {
-			results[i] = failure
-			count++
+	res := putEventsAnswer{FailedEntryCount: got.FailedEntryCount}
+	next := 0
+	for _, f := range failed {
+		if f {
+			res.FailedEntryCount++
+			res.Entries = append(res.Entries, map[string]any{"ErrorCode": "InternalFailure", "ErrorMessage": "injected by awsfault"})
 			continue
 		}
-		results[i], served = served[0], served[1:]
+		res.Entries = append(res.Entries, got.Entries[next])
+		next++
 	}
-	b, _ := json.Marshal(map[string]any{"Entries": results, "FailedEntryCount": count})
-	return answer{status: http.StatusOK, body: b}
+	out, err := json.Marshal(res)
+	return answer{status: http.StatusOK, body: out}, err
 }

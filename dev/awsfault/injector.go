@@ -68,8 +68,14 @@ func (i *Injector) Armed() int {
 	return n
 }
 
-// pick returns the fault for q and the rule that chose it; Kind 0 when q passes untouched.
-func (i *Injector) pick(q request) (Kind, Rule) {
+// pick returns the fault for q, or 0 when it passes untouched.
+func (i *Injector) pick(q request) Kind {
+	k, _ := i.pickRule(q)
+	return k
+}
+
+// pickRule returns the fault for q and the Contains of the rule that chose it.
+func (i *Injector) pickRule(q request) (Kind, string) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
 	for _, r := range i.rules {
@@ -87,9 +93,9 @@ func (i *Injector) pick(q request) (Kind, Rule) {
 			r.left--
 		}
 		i.hits = append(i.hits, Hit{Service: q.service, Operation: q.operation, Caller: q.caller, Kind: r.Kind})
-		return r.Kind, r.Rule
+		return r.Kind, r.Contains
 	}
-	return 0, Rule{}
+	return 0, ""
 }
 
 func (i *Injector) hang() time.Duration {

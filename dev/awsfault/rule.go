@@ -33,17 +33,10 @@ const (
 	// LostAnswer forwards the request (the write is applied) and then answers 500, as when the
 	// answer is lost on the way back: an SDK retry meets the effect of its own first attempt.
 	LostAnswer
-	// FailedEntries is for EventBridge's PutEvents: the entries that contain the rule's
-	// Contains (every entry when it is empty) fail, the others are forwarded and published, and
-	// the answer is 200 with FailedEntryCount and, per failed entry, ErrorCode (the rule's
-	// EntryErrorCode, default InternalFailure) and ErrorMessage, in the request's order, as
-	// EventBridge answers a partly failed PutEvents. The SDK does not retry it: the caller must.
-	FailedEntries
 )
 
 var kindNames = map[Kind]string{Throttle: "throttle", Throttling: "throttling", ServerError: "5xx",
-	Timeout: "timeout", TxConflict: "txConflict", TxThrottled: "txThrottled", LostAnswer: "lostAnswer",
-	FailedEntries: "failedEntries"}
+	Timeout: "timeout", TxConflict: "txConflict", TxThrottled: "txThrottled", LostAnswer: "lostAnswer"}
 
 func (k Kind) String() string {
 	if s, ok := kindNames[k]; ok {
@@ -54,7 +47,7 @@ func (k Kind) String() string {
 
 // Kinds lists every fault kind.
 func Kinds() []Kind {
-	return []Kind{Throttle, Throttling, ServerError, Timeout, TxConflict, TxThrottled, LostAnswer, FailedEntries}
+	return []Kind{Throttle, Throttling, ServerError, Timeout, TxConflict, TxThrottled, LostAnswer}
 }
 
 // Rule says which requests fail and how. Empty match fields match anything.
@@ -64,9 +57,6 @@ type Rule struct {
 	Caller    string // the access key id (the local stack gives each function its own)
 	Contains  string // text the request body must contain (a key such as "PAYMENT#", an attribute name)
 	Kind      Kind
-	// EntryErrorCode is the ErrorCode of a FailedEntries fault's failed entries; default
-	// InternalFailure (ThrottlingException is EventBridge's other retryable code).
-	EntryErrorCode string
 	// After is how many matching requests pass before the rule starts failing them (the second
 	// UpdateItem of an operation, not the first).
 	After int

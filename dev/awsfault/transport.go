@@ -31,28 +31,12 @@ func (t transport) RoundTrip(r *http.Request) (*http.Response, error) {
 		_ = r.Body.Close()
 	}
 	q := identify(r.Header.Get("X-Amz-Target"), r.Header.Get("Authorization"), body)
-	kind, rule := t.i.pick(q)
+	kind, contains := t.i.pickRule(q)
 	out := r.Clone(r.Context())
 	out.Body = io.NopCloser(bytes.NewReader(body))
-	var a answer
 	switch kind {
 	case 0:
 		return t.base.RoundTrip(out)
-	case FailedEntries:
-		// The forwarded request is re-signed by nobody: its signature covers the whole body,
-		// which kumo does not check and AWS is never sent.
-		a = failEntries(body, rule, func(pass []byte) (int, []byte) {
-			fr := r.Clone(r.Context())
-			fr.Body, fr.ContentLength = io.NopCloser(bytes.NewReader(pass)), int64(len(pass))
-			fr.Header.Del("Content-Length")
-			resp, err := t.base.RoundTrip(fr)
-			if err != nil {
-				return http.StatusInternalServerError, nil
-			}
-			defer resp.Body.Close()
-			b, _ := io.ReadAll(resp.Body)
-			return resp.StatusCode, b
-		})
 	case Timeout:
 		timer := time.NewTimer(t.i.hang())
 		defer timer.Stop()
@@ -62,6 +46,23 @@ func (t transport) RoundTrip(r *http.Request) (*http.Response, error) {
 		case <-timer.C:
 			return nil, timeoutError{}
 		}
+	case FailedEntries:
+		a, err := failEntries(body, contains, func(b []byte) (int, []byte, error) {
+			fwd := r.Clone(r.Context())
+			fwd.Body, fwd.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+			fwd.Header.Del("Content-Length")
+			resp, err := t.base.RoundTrip(fwd)
+			if err != nil {
+				return 0, nil, err
+			}
+			defer resp.Body.Close()
+			got, err := io.ReadAll(resp.Body)
+			return resp.StatusCode, got, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		return a.response(r), nil
 	case LostAnswer:
 		resp, err := t.base.RoundTrip(out)
 		if err != nil {
@@ -70,14 +71,16 @@ func (t transport) RoundTrip(r *http.Request) (*http.Response, error) {
 		_, _ = io.Copy(io.Discard, resp.Body)
 		_ = resp.Body.Close()
 	}
-	if kind != FailedEntries {
-		a = answerFor(kind, q)
-	}
+	return answerFor(kind, q).response(r), nil
+}
+
+// response is a as the HTTP response to r.
+func (a answer) response(r *http.Request) *http.Response {
 	return &http.Response{
 		Status: http.StatusText(a.status), StatusCode: a.status, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: a.header(r.Header.Get("Content-Type")), Body: io.NopCloser(bytes.NewReader(a.body)),
 		ContentLength: int64(len(a.body)), Request: r,
-	}, nil
+	}
 }
 
 // timeoutError is how an HTTP client's own timeout fails a request: a net.Error that timed out.
