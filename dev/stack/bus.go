@@ -82,7 +82,8 @@ type PublishedEvent struct {
 }
 
 // publishLog keeps the accepted PutEvents entries in order, and writes a readable line for
-// each to the console writer and to the collected logs.
+// each to the console writer and to the collected logs (as "published| event …", so the
+// e2e's check that no secret is logged covers every event).
 type publishLog struct {
 	mu      sync.Mutex
 	events  []PublishedEvent
@@ -124,7 +125,7 @@ func (l *publishLog) observePutEvents(function string, status int, req, resp []b
 		l.events = append(l.events, ev)
 		line := eventLine(ev)
 		if l.logs != nil {
-			l.logs.add("events| " + line)
+			l.logs.add("published| " + line)
 		}
 		if l.console != nil {
 			_, _ = io.WriteString(l.console, line+"\n")

@@ -156,6 +156,11 @@ func TestStreamMapping(t *testing.T) {
 		if c := f.console.String(); !strings.Contains(c, ` Test Event {"consentId":"C#a","eventId":"a-1"}`) {
 			t.Errorf("console: %q; want a readable line per published event", c)
 		}
+		if !slices.ContainsFunc(f.s.logs.snapshot(), func(l string) bool {
+			return strings.HasPrefix(l, "published| event ") && strings.HasSuffix(l, `{"consentId":"C#a","eventId":"a-2"}`)
+		}) {
+			t.Errorf("the collected logs lack the published events (the e2e's secret check reads them)")
+		}
 	})
 
 	// The publisher reports its second record failed once: the mapping resumes from it, so
