@@ -32,7 +32,11 @@ const maxAWSBody = 16 << 20
 // own clients, tests) passes through unchecked. It records which actions every function used
 // and which were denied.
 type iamFront struct {
-	callers  map[string]*Function // by access key id
+	callers map[string]*Function // by access key id
+	// mappings are the functions by the access key their stream event source mappings use:
+	// Lambda's own calls with the function's role, checked against its policy, but neither
+	// met by the function's injected faults nor seen as the function's calls.
+	mappings map[string]*Function
 	proxy    *httputil.ReverseProxy
 	faults   *awsfault.Injector // what the functions' allowed calls meet before kumo
 	forward  http.Handler       // faults' middleware over proxy
@@ -54,6 +58,10 @@ type iamFront struct {
 // accessKeyID is the AWS_ACCESS_KEY_ID a function gets, by which the IAM front knows it.
 func accessKeyID(f *Function) string { return "local-" + f.Name }
 
+// mappingKeyID is the access key a stream event source mapping of f calls AWS with: f's role,
+// told apart from f's own calls.
+func mappingKeyID(f *Function) string { return "local-" + f.Name + "-mapping" }
+
 // startIAMFront serves the front on a loopback port, forwarding what it allows to target.
 func startIAMFront(target string, functions []*Function, logs *logCollector) (*iamFront, error) {
 	u, err := url.Parse(target)
@@ -65,10 +73,11 @@ func startIAMFront(target string, functions []*Function, logs *logCollector) (*i
 		return nil, fmt.Errorf("iam front: %w", err)
 	}
 	errLog := slog.NewLogLogger(slog.NewJSONHandler(logs.writer("iam"), nil), slog.LevelWarn)
-	f := &iamFront{callers: map[string]*Function{}, logs: logs, listener: ln, url: "http://" + ln.Addr().String(),
-		calls: map[string]map[string]bool{}}
+	f := &iamFront{callers: map[string]*Function{}, mappings: map[string]*Function{}, logs: logs, listener: ln,
+		url: "http://" + ln.Addr().String(), calls: map[string]map[string]bool{}}
 	for _, fn := range functions {
 		f.callers[accessKeyID(fn)] = fn
+		f.mappings[mappingKeyID(fn)] = fn
 	}
 	f.proxy = &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) { pr.SetURL(u) }, ErrorLog: errLog}
 	f.faults = awsfault.New(uint64(time.Now().UnixNano()))
@@ -79,7 +88,11 @@ func startIAMFront(target string, functions []*Function, logs *logCollector) (*i
 }
 
 func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	fn := f.callers[credentialKeyID(r.Header.Get("Authorization"))]
+	key := credentialKeyID(r.Header.Get("Authorization"))
+	fn, mapping := f.callers[key], false
+	if fn == nil {
+		fn, mapping = f.mappings[key], true
+	}
 	if fn == nil {
 		f.proxy.ServeHTTP(w, r)
 		return
@@ -106,6 +119,10 @@ func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
+	if mapping {
+		f.proxy.ServeHTTP(w, r)
+		return
+	}
 	if f.served == nil {
 		f.forward.ServeHTTP(w, r)
 		return

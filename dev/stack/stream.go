@@ -77,8 +77,9 @@ func (s *Stack) newStreamPoller(m StreamMapping, invoke invokeFunc) (*streamPoll
 		m.MaxRecordAge = max(o.MaxRecordAge, 0)
 	}
 	// Lambda reads the stream and sends to the destination with the function's role: the
-	// poller calls through the IAM front with the function's key, so its policy must grant them.
-	creds := credentials.NewStaticCredentialsProvider(accessKeyID(f), "local", "local")
+	// poller calls through the IAM front with a key of the function's, so its policy must grant
+	// them; the function's injected faults are not met by these calls.
+	creds := credentials.NewStaticCredentialsProvider(mappingKeyID(f), "local", "local")
 	return &streamPoller{m: m, function: f, streamARN: s.streamARN, onFailure: dest, invoke: invoke, log: s.log,
 		streams: dynamodbstreams.New(dynamodbstreams.Options{Region: localRegion, BaseEndpoint: aws.String(s.iam.url),
 			Credentials: creds}),

@@ -193,7 +193,8 @@ func TestStreamMapping(t *testing.T) {
 		r, body := f.onFailure(t)
 		b := r.DDBStreamBatchInfo
 		if r.RequestContext.Condition != "RetryAttemptsExhausted" || r.RequestContext.ApproximateInvokeCount != 2 ||
-			b.BatchSize != 2 || b.StartSequenceNumber >= b.EndSequenceNumber || strings.Contains(body, "c-2") {
+			b.BatchSize != 2 || b.StartSequenceNumber >= b.EndSequenceNumber || strings.Contains(body, "eventId") ||
+			strings.Contains(body, "C#c") {
 			t.Errorf("on-failure record %s; want a pointer to c-2 and c-3, without their data", body)
 		}
 	})
@@ -209,7 +210,7 @@ func TestStreamMapping(t *testing.T) {
 		r, body := f.onFailure(t)
 		b := r.DDBStreamBatchInfo
 		if r.RequestContext.Condition != "RetryAttemptsExhausted" || b.BatchSize != 1 || b.StartSequenceNumber != b.EndSequenceNumber ||
-			b.StreamARN != f.s.streamARN || b.ShardID == "" || strings.Contains(body, "f-2") {
+			b.StreamARN != f.s.streamARN || b.ShardID == "" || strings.Contains(body, "eventId") || strings.Contains(body, "C#f") {
 			t.Errorf("on-failure record %s; want a pointer to the crashing record alone", body)
 		}
 	})
@@ -243,6 +244,26 @@ func TestStreamMapping(t *testing.T) {
 			t.Errorf("invoke fault hits %d", n)
 		}
 	})
+	// Lambda reads the stream with the function's role but is not the function: a DynamoDB
+	// fault armed for the function does not stop its mapping.
+	t.Run("the function's faults are not the mapping's", func(t *testing.T) {
+		if err := f.s.InjectAWSFault("pub", awsfault.Rule{Service: "dynamodb", Kind: awsfault.ServerError}); err != nil {
+			t.Fatal(err)
+		}
+		defer f.s.ClearAWSFaults()
+		f.transact(t, f.outbox("g", 1))
+		f.wait(t)
+		if got := f.published("g"); !slices.Equal(got, []string{"g-1"}) {
+			t.Errorf("published %v", got)
+		}
+	})
+	// The stream is read with the publisher's role (its policy enforced by the IAM front).
+	got := f.s.AWSCalls()["pub"]
+	for _, a := range []string{"dynamodb:DescribeStream", "dynamodb:GetShardIterator", "dynamodb:GetRecords"} {
+		if !slices.Contains(got, a) {
+			t.Errorf("actions used with the publisher's role: %v; want %s among them", got, a)
+		}
+	}
 	if d := f.s.AccessDenied(); len(d) != 0 {
 		t.Errorf("IAM front denied %v", d)
 	}
