@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -18,11 +19,12 @@ import (
 // repoRoot is the repository root seen from this package's folder (go test runs in it).
 const repoRoot = "../.."
 
-// functions are the connector's functions, each built from ./functions/<name>.
-var functions = []string{"consents", "callback", "tokens", "proxy"}
+// functions are the connector's functions (template.yaml's), each built from
+// ./functions/<name>; run reads them.
+var functions []string
 
-// st is the one stack of the test binary: starting it builds and runs four emulators, so
-// every test shares it and uses its own consents (and its own caller, the JWT sub).
+// st is the one stack of the test binary: starting it builds and runs an emulator per
+// function, so every test shares it and uses its own consents (and its own caller, the JWT sub).
 var st *stack.Stack
 
 // contract checks every exchange of noRedirect against docs/openapi.yaml.
@@ -61,6 +63,15 @@ func run(m *testing.M) int {
 	}
 	contract = &apicheck.Transport{Checker: checker}
 	noRedirect.Transport = contract
+	tmpl, err := stack.LoadTemplate(filepath.Join(repoRoot, "template.yaml"), nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	for _, f := range tmpl.Functions {
+		functions = append(functions, f.Name)
+	}
+	slices.Sort(functions)
 	if err := buildFunctions(ctx, dir); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
