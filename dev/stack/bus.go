@@ -46,21 +46,23 @@ func (s *Stack) createBuses(ctx context.Context) error {
 
 // busValues are the function's variables that name a template bus: !Ref and !GetAtt .Name
 // give its name, !GetAtt .Arn its ARN.
-func (s *Stack) busValues(f *Function) map[string]string {
+func (s *Stack) busValues(f *Function) map[string]string { return busValues(f, s.buses) }
+
+func busValues(f *Function, buses map[string]localBus) map[string]string {
 	out := map[string]string{}
 	for name, raw := range f.Environment {
 		if id, ok := refName(raw); ok {
-			if b, ok := s.buses[id]; ok {
+			if b, ok := buses[id]; ok {
 				out[name] = b.name
 			}
 		}
 		if id, ok := getAtt(raw, "Name"); ok {
-			if b, ok := s.buses[id]; ok {
+			if b, ok := buses[id]; ok {
 				out[name] = b.name
 			}
 		}
 		if id, ok := getAttArn(raw); ok {
-			if b, ok := s.buses[id]; ok {
+			if b, ok := buses[id]; ok {
 				out[name] = b.arn
 			}
 		}
