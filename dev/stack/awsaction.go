@@ -47,6 +47,8 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 		KeyID         string `json:"KeyId"`
 		TransactItems []map[string]struct{ TableName string }
 		RequestItems  map[string]json.RawMessage
+		StreamArn     string
+		Entries       []struct{ EventBusName string }
 	}
 	if len(body) > 0 {
 		if err := json.Unmarshal(body, &in); err != nil {
@@ -59,6 +61,23 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 		return []access{{Action: "sqs:" + strings.TrimSuffix(op, "Batch"), Resource: queueARN(in.QueueURL)}}, nil
 	case service == "trentservice": // KMS's JSON target prefix
 		return []access{{Action: "kms:" + op, Resource: keyARN(in.KeyID)}}, nil
+	case service == "dynamodbstreams":
+		// A stream's actions are DynamoDB's (dynamodb:GetRecords); GetRecords names no ARN.
+		return []access{{Action: "dynamodb:" + op, Resource: cmp.Or(in.StreamArn, "*")}}, nil
+	case service == "awsevents":
+		// EventBridge (X-Amz-Target AWSEvents.PutEvents): events:PutEvents on each entry's bus.
+		var out []access
+		seen := map[string]bool{}
+		for _, e := range in.Entries {
+			if r := busARN(e.EventBusName); !seen[r] {
+				seen[r] = true
+				out = append(out, access{Action: "events:" + op, Resource: r})
+			}
+		}
+		if len(out) == 0 {
+			out = append(out, access{Action: "events:" + op, Resource: "*"})
+		}
+		return out, nil
 	case service == "secretsmanager":
 		return []access{{Action: "secretsmanager:" + op, Resource: secretARN(in.SecretID)}}, nil
 	case service == "dynamodb" && (op == "TransactWriteItems" || op == "TransactGetItems"):
@@ -110,6 +129,14 @@ func queueARN(url string) string {
 	}
 	parts := strings.Split(strings.TrimSuffix(url, "/"), "/")
 	return fmt.Sprintf("arn:aws:sqs:%s:%s:%s", localRegion, kumoAccountID, parts[len(parts)-1])
+}
+
+// busARN is the ARN of an event bus named by name or ARN ("" is the default bus).
+func busARN(name string) string {
+	if strings.HasPrefix(name, "arn:") {
+		return name
+	}
+	return fmt.Sprintf("arn:aws:events:%s:%s:event-bus/%s", localRegion, kumoAccountID, cmp.Or(name, "default"))
 }
 
 func secretARN(id string) string {

@@ -54,6 +54,13 @@ func TestRequestAccesses(t *testing.T) {
 			[]access{{Action: "kms:Sign", Resource: "arn:aws:kms:eu-west-2:000000000000:key/k1"}}},
 		{"KMS GetPublicKey by ARN", "TrentService.GetPublicKey", `{"KeyId":"arn:aws:kms:eu-west-2:1:key/k1"}`,
 			[]access{{Action: "kms:GetPublicKey", Resource: "arn:aws:kms:eu-west-2:1:key/k1"}}},
+		{"GetRecords is DynamoDB's", "DynamoDBStreams_20120810.GetRecords", `{"ShardIterator":"x"}`,
+			[]access{{Action: "dynamodb:GetRecords", Resource: "*"}}},
+		{"DescribeStream", "DynamoDBStreams_20120810.DescribeStream", `{"StreamArn":"` + table + `/stream/1"}`,
+			[]access{{Action: "dynamodb:DescribeStream", Resource: table + "/stream/1"}}},
+		{"PutEvents on each bus", "AWSEvents.PutEvents", `{"Entries":[{"EventBusName":"b"},{"EventBusName":"b"},{}]}`,
+			[]access{{Action: "events:PutEvents", Resource: "arn:aws:events:eu-west-2:000000000000:event-bus/b"},
+				{Action: "events:PutEvents", Resource: "arn:aws:events:eu-west-2:000000000000:event-bus/default"}}},
 		{"another service", "AmazonSNS.Publish", `{}`, []access{{Action: "amazonsns:Publish", Resource: "*"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package stack
 
 import (
+	"encoding/json"
+	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -18,8 +21,8 @@ func TestRealTemplate(t *testing.T) {
 	for _, f := range tmpl.sortedFunctions() {
 		names = append(names, f.Name)
 	}
-	if !slices.Equal(names, []string{"callback", "consents", "proxy", "tokens"}) {
-		t.Errorf("functions = %v, want the Makefile's callback consents proxy tokens", names)
+	if want := makefileFunctions(t); !slices.Equal(names, want) {
+		t.Errorf("functions = %v, want the Makefile's %v", names, want)
 	}
 	rt := newRouter(tmpl.Routes())
 	for _, c := range []struct{ method, path, function string }{
@@ -81,9 +84,50 @@ func TestRealTemplate(t *testing.T) {
 		t.Errorf("ResultSigningKey %+v; want an ECC_NIST_P256 signing key", k)
 	}
 	local["RESULT_SIGNING_KEY_ID"] = "x"
+	// Variables naming an event bus get the bus the stack creates.
+	buses := map[string]localBus{}
+	for id := range tmpl.EventBuses {
+		buses[id] = localBus{name: "x", arn: "x"}
+	}
 	for _, f := range tmpl.sortedFunctions() {
-		if _, err := functionEnv(tmpl, f, local, nil, nil, func(w string) { t.Error(w) }); err != nil {
+		fl := maps.Clone(local)
+		maps.Copy(fl, busValues(f, buses))
+		if _, err := functionEnv(tmpl, f, fl, nil, nil, func(w string) { t.Error(w) }); err != nil {
 			t.Error(err)
 		}
 	}
+	// A stream event source mapping reads the connector table's stream (so the table has one),
+	// invokes a template function and sends its discards to a template queue.
+	var tableProps struct {
+		StreamSpecification *struct{ StreamViewType string }
+	}
+	_ = json.Unmarshal(props, &tableProps)
+	table, _, _ := tmpl.connectorTable()
+	for _, m := range tmpl.StreamMappings {
+		if m.Table != table || tableProps.StreamSpecification == nil || tmpl.Functions[m.Function] == nil {
+			t.Errorf("stream mapping %+v: want the connector table's stream (StreamSpecification set) and a template function", m)
+		}
+		if _, ok := tmpl.Queues[m.OnFailure]; m.OnFailure != "" && !ok {
+			t.Errorf("stream mapping %s: on-failure destination %s is not a template queue", m.LogicalID, m.OnFailure)
+		}
+	}
+}
+
+// makefileFunctions is the Makefile's FUNCTIONS list, sorted: the functions make build-local
+// builds and SAM's build-<LogicalId> targets cover.
+func makefileFunctions(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(l, "FUNCTIONS :="); ok {
+			names := strings.Fields(v)
+			slices.Sort(names)
+			return names
+		}
+	}
+	t.Fatal("the Makefile has no FUNCTIONS := line")
+	return nil
 }

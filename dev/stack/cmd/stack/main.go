@@ -70,6 +70,7 @@ func run(ctx context.Context, stop func(), args []string, stdout, stderr io.Writ
 		Bank:          sandbox.Options{Dir: bankDir, APIAddr: *bankAPI, PagesAddr: *bankPages, AdminAddr: *bankAdmin},
 		ScheduleEvery: *every,
 		Logs:          logs,
+		Events:        stdout,
 		GatewayAddr:   *addr,
 		EmulatorPath:  *emulator,
 		TableName:     "connector",
@@ -116,6 +117,9 @@ alice / password, tick the accounts, press Confirm, and the bank sends you back 
 %[1]s/callback (in the same browser) to %[1]s/result.
 
 %[6]s
+Each lifecycle event the connector publishes to its EventBridge bus is printed here as it is
+published: "event <time> <detail-type> <detail>" (ids and statuses only).
+
 Ctrl-C stops everything.
 `, s.APIURL(), token, s.Bank().AdminURL(), s.Functions(), quickstartConsent, certHelp(ca, spki))
 
