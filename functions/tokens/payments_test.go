@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"github.com/coop-ob/connector/shared/metrics"
+	"github.com/coop-ob/connector/shared/metrics/metricstest"
 	"testing"
 	"time"
 
@@ -55,6 +57,9 @@ func TestPaymentPollInline(t *testing.T) {
 	}
 	if rec := f.payment(t, c); rec.Status != "AcceptedSettlementCompleted" || rec.PollShard != "" {
 		t.Errorf("record %s (entry %q), want settled and out of the index", rec.Status, rec.PollShard)
+	}
+	if got := metricstest.Sum(metricstest.Parse(f.env.Metrics.String()), metrics.PaymentPolls, "Result", "changed"); got != 1 {
+		t.Errorf("PaymentPolls{Result=changed} = %v, want 1", got)
 	}
 	f.advance(10 * time.Minute)
 	if s := f.run(t); s.PaymentPolls != 0 {

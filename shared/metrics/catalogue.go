@@ -29,6 +29,10 @@ const (
 	CallbackOutcomes = "CallbackOutcomes"
 	// Payments: 1 per POST /consents/{id}/payments answered, by Result.
 	Payments = "Payments"
+	// PaymentPolls: 1 per background poll of a payment (shared/paypoll), by Result: changed (a
+	// new state or status recorded), unchanged, bank-failed, busy (being sent), untracked (no
+	// poll needed, or gone), error (the store failed).
+	PaymentPolls = "PaymentPolls"
 	// Refreshes: 1 per refresh-token grant sent to the bank (on demand by the proxy, or by the
 	// tokens function), by Result: refreshed, refused (invalid_grant: the consent needs
 	// re-authentication), failed (anything else); and lapsed for a refresh token found expired

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/payment"
 )
 
@@ -27,7 +28,29 @@ type Worker struct {
 // One polls the payment of entry d once. It reports the poll's outcome; an
 // error means the store failed and the entry is worth another try (it stays
 // due in the index whatever happens).
-func (w *Worker) One(ctx context.Context, d consent.DuePayment) (payment.Polled, error) {
+func (w *Worker) One(ctx context.Context, d consent.DuePayment) (p payment.Polled, err error) {
+	defer func() { metrics.From(ctx).Count(ctx, metrics.PaymentPolls, metrics.DimResult, pollResult(p, err)) }()
+	return w.one(ctx, d)
+}
+
+// pollResult names a poll's outcome for the PaymentPolls metric.
+func pollResult(p payment.Polled, err error) string {
+	switch {
+	case err != nil:
+		return "error"
+	case p.Outcome == payment.Recorded && p.Event != "":
+		return "changed"
+	case p.Outcome == payment.Recorded:
+		return "unchanged"
+	case p.Outcome == payment.Failed:
+		return "bank-failed"
+	case p.Outcome == payment.Busy:
+		return "busy"
+	}
+	return "untracked"
+}
+
+func (w *Worker) one(ctx context.Context, d consent.DuePayment) (payment.Polled, error) {
 	rec, err := w.Store.GetPayment(ctx, d.ConsentID, d.Key())
 	if errors.Is(err, consent.ErrNotFound) {
 		return payment.Polled{Outcome: payment.Untracked}, nil
