@@ -50,7 +50,9 @@ func TestMayHaveBeenProcessed(t *testing.T) {
 		{"timeout after the request was written", func(t *testing.T) (*Client, context.Context) {
 			c, te, _, _ := setup(t, AuthBasic)
 			te.respond = func(_ http.ResponseWriter, r *http.Request, _ int) { <-r.Context().Done() }
-			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+			// Long enough for the mTLS handshake on a loaded machine: the deadline must
+			// fall after the request is written, which is what this case is about.
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			t.Cleanup(cancel)
 			return c, ctx
 		}, true, true},
