@@ -161,8 +161,8 @@ func (s *Store) GetConsentForOwner(ctx context.Context, id, owner string) (*Cons
 // whose answer was lost (the SDK's retry met its condition) is recognised
 // from a consistent read (the stored item is exactly the one written) and
 // is a success. A consent written as Closed loses its tokens and shared
-// accounts in the same transaction (endConsent), whichever path closed it,
-// and carries its TTL (retain).
+// accounts in the same transaction (endConsent, erases), whichever path
+// closed it, and carries its TTL (retain).
 func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
@@ -175,7 +175,7 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	}
 	e := newExpr()
 	cond := e.n("version") + " = " + e.v(num(c.Version))
-	if Closed(n.Status) {
+	if erases(n.Status) {
 		err = s.endConsent(ctx, c.ID, item, cond, e)
 	} else {
 		_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{

@@ -9,12 +9,18 @@ const DefaultEndedRetention = 90 * 24 * time.Hour
 // Closed reports whether status is final: the consent can never be used
 // again and no transition leads out of the closed statuses. Ended (Rejected,
 // Expired, Revoked), Consumed (the payment consent's order was taken) and
-// Failed (its authorisation failed). A closed consent loses its tokens and
-// shared accounts in the write that closes it (endConsent), and its item is
-// erased by DynamoDB's TTL EndedRetention later (retain).
+// Failed (its first authorisation failed). A closed consent loses its tokens
+// and shared accounts in the write that closes it (endConsent, erases), and
+// its item is erased by DynamoDB's TTL EndedRetention later (retain).
 func Closed(status string) bool {
 	return Ended(status) || status == StatusConsumed || status == StatusFailed
 }
+
+// erases reports whether a write of status deletes the consent's tokens and
+// shared accounts (endConsent): every closed status but Failed, which only a
+// consent never authorised reaches (it has neither; its write stays a plain
+// conditional put).
+func erases(status string) bool { return Closed(status) && status != StatusFailed }
 
 // retainUntil is the TTL of an item kept EndedRetention from at, in whole
 // seconds rounded up (the TTL attribute holds seconds).
