@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -372,6 +373,13 @@ func TestLeavingAuthorisedUnschedules(t *testing.T) {
 			// Erased only when the consent ended (Rejected); ReauthRequired keeps them.
 			if kept := f.env.AccountsStored(t, c.ID); kept == consent.Ended(tt.status) {
 				t.Errorf("status %s: shared accounts stored = %v", tt.status, kept)
+			}
+			// A closed consent's tokens are deleted with the status write.
+			if _, err := f.env.Deps.Store.GetTokens(context.Background(), c.ID); consent.Closed(tt.status) {
+				if !errors.Is(err, consent.ErrNotFound) {
+					t.Errorf("status %s: tokens %v, want erased", tt.status, err)
+				}
+				return
 			}
 			if tk := f.tokens(c.ID); tk.RefreshDue.IsZero() == tt.scheduled || (tk.RefreshShard == "") == tt.scheduled {
 				t.Errorf("scheduled = %v (due %v, shard %q), want %v", !tk.RefreshDue.IsZero(), tk.RefreshDue, tk.RefreshShard, tt.scheduled)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -43,6 +45,7 @@ func TestPaymentJourneys(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)
 			c := f.paymentConsent(owner, journey)
+			tk := f.tokens(c.ID)
 			f.env.Bank.ResetRequests()
 			first := f.call(pay(c, "order-1", ""))
 			m := wantOK(t, first, http.StatusCreated)
@@ -59,8 +62,12 @@ func TestPaymentJourneys(t *testing.T) {
 				order.Headers.Get(bankapi.HeaderJWSSignature) == "" || !order.BearerAuth {
 				t.Errorf("order request %s key %q jws %t", order.Path, order.IdempotencyKey, order.Headers.Get(bankapi.HeaderJWSSignature) != "")
 			}
-			if got := f.consent(c.ID); got.Status != consent.StatusConsumed || !got.LastUsedAt.IsZero() {
-				t.Errorf("consent status %q lastUsedAt %v, want Consumed and no lastUsedAt (uses are on the tokens)", got.Status, got.LastUsedAt)
+			if got := f.consent(c.ID); got.Status != consent.StatusConsumed || !got.LastUsedAt.IsZero() || !got.TTL.After(got.UpdatedAt) {
+				t.Errorf("consent status %q lastUsedAt %v TTL %v, want Consumed, no lastUsedAt (uses are on the tokens), a TTL", got.Status, got.LastUsedAt, got.TTL)
+			}
+			// The consumed consent's tokens are erased with the write that consumed it.
+			if _, err := f.env.Deps.Store.GetTokens(context.Background(), c.ID); !errors.Is(err, consent.ErrNotFound) {
+				t.Errorf("tokens of the consumed consent: %v, want ErrNotFound", err)
 			}
 
 			// Same key: same answer, no bank call.
@@ -87,7 +94,6 @@ func TestPaymentJourneys(t *testing.T) {
 			if strings.Contains(st.Body, f.env.Bank.APIURL()) {
 				t.Error("payment body still links to the bank")
 			}
-			tk := f.tokens(c.ID)
 			f.env.AssertNoSecrets(t, tk.AccessToken, tk.RefreshToken, f.env.Bank.ClientSecret())
 		})
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -113,7 +115,8 @@ func TestKeepAliveKeptRefreshToken(t *testing.T) {
 	if c := f.consent(t, id); c.Status != consent.StatusExpired || c.LastAction != refresh.ActionReauthenticate {
 		t.Errorf("consent %q action %q, want Expired, reauthenticate", c.Status, c.LastAction)
 	}
-	if tk := f.tokens(t, id); !tk.RefreshDue.IsZero() {
-		t.Errorf("expired tokens still due at %v", tk.RefreshDue)
+	// The Expired consent's tokens are deleted with its status write.
+	if _, err := f.env.Deps.Store.GetTokens(context.Background(), id); !errors.Is(err, consent.ErrNotFound) {
+		t.Errorf("expired tokens: %v, want erased", err)
 	}
 }

@@ -115,7 +115,14 @@ type Config struct {
 	// DefaultMetricsNamespace when unset. One per stack keeps two stacks of one environment
 	// in an account apart.
 	MetricsNamespace string
+	// ENDED_RETENTION: how long a closed consent's item (the consent as sent
+	// to the bank) and a settled payment record are kept before DynamoDB's
+	// TTL erases them (consent.Store.EndedRetention).
+	EndedRetention time.Duration
 }
+
+// DefaultEndedRetention is ENDED_RETENTION's default: 90 days.
+const DefaultEndedRetention = 2160 * time.Hour
 
 // DefaultPaymentPollBackoff is PAYMENT_POLL_BACKOFF's default: a minute,
 // five, half an hour, an hour, then daily.

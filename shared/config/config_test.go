@@ -62,6 +62,7 @@ func TestLoadDefaults(t *testing.T) {
 		SealPassItems:       5000,
 		PaymentPollBackoff:  []time.Duration{time.Minute, 5 * time.Minute, 30 * time.Minute, time.Hour, 24 * time.Hour},
 		PaymentPollLimit:    20,
+		EndedRetention:      90 * 24 * time.Hour,
 		AuthURLValues:       AuthURLValuesMinimal,
 		PISSignature:        PISSignatureLog,
 		MetricsNamespace:    DefaultMetricsNamespace,
@@ -101,7 +102,7 @@ func TestLoadOverrides(t *testing.T) {
 		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn",
 		"SEAL_KEY_ID": " alias/connector ", "SEAL_KEY_MAX_AGE": "5m", "SEAL_KEY_MAX_USES": "500",
 		"SEAL_PASS_ITEMS":      "0",
-		"PAYMENT_POLL_BACKOFF": " 2s, 3s ", "PAYMENT_POLL_LIMIT": "5",
+		"PAYMENT_POLL_BACKOFF": " 2s, 3s ", "PAYMENT_POLL_LIMIT": "5", "ENDED_RETENTION": "720h",
 		"AUTH_URL_VALUES": "literal", "PIS_SIGNATURE": "verify",
 		"METRICS_NAMESPACE": "CoopConnector/prod-a",
 	} {
@@ -114,12 +115,12 @@ func TestLoadOverrides(t *testing.T) {
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
-		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit, c.AuthURLValues, c.PISSignature, c.MetricsNamespace}
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit, c.AuthURLValues, c.PISSignature, c.MetricsNamespace, c.EndedRetention}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
-		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5, "literal", "verify", "CoopConnector/prod-a"}
+		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5, "literal", "verify", "CoopConnector/prod-a", 720 * time.Hour}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}

@@ -46,6 +46,7 @@ func Load(getenv func(string) string) (Config, error) {
 		SealPassItems:       r.integer("SEAL_PASS_ITEMS", 5000, 0, 100000),
 		PaymentPollBackoff:  r.durations("PAYMENT_POLL_BACKOFF", DefaultPaymentPollBackoff),
 		PaymentPollLimit:    r.integer("PAYMENT_POLL_LIMIT", 20, 1, 1000),
+		EndedRetention:      r.duration("ENDED_RETENTION", DefaultEndedRetention),
 		AuthURLValues:       r.oneOf("AUTH_URL_VALUES", AuthURLValuesMinimal, AuthURLValuesMinimal, AuthURLValuesLiteral),
 		PISSignature:        r.oneOf("PIS_SIGNATURE", PISSignatureLog, PISSignatureVerify, PISSignatureLog, PISSignatureOff),
 		MetricsNamespace:    r.namespace("METRICS_NAMESPACE"),

@@ -76,6 +76,9 @@ type Consent struct {
 	// Unbound: created with bindBrowser false, so its journeys may complete in any browser
 	// (AuthSession.Bind). Absent (bound) for every consent created before the option existed.
 	Unbound bool `dynamodbav:"unboundJourneys,omitempty"`
+	// TTL is when DynamoDB erases the item (TTLAttribute): EndedRetention
+	// after the consent closed (retention.go); zero while it is open.
+	TTL time.Time `dynamodbav:"ttl,unixtime,omitempty"`
 }
 
 func consentPK(id string) string { return consentPrefix + id }
@@ -157,20 +160,22 @@ func (s *Store) GetConsentForOwner(ctx context.Context, id, owner string) (*Cons
 // version never overwrite each other's status changes. A write of this call
 // whose answer was lost (the SDK's retry met its condition) is recognised
 // from a consistent read (the stored item is exactly the one written) and
-// is a success. A consent written as Ended loses its shared accounts in the
-// same transaction (endConsent), whichever path ended it.
+// is a success. A consent written as Closed loses its tokens and shared
+// accounts in the same transaction (endConsent, erases), whichever path
+// closed it, and carries its TTL (retain).
 func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
 	n.Version = c.Version + 1
 	s.scheduleDeadline(&n)
+	s.retain(&n)
 	item, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
 	}
 	e := newExpr()
 	cond := e.n("version") + " = " + e.v(num(c.Version))
-	if Ended(n.Status) {
+	if erases(n.Status) {
 		err = s.endConsent(ctx, c.ID, item, cond, e)
 	} else {
 		_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{

@@ -16,9 +16,9 @@
 //
 // Item layout (pk / sk):
 //
-//	CONSENT#<id>   META                    Consent
-//	CONSENT#<id>   TOKEN                   Tokens (sparse "refresh" index keys while a refresh is wanted)
-//	CONSENT#<id>   PAYMENT#<key>           Payment
+//	CONSENT#<id>   META                    Consent (TTL ENDED_RETENTION after it closed: retention.go)
+//	CONSENT#<id>   TOKEN                   Tokens (sparse "refresh" index keys while a refresh is wanted; deleted when the consent closes)
+//	CONSENT#<id>   PAYMENT#<key>           Payment (TTL ENDED_RETENTION after it left the polls)
 //	AUTH#<sha256(state)>  SESSION          AuthSession (sparse "refresh" index keys, shard prefix X#, while an exchange is pending)
 //	IDEMPOTENCY#<sha256(owner, key)>  CREATE  CreateKey (a POST /consents Idempotency-Key; TTL 24 h)
 //

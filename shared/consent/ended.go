@@ -15,15 +15,20 @@ func Ended(status string) bool {
 }
 
 // endConsent writes the consent item (under cond) and deletes the consent's
-// shared-accounts item in one transaction, so that no ended consent keeps its
-// accounts whatever path (proxy, refresher, revoke) ended it. A failed cond
+// tokens and shared-accounts items in one transaction, so that no closed
+// consent (Closed) keeps its bank tokens or accounts whatever path (proxy,
+// refresher, revoke, payment) closed it. A refresher racing it cannot bring
+// the tokens back: every token write but AuthoriseWithTokens (which requires
+// an authorisable consent in the same transaction) is conditional on the
+// item's attributes, which a deleted item does not have. A failed cond
 // answers as PutItem would (ConditionalCheckFailedException), so UpdateConsent
-// handles both writes alike. Deleting absent accounts is not an error.
+// handles both writes alike. Deleting absent tokens or accounts is not an error.
 func (s *Store) endConsent(ctx context.Context, id string, item map[string]types.AttributeValue, cond string, e *expr) error {
 	_, err := s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
 		{Put: &types.Put{TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
 			ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values}},
 		{Delete: &types.Delete{TableName: aws.String(s.table), Key: key(consentPK(id), skAccounts)}},
+		{Delete: &types.Delete{TableName: aws.String(s.table), Key: key(consentPK(id), skToken)}},
 	}})
 	if failed, ok := cancelledAt(err); ok && len(failed) > 0 && failed[0] {
 		return &types.ConditionalCheckFailedException{Message: aws.String("consent version")}

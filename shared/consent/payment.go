@@ -60,6 +60,9 @@ type Payment struct {
 	// EnqueuedUntil: a poll message is on the refresh queue until then
 	// (MarkPaymentEnqueued); not projected into the index.
 	EnqueuedUntil time.Time `dynamodbav:"enqueuedUntil,unixtime,omitempty"`
+	// TTL is when DynamoDB erases the record (TTLAttribute): EndedRetention
+	// after the write that took it out of the polls (retainPayment).
+	TTL time.Time `dynamodbav:"ttl,unixtime,omitempty"`
 }
 
 func paymentSK(idempotencyKey string) string { return paymentPrefix + idempotencyKey }
@@ -140,6 +143,7 @@ func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 	n.UpdatedAt = s.Now()
 	n.Version = p.Version + 1
 	s.schedulePoll(&n)
+	s.retainPayment(&n)
 	item, err := marshal(&n, consentPK(p.ConsentID), paymentSK(p.IdempotencyKey))
 	if err != nil {
 		return fmt.Errorf("payment %s: marshal: %w", p.IdempotencyKey, err)

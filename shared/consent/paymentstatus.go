@@ -95,6 +95,7 @@ func (s *Store) RecordPaymentStatus(ctx context.Context, p *Payment, u PaymentUp
 	// made stale by this write: its worker finds the entry rescheduled).
 	n.EnqueuedUntil = time.Time{}
 	s.schedulePoll(&n)
+	s.retainPayment(&n)
 	item, err := marshal(&n, consentPK(p.ConsentID), paymentSK(p.IdempotencyKey))
 	if err != nil {
 		return "", fmt.Errorf("payment %s: marshal: %w", p.IdempotencyKey, err)

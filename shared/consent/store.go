@@ -56,6 +56,10 @@ type Store struct {
 	// PaymentPollLimit is PAYMENT_POLL_LIMIT: polls before the background
 	// gives a payment up (0: no limit).
 	PaymentPollLimit int
+	// EndedRetention is ENDED_RETENTION: how long a closed consent's item and
+	// a settled payment record are kept before DynamoDB's TTL erases them
+	// (retention.go; zero: DefaultEndedRetention).
+	EndedRetention time.Duration
 }
 
 // New returns a Store on table with the real clock and DefaultShards shards.

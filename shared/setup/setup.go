@@ -118,6 +118,7 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 	store := consent.New(ddb, cfg.TableName)
 	store.ReconfirmPeriod, store.ReconfirmWarn = cfg.ReconfirmPeriod, cfg.ReconfirmWarn
 	store.PaymentPollBackoff, store.PaymentPollLimit = cfg.PaymentPollBackoff, cfg.PaymentPollLimit
+	store.EndedRetention = cfg.EndedRetention
 	if cfg.RefreshShards > 0 {
 		store.Shards = cfg.RefreshShards
 	}
