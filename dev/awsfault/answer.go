@@ -70,7 +70,9 @@ func (a answer) header(contentType string) http.Header {
 	}
 	h := http.Header{}
 	h.Set("Content-Type", contentType)
-	h.Set("X-Amzn-Errortype", a.code)
+	if a.code != "" {
+		h.Set("X-Amzn-Errortype", a.code)
+	}
 	h.Set("X-Amzn-Requestid", "awsfault-injected")
 	return h
 }

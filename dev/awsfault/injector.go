@@ -70,6 +70,12 @@ func (i *Injector) Armed() int {
 
 // pick returns the fault for q, or 0 when it passes untouched.
 func (i *Injector) pick(q request) Kind {
+	k, _ := i.pickRule(q)
+	return k
+}
+
+// pickRule returns the fault for q and the Contains of the rule that chose it.
+func (i *Injector) pickRule(q request) (Kind, string) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
 	for _, r := range i.rules {
@@ -87,9 +93,9 @@ func (i *Injector) pick(q request) Kind {
 			r.left--
 		}
 		i.hits = append(i.hits, Hit{Service: q.service, Operation: q.operation, Caller: q.caller, Kind: r.Kind})
-		return r.Kind
+		return r.Kind, r.Contains
 	}
-	return 0
+	return 0, ""
 }
 
 func (i *Injector) hang() time.Duration {

@@ -23,7 +23,7 @@ func (i *Injector) Middleware(next http.Handler) http.Handler {
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		q := identify(r.Header.Get("X-Amz-Target"), r.Header.Get("Authorization"), body)
-		kind := i.pick(q)
+		kind, contains := i.pickRule(q)
 		switch kind {
 		case 0:
 			next.ServeHTTP(w, r)
@@ -40,6 +40,19 @@ func (i *Injector) Middleware(next http.Handler) http.Handler {
 			next.ServeHTTP(httptest.NewRecorder(), r)
 		}
 		a := answerFor(kind, q)
+		if kind == FailedEntries {
+			a, err = failEntries(body, contains, func(b []byte) (int, []byte, error) {
+				rec := httptest.NewRecorder()
+				fwd := r.Clone(r.Context())
+				fwd.Body, fwd.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+				next.ServeHTTP(rec, fwd)
+				return rec.Code, rec.Body.Bytes(), nil
+			})
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+		}
 		for k, v := range a.header(r.Header.Get("Content-Type")) {
 			w.Header()[k] = v
 		}

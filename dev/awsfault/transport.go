@@ -31,7 +31,7 @@ func (t transport) RoundTrip(r *http.Request) (*http.Response, error) {
 		_ = r.Body.Close()
 	}
 	q := identify(r.Header.Get("X-Amz-Target"), r.Header.Get("Authorization"), body)
-	kind := t.i.pick(q)
+	kind, contains := t.i.pickRule(q)
 	out := r.Clone(r.Context())
 	out.Body = io.NopCloser(bytes.NewReader(body))
 	switch kind {
@@ -46,6 +46,23 @@ func (t transport) RoundTrip(r *http.Request) (*http.Response, error) {
 		case <-timer.C:
 			return nil, timeoutError{}
 		}
+	case FailedEntries:
+		a, err := failEntries(body, contains, func(b []byte) (int, []byte, error) {
+			fwd := r.Clone(r.Context())
+			fwd.Body, fwd.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+			fwd.Header.Del("Content-Length")
+			resp, err := t.base.RoundTrip(fwd)
+			if err != nil {
+				return 0, nil, err
+			}
+			defer resp.Body.Close()
+			got, err := io.ReadAll(resp.Body)
+			return resp.StatusCode, got, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		return a.response(r), nil
 	case LostAnswer:
 		resp, err := t.base.RoundTrip(out)
 		if err != nil {
@@ -54,12 +71,16 @@ func (t transport) RoundTrip(r *http.Request) (*http.Response, error) {
 		_, _ = io.Copy(io.Discard, resp.Body)
 		_ = resp.Body.Close()
 	}
-	a := answerFor(kind, q)
+	return answerFor(kind, q).response(r), nil
+}
+
+// response is a as the HTTP response to r.
+func (a answer) response(r *http.Request) *http.Response {
 	return &http.Response{
 		Status: http.StatusText(a.status), StatusCode: a.status, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: a.header(r.Header.Get("Content-Type")), Body: io.NopCloser(bytes.NewReader(a.body)),
 		ContentLength: int64(len(a.body)), Request: r,
-	}, nil
+	}
 }
 
 // timeoutError is how an HTTP client's own timeout fails a request: a net.Error that timed out.

@@ -73,6 +73,14 @@ type Consent struct {
 	UpdatedAt  time.Time `dynamodbav:"updatedAt"`
 	// Version is the optimistic-lock counter: 1 after CreateConsent, +1 on every update.
 	Version int64 `dynamodbav:"version"`
+	// EventSequence is the sequence of the consent's last lifecycle event
+	// (outbox.go): every write that stores an event increments it in the
+	// same transaction, and changes Version with it.
+	EventSequence int64 `dynamodbav:"eventSequence,omitempty"`
+
+	// Events are the lifecycle events Apply made that the next write of the
+	// consent stores in its outbox (and then clears); never stored as such.
+	Events []PendingEvent `dynamodbav:"-" json:"-"`
 }
 
 func consentPK(id string) string { return consentPrefix + id }
@@ -81,7 +89,8 @@ func consentPK(id string) string { return consentPrefix + id }
 // attribute_not_exists(pk) keeps a second create with the same id (a retry or
 // a clash) from overwriting a consent that may already be authorised:
 // it answers a *ConflictError instead, unless the stored item is exactly the
-// one this call wrote (an attempt whose answer was lost).
+// one this call wrote (an attempt whose answer was lost). Its events (the
+// Created event Apply made) are stored in the same transaction.
 func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 	now := s.Now()
 	n := *c
@@ -91,14 +100,15 @@ func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 	n.UpdatedAt = now
 	n.Version = 1
 	s.scheduleDeadline(&n)
+	events, err := s.takeEvents(&n)
+	if err != nil {
+		return err
+	}
 	item, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
 	}
-	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-		TableName: aws.String(s.table), Item: item,
-		ConditionExpression: aws.String("attribute_not_exists(pk)"),
-	})
+	err = s.putConsent(ctx, item, "attribute_not_exists(pk)", newExpr(), events)
 	if isConditionFailed(err) {
 		// This call's own write whose answer was lost (the SDK's retry met
 		// its condition): the stored item is exactly the one written.
@@ -155,12 +165,18 @@ func (s *Store) GetConsentForOwner(ctx context.Context, id, owner string) (*Cons
 // whose answer was lost (the SDK's retry met its condition) is recognised
 // from a consistent read (the stored item is exactly the one written) and
 // is a success. A consent written as Ended loses its shared accounts in the
-// same transaction (endConsent), whichever path ended it.
+// same transaction (endConsent), whichever path ended it. The events Apply
+// made on c are stored in the same transaction (takeEvents): a change is
+// never written without its events, nor an event without its change.
 func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
 	n.Version = c.Version + 1
 	s.scheduleDeadline(&n)
+	extra, err := s.takeEvents(&n)
+	if err != nil {
+		return err
+	}
 	item, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
@@ -168,13 +184,9 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	e := newExpr()
 	cond := e.n("version") + " = " + e.v(num(c.Version))
 	if Ended(n.Status) {
-		err = s.endConsent(ctx, c.ID, item, cond, e)
-	} else {
-		_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-			TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
-			ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-		})
+		extra = append(extra, s.endConsent(c.ID))
 	}
+	err = s.putConsent(ctx, item, cond, e, extra)
 	if isConditionFailed(err) {
 		if got, gerr := s.GetConsent(ctx, c.ID); gerr == nil && sameItem(got, &n, item) {
 			*c = n

@@ -2,6 +2,7 @@ package consent
 
 import (
 	"context"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -14,18 +15,34 @@ func Ended(status string) bool {
 	return status == StatusRejected || status == StatusExpired || status == StatusRevoked
 }
 
-// endConsent writes the consent item (under cond) and deletes the consent's
-// shared-accounts item in one transaction, so that no ended consent keeps its
-// accounts whatever path (proxy, refresher, revoke) ended it. A failed cond
-// answers as PutItem would (ConditionalCheckFailedException), so UpdateConsent
-// handles both writes alike. Deleting absent accounts is not an error.
-func (s *Store) endConsent(ctx context.Context, id string, item map[string]types.AttributeValue, cond string, e *expr) error {
-	_, err := s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
-		{Put: &types.Put{TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
-			ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values}},
-		{Delete: &types.Delete{TableName: aws.String(s.table), Key: key(consentPK(id), skAccounts)}},
-	}})
-	if failed, ok := cancelledAt(err); ok && len(failed) > 0 && failed[0] {
+// endConsent is the Delete of the consent's shared-accounts item that goes
+// with a consent write ending it (UpdateConsent), so that no ended consent
+// keeps its accounts whatever path (proxy, refresher, revoke) ended it.
+// Deleting absent accounts is not an error.
+func (s *Store) endConsent(id string) types.TransactWriteItem {
+	return types.TransactWriteItem{Delete: &types.Delete{TableName: aws.String(s.table), Key: key(consentPK(id), skAccounts)}}
+}
+
+// putConsent writes the consent item under cond, with extra (its events, the
+// accounts of an ended consent) in the same transaction when there are any.
+// A failed cond answers as PutItem would (ConditionalCheckFailedException),
+// whichever item of the transaction refused it: every write that numbers an
+// event changes the consent's version, so a refused outbox key is a stale
+// version too.
+func (s *Store) putConsent(ctx context.Context, item map[string]types.AttributeValue, cond string, e *expr, extra []types.TransactWriteItem) error {
+	put := types.Put{TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.valuesOrNil()}
+	if len(e.names) == 0 {
+		put.ExpressionAttributeNames = nil
+	}
+	if len(extra) == 0 {
+		_, err := s.api.PutItem(ctx, &dynamodb.PutItemInput{TableName: put.TableName, Item: item, ConditionExpression: put.ConditionExpression,
+			ExpressionAttributeNames: put.ExpressionAttributeNames, ExpressionAttributeValues: put.ExpressionAttributeValues})
+		return err
+	}
+	_, err := s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{
+		TransactItems: append([]types.TransactWriteItem{{Put: &put}}, extra...)})
+	if failed, ok := cancelledAt(err); ok && slices.Contains(failed, true) {
 		return &types.ConditionalCheckFailedException{Message: aws.String("consent version")}
 	}
 	return err

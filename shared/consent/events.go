@@ -1,0 +1,77 @@
+package consent
+
+import "time"
+
+// EventSource is the source of every event the connector publishes (docs/events.md).
+const EventSource = "coop-ob.connector"
+
+// EventVersion is the version of the detail of every detail-type; a change
+// that removes or renames a field, or changes its meaning, is a new version
+// (docs/events.md).
+const EventVersion = "1"
+
+// The detail-types of the lifecycle events (the Event column of the
+// transitions table and the background run's deadline points).
+const (
+	EventConsentCreated                 = "Consent Created"
+	EventConsentAuthorised              = "Consent Authorised"
+	EventConsentStepUpGranted           = "Consent Step-Up Granted"
+	EventConsentAuthorisationFailed     = "Consent Authorisation Failed"
+	EventConsentAuthorisationUnresolved = "Consent Authorisation Unresolved"
+	EventConsentReauthRequired          = "Consent Reauthentication Required"
+	EventConsentStepUpRequired          = "Consent Step-Up Required"
+	EventConsentReconsentRequired       = "Consent Reconsent Required"
+	EventConsentAccountUnavailable      = "Consent Account Unavailable"
+	EventConsentRejected                = "Consent Rejected"
+	EventConsentExpired                 = "Consent Expired"
+	EventConsentReconfirmed             = "Consent Reconfirmed"
+	EventConsentRevoked                 = "Consent Revoked"
+	EventConsentConsumed                = "Consent Consumed"
+
+	EventReconfirmationDue     = "Consent Reconfirmation Due"
+	EventReconfirmationOverdue = "Consent Reconfirmation Overdue"
+	EventConsentExpiring       = "Consent Expiring"
+	EventConsentExpiryReached  = "Consent Expiry Reached"
+)
+
+// Deadline kinds of a deadline event (Detail.Deadline).
+const (
+	DeadlineReconfirmation = "reconfirmation"
+	DeadlineExpiry         = "expiry"
+)
+
+// EventDetail is the EventBridge detail of a lifecycle event: ids, statuses and
+// codes only, never a token, an authorization code, a verifier or account
+// data. Every event carries the common fields; the others belong to some
+// detail-types (docs/events/*.schema.json says which).
+type EventDetail struct {
+	Version     string    `json:"version"`
+	EventID     string    `json:"eventId"`
+	Sequence    int64     `json:"sequence"`
+	ConsentID   string    `json:"consentId"`
+	Owner       string    `json:"owner"`
+	Brand       string    `json:"brand"`
+	ConsentType string    `json:"consentType"`
+	Journey     string    `json:"journey,omitempty"`
+	OccurredAt  time.Time `json:"occurredAt"`
+	Status      string    `json:"status"`
+
+	// A change the transitions table made.
+	Happening      string `json:"happening,omitempty"`
+	PreviousStatus string `json:"previousStatus,omitempty"`
+	BankStatus     string `json:"bankStatus,omitempty"`
+	Action         string `json:"action,omitempty"`
+	Reason         string `json:"reason,omitempty"`
+
+	// A deadline point the background run passed.
+	Deadline string     `json:"deadline,omitempty"`
+	Point    string     `json:"point,omitempty"`
+	ActionBy *time.Time `json:"actionBy,omitempty"`
+}
+
+// PendingEvent is an event Apply made that the next write of the consent
+// stores in its outbox (Consent.Events).
+type PendingEvent struct {
+	DetailType string
+	Detail     EventDetail
+}
