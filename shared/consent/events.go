@@ -1,6 +1,9 @@
 package consent
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // EventSource is the source of every event the connector publishes (docs/events.md).
 const EventSource = "coop-ob.connector"
@@ -74,4 +77,27 @@ type EventDetail struct {
 type PendingEvent struct {
 	DetailType string
 	Detail     EventDetail
+}
+
+// DeadlineEventTypes are the detail-types of the deadline points (deadlineEvent).
+func DeadlineEventTypes() []string {
+	return []string{EventReconfirmationDue, EventReconfirmationOverdue, EventConsentExpiring, EventConsentExpiryReached}
+}
+
+// EventTypes lists every detail-type the connector publishes: the transitions table's, then
+// the deadline points'.
+func EventTypes() []string {
+	var out []string
+	for _, t := range transitions {
+		if t.Event != "" && !slices.Contains(out, t.Event) {
+			out = append(out, t.Event)
+		}
+	}
+	return append(out, DeadlineEventTypes()...)
+}
+
+// AllStatuses lists the local statuses a consent can have.
+func AllStatuses() []string {
+	return []string{StatusAwaitingAuthorisation, StatusAuthorised, StatusReauthRequired, StatusRejected,
+		StatusRevoked, StatusExpired, StatusFailed, StatusConsumed}
 }

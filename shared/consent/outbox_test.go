@@ -7,9 +7,12 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/coop-ob/connector/dev/eventschema"
 )
 
-// events reads consent id's outbox: detail-type, sequence and the decoded detail of each.
+// events reads consent id's outbox: detail-type, sequence and the decoded detail of each,
+// each detail checked against its detail-type's schema.
 func events(t *testing.T, s *Store, id string) ([]OutboxEvent, []EventDetail) {
 	t.Helper()
 	list, err := s.ConsentEvents(context.Background(), id)
@@ -24,6 +27,9 @@ func events(t *testing.T, s *Store, id string) ([]OutboxEvent, []EventDetail) {
 		}
 		if d.EventID != ev.EventID || d.Sequence != ev.Sequence || ev.SK != outboxSK(ev.Sequence) || d.ConsentID != id {
 			t.Errorf("%s: item (%s, %d) and detail (%s, %d, %s) disagree", ev.SK, ev.EventID, ev.Sequence, d.EventID, d.Sequence, d.ConsentID)
+		}
+		if err := eventschema.Validate(ev.DetailType, []byte(ev.Detail)); err != nil {
+			t.Errorf("%s: %v", ev.SK, err)
 		}
 		details = append(details, d)
 	}
