@@ -33,6 +33,10 @@ func TestLeastPrivilege(t *testing.T) {
 		// Put: CreatePayment, UpdatePayment, UpdateConsent, CreateAuthSession; Update: leases,
 		// SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent of an ended consent.
 		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
+		// The stream (its event source mapping); GetEvent (its attributes only), MarkPublished
+		// (conditioned: TestEventsPublisher); Query: UnpublishedEvents on the refresh index.
+		"EventsFunction": {[]string{"dynamodb:DescribeStream", "dynamodb:GetItem", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+			"dynamodb:ListStreams", "dynamodb:Query", "dynamodb:UpdateItem"}, true},
 	}
 	tpl := loadTemplate(t)
 	for name := range tpl.functions(t) {

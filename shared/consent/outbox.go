@@ -135,10 +135,24 @@ func (s *Store) UnpublishedEvents(ctx context.Context, shard int, before time.Ti
 	return dueEntries[OutboxKey](ctx, s, outboxShardKey(shard), before, limit, cursor)
 }
 
-// GetEvent reads an outbox item (consistently); ErrNotFound if it is gone.
+// OutboxAttributes are every attribute an outbox item has, its key included: GetEvent reads
+// only these (template.yaml lets the events function read nothing else, so no token item).
+func OutboxAttributes() []string {
+	return []string{"pk", "sk", "consentId", "eventId", "sequence", "detailType", "detail", "createdAt",
+		"refreshShard", "refreshDue", "publishedAt", TTLAttribute}
+}
+
+// GetEvent reads an outbox item (consistently, its OutboxAttributes only); ErrNotFound if it
+// is gone, or is not an outbox item.
 func (s *Store) GetEvent(ctx context.Context, pk, sk string) (*OutboxEvent, error) {
+	e := newExpr()
+	var proj []string
+	for _, a := range OutboxAttributes() {
+		proj = append(proj, e.n(a))
+	}
 	out, err := s.api.GetItem(ctx, &dynamodb.GetItemInput{
 		TableName: aws.String(s.table), Key: key(pk, sk), ConsistentRead: aws.Bool(true),
+		ProjectionExpression: aws.String(strings.Join(proj, ", ")), ExpressionAttributeNames: e.names,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("event %s %s: get: %w", pk, sk, err)
