@@ -31,8 +31,10 @@ func TestLeastPrivilege(t *testing.T) {
 		// UpdateConsent of an ended consent; Delete: DeleteAccounts.
 		"TokensFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, true},
 		// Put: CreatePayment, UpdatePayment, UpdateConsent, CreateAuthSession; Update: leases,
-		// SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent of an ended consent.
-		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
+		// SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent of an ended consent;
+		// Put + Update: UpdatePayment with its events (the consent's counter); Query:
+		// PaymentByBankID (the table, no index).
+		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
 		// The stream (its event source mapping); GetEvent (its attributes only), MarkPublished
 		// (conditioned: TestEventsPublisher); Query: UnpublishedEvents on the refresh index.
 		"EventsFunction": {[]string{"dynamodb:DescribeStream", "dynamodb:GetItem", "dynamodb:GetRecords", "dynamodb:GetShardIterator",

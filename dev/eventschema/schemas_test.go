@@ -98,8 +98,35 @@ func enum(v []string) object {
 	return object{"enum": v}
 }
 
+// certificateSchema is the schema of Certificate Expiring.
+func certificateSchema() object {
+	return object{
+		"$schema":              "https://json-schema.org/draft/2020-12/schema",
+		"title":                consent.EventCertificateExpiring,
+		"description":          "The detail of the connector's \"" + consent.EventCertificateExpiring + "\" event (source " + consent.EventSource + "; docs/events.md).",
+		"type":                 "object",
+		"additionalProperties": false,
+		"required":             []string{"version", "eventId", "sequence", "certificate", "fingerprint", "environment", "notAfter", "daysLeft", "threshold", "occurredAt"},
+		"properties": object{
+			"version":     object{"const": consent.EventVersion},
+			"eventId":     object{"type": "string", "pattern": "^[0-9a-f]{32}$"},
+			"sequence":    object{"type": "integer", "minimum": 1, "description": "the certificate's event number"},
+			"certificate": enum([]string{"transport", "signing"}),
+			"fingerprint": object{"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256 of the certificate (DER)"},
+			"environment": enum([]string{"sandbox", "production"}),
+			"notAfter":    object{"type": "string", "format": "date-time"},
+			"daysLeft":    object{"type": "integer"},
+			"threshold":   object{"type": "integer", "minimum": 1, "description": "the days-left threshold just crossed"},
+			"occurredAt":  object{"type": "string", "format": "date-time"},
+		},
+	}
+}
+
 // generate is the schema of detailType.
 func generate(detailType string) object {
+	if detailType == consent.EventCertificateExpiring {
+		return certificateSchema()
+	}
 	props := object{
 		"version":     object{"const": consent.EventVersion, "description": "the version of this detail-type's detail"},
 		"eventId":     object{"type": "string", "pattern": "^[0-9a-f]{32}$", "description": "stable id of the event: dedupe by it"},
@@ -145,7 +172,24 @@ func generate(detailType string) object {
 			actions = append(actions, tr.Action)
 		}
 	}
-	if len(happenings) > 0 {
+	if slices.Contains(consent.PaymentEventTypes(), detailType) {
+		props["status"] = enum(consent.AllStatuses())
+		props["idempotencyKey"] = object{"type": "string", "minLength": 1, "description": "the app's Idempotency-Key of the payment: the connector's name for it"}
+		props["bankPaymentId"] = object{"type": "string", "minLength": 1, "description": "the bank's payment order id"}
+		props["paymentStatus"] = object{"type": "string", "minLength": 1, "description": "the bank's payment status as last seen"}
+		props["previousPaymentStatus"] = object{"type": "string", "minLength": 1}
+		props["paymentState"] = enum([]string{consent.PaymentPending, consent.PaymentSent, consent.PaymentDone, consent.PaymentFailed})
+		required = append(required, "idempotencyKey", "paymentState")
+		switch detailType {
+		case consent.EventPaymentCreated:
+			required = append(required, "bankPaymentId", "paymentStatus")
+			props["paymentState"] = object{"const": consent.PaymentDone}
+		case consent.EventPaymentStatusChanged:
+			required = append(required, "bankPaymentId", "paymentStatus")
+		case consent.EventPaymentUnconfirmed:
+			props["paymentState"] = object{"const": consent.PaymentSent}
+		}
+	} else if len(happenings) > 0 {
 		props["happening"] = enum(happenings)
 		props["status"] = enum(statuses)
 		if len(from) > 0 {

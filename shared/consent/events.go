@@ -31,6 +31,10 @@ const (
 	EventConsentRevoked                 = "Consent Revoked"
 	EventConsentConsumed                = "Consent Consumed"
 
+	EventPaymentCreated       = "Payment Created"
+	EventPaymentStatusChanged = "Payment Status Changed"
+	EventPaymentUnconfirmed   = "Payment Unconfirmed"
+
 	EventReconfirmationDue     = "Consent Reconfirmation Due"
 	EventReconfirmationOverdue = "Consent Reconfirmation Overdue"
 	EventConsentExpiring       = "Consent Expiring"
@@ -66,6 +70,14 @@ type EventDetail struct {
 	Action         string `json:"action,omitempty"`
 	Reason         string `json:"reason,omitempty"`
 
+	// A payment of the consent (Payment.Note): the app's Idempotency-Key, which names the
+	// payment in the connector, the bank's payment id and status, the record's state.
+	IdempotencyKey        string `json:"idempotencyKey,omitempty"`
+	BankPaymentID         string `json:"bankPaymentId,omitempty"`
+	PaymentStatus         string `json:"paymentStatus,omitempty"`
+	PreviousPaymentStatus string `json:"previousPaymentStatus,omitempty"`
+	PaymentState          string `json:"paymentState,omitempty"`
+
 	// A deadline point the background run passed.
 	Deadline string     `json:"deadline,omitempty"`
 	Point    string     `json:"point,omitempty"`
@@ -84,8 +96,13 @@ func DeadlineEventTypes() []string {
 	return []string{EventReconfirmationDue, EventReconfirmationOverdue, EventConsentExpiring, EventConsentExpiryReached}
 }
 
-// EventTypes lists every detail-type the connector publishes: the transitions table's, then
-// the deadline points'.
+// PaymentEventTypes are the detail-types of a consent's payment (Payment.Note).
+func PaymentEventTypes() []string {
+	return []string{EventPaymentCreated, EventPaymentStatusChanged, EventPaymentUnconfirmed}
+}
+
+// EventTypes lists every detail-type the connector publishes: the transitions table's, the
+// deadline points', the payments', the certificates'.
 func EventTypes() []string {
 	var out []string
 	for _, t := range transitions {
@@ -93,7 +110,9 @@ func EventTypes() []string {
 			out = append(out, t.Event)
 		}
 	}
-	return append(out, DeadlineEventTypes()...)
+	out = append(out, DeadlineEventTypes()...)
+	out = append(out, PaymentEventTypes()...)
+	return append(out, EventCertificateExpiring)
 }
 
 // AllStatuses lists the local statuses a consent can have.

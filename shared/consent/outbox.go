@@ -35,7 +35,7 @@ func outboxShardKey(shard int) string { return fmt.Sprintf("O#%02d", shard) }
 type OutboxEvent struct {
 	PK          string    `dynamodbav:"pk"`
 	SK          string    `dynamodbav:"sk"`
-	ConsentID   string    `dynamodbav:"consentId"`
+	ConsentID   string    `dynamodbav:"consentId,omitempty"` // none for a certificate's event
 	EventID     string    `dynamodbav:"eventId"`
 	Sequence    int64     `dynamodbav:"sequence"`
 	DetailType  string    `dynamodbav:"detailType"`
@@ -84,15 +84,21 @@ func (s *Store) outboxPut(c *Consent, detailType string, d EventDetail) (types.T
 	now := s.Now().UTC()
 	d.Version, d.EventID, d.OccurredAt = EventVersion, newEventID(), now
 	d.ConsentID, d.Owner, d.Brand, d.ConsentType, d.Journey = c.ID, c.Owner, c.Brand, c.Type, c.Journey
-	body, err := json.Marshal(d)
+	return s.eventPut(consentPK(c.ID), c.ID, OutboxEvent{ConsentID: c.ID, EventID: d.EventID, Sequence: d.Sequence,
+		DetailType: detailType, CreatedAt: now}, d)
+}
+
+// eventPut is the Put of the outbox item ev (its id, sequence, detail-type and time set) of
+// partition pk, whose detail is detail; shardOf picks its refresh-index shard.
+func (s *Store) eventPut(pk, shardOf string, ev OutboxEvent, detail any) (types.TransactWriteItem, error) {
+	body, err := json.Marshal(detail)
 	if err != nil {
-		return types.TransactWriteItem{}, fmt.Errorf("consent %s: event: %w", c.ID, err)
+		return types.TransactWriteItem{}, fmt.Errorf("%s: event: %w", pk, err)
 	}
-	ev := OutboxEvent{ConsentID: c.ID, EventID: d.EventID, Sequence: d.Sequence, DetailType: detailType,
-		Detail: string(body), CreatedAt: now, Shard: outboxShardKey(s.shard(c.ID)), Due: now.Truncate(time.Second)}
-	item, err := marshal(&ev, consentPK(c.ID), outboxSK(d.Sequence))
+	ev.Detail, ev.Shard, ev.Due = string(body), outboxShardKey(s.shard(shardOf)), ev.CreatedAt.Truncate(time.Second)
+	item, err := marshal(&ev, pk, outboxSK(ev.Sequence))
 	if err != nil {
-		return types.TransactWriteItem{}, fmt.Errorf("consent %s: event: marshal: %w", c.ID, err)
+		return types.TransactWriteItem{}, fmt.Errorf("%s: event: marshal: %w", pk, err)
 	}
 	return types.TransactWriteItem{Put: &types.Put{TableName: aws.String(s.table), Item: item,
 		ConditionExpression: aws.String("attribute_not_exists(pk)")}}, nil
@@ -177,15 +183,20 @@ func DecodeEvent(item map[string]types.AttributeValue) (*OutboxEvent, error) {
 
 // ConsentEvents lists the outbox items of a consent still stored, in sequence order.
 func (s *Store) ConsentEvents(ctx context.Context, consentID string) ([]OutboxEvent, error) {
+	return s.partitionEvents(ctx, consentPK(consentID))
+}
+
+// partitionEvents lists the outbox items of partition pk, in sequence order.
+func (s *Store) partitionEvents(ctx context.Context, pk string) ([]OutboxEvent, error) {
 	e := newExpr()
-	kc := e.n("pk") + " = " + e.v(str(consentPK(consentID))) + " AND begins_with(" + e.n("sk") + ", " + e.v(str(OutboxPrefix)) + ")"
+	kc := e.n("pk") + " = " + e.v(str(pk)) + " AND begins_with(" + e.n("sk") + ", " + e.v(str(OutboxPrefix)) + ")"
 	in := &dynamodb.QueryInput{TableName: aws.String(s.table), KeyConditionExpression: aws.String(kc),
 		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values, ConsistentRead: aws.Bool(true)}
 	var list []OutboxEvent
 	for {
 		out, err := s.api.Query(ctx, in)
 		if err != nil {
-			return nil, fmt.Errorf("consent %s: events: %w", consentID, err)
+			return nil, fmt.Errorf("%s: events: %w", pk, err)
 		}
 		for _, item := range out.Items {
 			ev, err := DecodeEvent(item)

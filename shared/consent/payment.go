@@ -36,6 +36,13 @@ type Payment struct {
 	CreatedAt          time.Time `dynamodbav:"startedAt"` // not "createdAt": keeps payments out of the owner index
 	UpdatedAt          time.Time `dynamodbav:"updatedAt"`
 	Version            int64     `dynamodbav:"version"`
+	// UnconfirmedAt is when the payment was found most probably made without
+	// its id (the bank reports the consent consumed); zero otherwise.
+	UnconfirmedAt time.Time `dynamodbav:"unconfirmedAt,omitempty"`
+
+	// Events are the payment events Note queued that the next UpdatePayment
+	// stores; never stored as such.
+	Events []PendingEvent `dynamodbav:"-" json:"-"`
 }
 
 func paymentSK(idempotencyKey string) string { return paymentPrefix + idempotencyKey }
@@ -103,7 +110,8 @@ func (s *Store) GetPayment(ctx context.Context, consentID, idempotencyKey string
 }
 
 // UpdatePayment writes p if the stored Version still equals p.Version, then
-// increments it. Two requests resuming the same payment cannot both move it
+// increments it. The events Note queued on p are stored with it, in the same
+// transaction (putPaymentWithEvents). Two requests resuming the same payment cannot both move it
 // from pending to sent: the second gets a *ConflictError and must not send.
 func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 	n := *p
@@ -113,9 +121,49 @@ func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
 	if err != nil {
 		return fmt.Errorf("payment %s: marshal: %w", p.IdempotencyKey, err)
 	}
-	if err := s.putIfEqual(ctx, item, "version", num(p.Version), &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}); err != nil {
+	conflict := &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}
+	if len(n.Events) > 0 {
+		e := newExpr()
+		err = s.putPaymentWithEvents(ctx, &n, item, e.n("version")+" = "+e.v(num(p.Version)), e)
+		if isConditionFailed(err) {
+			return conflict
+		}
+		if err != nil {
+			return fmt.Errorf("payment %s: put: %w", p.IdempotencyKey, err)
+		}
+	} else if err := s.putIfEqual(ctx, item, "version", num(p.Version), conflict); err != nil {
 		return err
 	}
+	n.Events = nil
 	*p = n
 	return nil
+}
+
+// PaymentByBankID finds consent consentID's payment record of the bank's
+// payment id (a Query of the consent's partition: a consent has a payment
+// record or two); ErrNotFound when none has it.
+func (s *Store) PaymentByBankID(ctx context.Context, consentID, bankID string) (*Payment, error) {
+	e := newExpr()
+	kc := e.n("pk") + " = " + e.v(str(consentPK(consentID))) + " AND begins_with(" + e.n("sk") + ", " + e.v(str(paymentPrefix)) + ")"
+	in := &dynamodb.QueryInput{TableName: aws.String(s.table), KeyConditionExpression: aws.String(kc),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values, ConsistentRead: aws.Bool(true)}
+	for {
+		out, err := s.api.Query(ctx, in)
+		if err != nil {
+			return nil, fmt.Errorf("payments of %s: %w", consentID, err)
+		}
+		for _, item := range out.Items {
+			var p Payment
+			if err := unmarshal(item, &p); err != nil {
+				return nil, fmt.Errorf("payments of %s: unmarshal: %w", consentID, err)
+			}
+			if p.BankPaymentID == bankID && bankID != "" {
+				return &p, nil
+			}
+		}
+		if len(out.LastEvaluatedKey) == 0 {
+			return nil, ErrNotFound
+		}
+		in.ExclusiveStartKey = out.LastEvaluatedKey
+	}
 }

@@ -18,6 +18,7 @@ type Store interface {
 	UpdatePayment(ctx context.Context, p *consent.Payment) error
 	GetConsent(ctx context.Context, id string) (*consent.Consent, error)
 	UpdateConsent(ctx context.Context, c *consent.Consent) error
+	PaymentByBankID(ctx context.Context, consentID, bankID string) (*consent.Payment, error)
 }
 
 // Bank sends one request to the bank (*bankapi.Client, or an adapter that

@@ -113,6 +113,7 @@ func (p *Protocol) sendOrder(ctx context.Context, c *consent.Consent, rec *conse
 		return Result{Outcome: Unreadable, InteractionID: resp.InteractionID, Used: tok}
 	}
 	rec.BankPaymentID, rec.Status, rec.State = order.ID(), order.Data.Status, consent.PaymentDone
+	rec.Note(consent.EventPaymentCreated, "")
 	p.save(ctx, rec)
 	p.consumed(ctx, c)
 	return Result{Outcome: Done, Used: tok}

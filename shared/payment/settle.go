@@ -46,6 +46,11 @@ func (p *Protocol) settle(ctx context.Context, c *consent.Consent, rec *consent.
 		return Result{}, false
 	}
 	p.Logger.WarnContext(ctx, "payment in doubt: consent consumed at the bank", "consentId", c.ID, "interactionId", got.InteractionID)
+	if rec.UnconfirmedAt.IsZero() { // once: the app learns it from the event (the record stays "sent")
+		rec.UnconfirmedAt = p.Now()
+		rec.Note(consent.EventPaymentUnconfirmed, "")
+		p.save(ctx, rec)
+	}
 	p.consumed(ctx, c)
 	return Result{Outcome: Unconfirmed, Payment: rec, InteractionID: got.InteractionID}, true
 }
