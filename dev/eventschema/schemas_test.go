@@ -216,6 +216,8 @@ func generate(detailType string) object {
 			deadline, point = consent.DeadlineReconfirmation, consent.PointDue
 		case consent.EventConsentExpiryReached:
 			point = consent.PointDue
+		case consent.EventRefreshTokenLapsing:
+			deadline = consent.DeadlineRefreshToken
 		}
 		props["deadline"] = object{"const": deadline}
 		props["point"] = object{"const": point}

@@ -73,6 +73,9 @@ type Consent struct {
 	UpdatedAt  time.Time `dynamodbav:"updatedAt"`
 	// Version is the optimistic-lock counter: 1 after CreateConsent, +1 on every update.
 	Version int64 `dynamodbav:"version"`
+	// RefreshLapseTold is the expiry of the refresh token whose lapse the
+	// tokens run told the app about (NoteRefreshLapsing); zero if none.
+	RefreshLapseTold time.Time `dynamodbav:"refreshLapseTold,unixtime,omitempty"`
 	// EventSequence is the sequence of the consent's last lifecycle event
 	// (outbox.go): every write that stores an event increments it in the
 	// same transaction, and changes Version with it.

@@ -39,12 +39,14 @@ const (
 	EventReconfirmationOverdue = "Consent Reconfirmation Overdue"
 	EventConsentExpiring       = "Consent Expiring"
 	EventConsentExpiryReached  = "Consent Expiry Reached"
+	EventRefreshTokenLapsing   = "Consent Refresh Token Lapsing"
 )
 
 // Deadline kinds of a deadline event (Detail.Deadline).
 const (
 	DeadlineReconfirmation = "reconfirmation"
 	DeadlineExpiry         = "expiry"
+	DeadlineRefreshToken   = "refreshToken"
 )
 
 // EventDetail is the EventBridge detail of a lifecycle event: ids, statuses and
@@ -91,9 +93,10 @@ type PendingEvent struct {
 	Detail     EventDetail
 }
 
-// DeadlineEventTypes are the detail-types of the deadline points (deadlineEvent).
+// DeadlineEventTypes are the detail-types of the deadline points (deadlineEvent) and of a
+// refresh token about to lapse (NoteRefreshLapsing).
 func DeadlineEventTypes() []string {
-	return []string{EventReconfirmationDue, EventReconfirmationOverdue, EventConsentExpiring, EventConsentExpiryReached}
+	return []string{EventReconfirmationDue, EventReconfirmationOverdue, EventConsentExpiring, EventConsentExpiryReached, EventRefreshTokenLapsing}
 }
 
 // PaymentEventTypes are the detail-types of a consent's payment (Payment.Note).
