@@ -68,13 +68,8 @@ func (i *Injector) Armed() int {
 	return n
 }
 
-// pick returns the fault for q, or 0 when it passes untouched.
-func (i *Injector) pick(q request) Kind {
-	k, _ := i.pickRule(q)
-	return k
-}
-
-// pickRule returns the fault for q and the Contains of the rule that chose it.
+// pickRule returns the fault for q (0 when it passes untouched) and the Contains of the rule
+// that chose it.
 func (i *Injector) pickRule(q request) (Kind, string) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
