@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -169,8 +170,13 @@ func TestSweepRepublishes(t *testing.T) {
 	if err != nil || sum.Found != 1 || sum.Published != 1 {
 		t.Fatalf("second sweep %+v %v; want the one left", sum, err)
 	}
-	if sum, _ := f.h.Sweep(context.Background()); sum.Found != 0 {
-		t.Errorf("third sweep found %d", sum.Found)
+	// The schedule's event (events/schedule.json) runs the sweep.
+	raw, err := os.ReadFile("../../events/schedule.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := f.h.Invoke(context.Background(), raw); err != nil || out.(SweepSummary).Found != 0 {
+		t.Errorf("third sweep (scheduled event) %+v %v; want nothing found", out, err)
 	}
 	if n := f.unpublished(t, a.ID, b.ID); n != 0 {
 		t.Errorf("%d unpublished", n)
@@ -233,4 +239,22 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestSampleStreamEvent: events/dynamodb-stream.json (the sample of the mapping's event, for
+// sam local invoke) is published as it stands: its item's eventId reaches the bus.
+func TestSampleStreamEvent(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	raw, err := os.ReadFile("../../events/dynamodb-stream.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := f.h.Invoke(context.Background(), raw)
+	if resp, ok := out.(events.DynamoDBEventResponse); err != nil || !ok || len(resp.BatchItemFailures) != 0 {
+		t.Fatalf("Invoke: %+v %v", out, err)
+	}
+	if got := eventIDs(t, f.delivered(t)); len(got) != 1 || got["3c0f5b1e9a7d4e2b8c6f0a1d2e3f4a5b"] != 1 {
+		t.Errorf("delivered %v", got)
+	}
 }
