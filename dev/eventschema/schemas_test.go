@@ -203,6 +203,13 @@ func generate(detailType string) object {
 			props["action"] = enum(actions)
 			required = append(required, "action")
 		}
+		if slices.ContainsFunc(happenings, func(h string) bool {
+			return slices.Contains([]string{string(consent.Authorised), string(consent.SteppedUp), string(consent.AuthorisationFailed),
+				string(consent.AuthorisationUnresolved)}, h)
+		}) {
+			props["resolves"] = object{"const": consent.ResolvesExchangePending,
+				"description": "present when the event ends a journey whose code exchange was left pending (the callback's outcome was pending)"}
+		}
 		props["reason"] = object{"type": "string", "maxLength": 200,
 			"description": "a code: the bank's OB error code, the journey's outcome or the token endpoint's error; never the bank's text"}
 		required = append(required, "happening")

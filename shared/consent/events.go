@@ -71,6 +71,9 @@ type EventDetail struct {
 	BankStatus     string `json:"bankStatus,omitempty"`
 	Action         string `json:"action,omitempty"`
 	Reason         string `json:"reason,omitempty"`
+	// Resolves is "exchangePending" on the event that ends a journey whose code exchange the
+	// callback had left pending (its outcome was pending) and the tokens run retried.
+	Resolves string `json:"resolves,omitempty"`
 
 	// A payment of the consent (Payment.Note): the app's Idempotency-Key, which names the
 	// payment in the connector, the bank's payment id and status, the record's state.
@@ -122,4 +125,15 @@ func EventTypes() []string {
 func AllStatuses() []string {
 	return []string{StatusAwaitingAuthorisation, StatusAuthorised, StatusReauthRequired, StatusRejected,
 		StatusRevoked, StatusExpired, StatusFailed, StatusConsumed}
+}
+
+// ResolvesExchangePending is EventDetail.Resolves of an event that ends a pending exchange.
+const ResolvesExchangePending = "exchangePending"
+
+// ResolvesPendingExchange marks the events Apply made on c as ending a journey whose code
+// exchange was pending (the session the exchange ran under was in SessionExchangePending).
+func (c *Consent) ResolvesPendingExchange() {
+	for i := range c.Events {
+		c.Events[i].Detail.Resolves = ResolvesExchangePending
+	}
 }
