@@ -91,11 +91,13 @@ func TestEventsPublisher(t *testing.T) {
 		Resources []string
 		Attrs     []string // the dynamodb:Attributes condition
 		Other     string   // the StringEqualsIfExists condition
+		Named     any      // the Null condition: the request must name its attributes
 	}
 	var got []grant
 	for _, s := range statements(t, fn) {
 		g := grant{Actions: list(dig(s, "Action")), Resources: list(dig(s, "Resource")),
 			Attrs: list(dig(s, "Condition", "ForAllValues:StringEquals", "dynamodb:Attributes"))}
+		g.Named = dig(s, "Condition", "Null", "dynamodb:Attributes")
 		if c := dig(s, "Condition", "StringEqualsIfExists"); c != nil {
 			b, _ := json.Marshal(c)
 			g.Other = string(b)
@@ -109,9 +111,9 @@ func TestEventsPublisher(t *testing.T) {
 	wantGrants := []grant{
 		{Actions: []string{"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"}, Resources: []string{"GetAtt:Table.StreamArn"}},
 		{Actions: []string{"events:PutEvents"}, Resources: []string{"GetAtt:EventBus.Arn"}},
-		{Actions: []string{"dynamodb:UpdateItem"}, Resources: []string{"GetAtt:Table.Arn"}, Attrs: marker, Other: `{"dynamodb:ReturnValues":["NONE"]}`},
+		{Actions: []string{"dynamodb:UpdateItem"}, Resources: []string{"GetAtt:Table.Arn"}, Attrs: marker, Other: `{"dynamodb:ReturnValues":["NONE"]}`, Named: "false"},
 		{Actions: []string{"dynamodb:Query"}, Resources: []string{"Sub:${Table.Arn}/index/refresh"}},
-		{Actions: []string{"dynamodb:GetItem"}, Resources: []string{"GetAtt:Table.Arn"}, Attrs: consent.OutboxAttributes(), Other: `{"dynamodb:Select":["SPECIFIC_ATTRIBUTES"]}`},
+		{Actions: []string{"dynamodb:GetItem"}, Resources: []string{"GetAtt:Table.Arn"}, Attrs: consent.OutboxAttributes(), Other: `{"dynamodb:Select":["SPECIFIC_ATTRIBUTES"]}`, Named: "false"},
 		{Actions: []string{"sqs:SendMessage"}, Resources: []string{"GetAtt:EventsStreamDLQ.Arn"}},
 	}
 	if diff := cmp.Diff(wantGrants, got); diff != "" {
