@@ -85,6 +85,15 @@ func TestEventsPublisher(t *testing.T) {
 	if !alarmed {
 		t.Error("no alarm on EventsStreamDLQ")
 	}
+	aged := false
+	for _, a := range tpl.alarms(t) {
+		if a["MetricName"] == "IteratorAge" && cmp.Equal(dimensions(a), map[string]any{"FunctionName": "Ref:EventsFunction"}) {
+			aged = a["ComparisonOperator"] == "GreaterThanThreshold" && a["AlarmActions"] == alarmActions
+		}
+	}
+	if !aged {
+		t.Error("no alarm on the events function's stream iterator age")
+	}
 
 	type grant struct {
 		Actions   []string
