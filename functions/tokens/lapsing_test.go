@@ -61,3 +61,19 @@ func TestRefreshTokenLapsingEvent(t *testing.T) {
 		t.Errorf("%d lapsing events after a successful keep-alive, want still 1", n)
 	}
 }
+
+// lastEvent is consent id's last stored event, checked against its schema.
+func (f *fixture) lastEvent(t *testing.T, id string) (string, consent.EventDetail) {
+	t.Helper()
+	list, err := f.env.Deps.Store.ConsentEvents(context.Background(), id)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("events of %s: %d, %v", id, len(list), err)
+	}
+	ev := list[len(list)-1]
+	if err := eventschema.Validate(ev.DetailType, []byte(ev.Detail)); err != nil {
+		t.Error(err)
+	}
+	var d consent.EventDetail
+	_ = json.Unmarshal([]byte(ev.Detail), &d)
+	return ev.DetailType, d
+}
