@@ -147,6 +147,66 @@ func (e FundsConsentRequestType) Valid() bool {
 	}
 }
 
+// Defines values for JWKSKeysAlg.
+const (
+	ES256 JWKSKeysAlg = "ES256"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysAlg enum.
+func (e JWKSKeysAlg) Valid() bool {
+	switch e {
+	case ES256:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JWKSKeysCrv.
+const (
+	P256 JWKSKeysCrv = "P-256"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysCrv enum.
+func (e JWKSKeysCrv) Valid() bool {
+	switch e {
+	case P256:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JWKSKeysKty.
+const (
+	EC JWKSKeysKty = "EC"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysKty enum.
+func (e JWKSKeysKty) Valid() bool {
+	switch e {
+	case EC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for JWKSKeysUse.
+const (
+	Sig JWKSKeysUse = "sig"
+)
+
+// Valid indicates whether the value is a known member of the JWKSKeysUse enum.
+func (e JWKSKeysUse) Valid() bool {
+	switch e {
+	case Sig:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Journey.
 const (
 	DP  Journey = "DP"
@@ -722,7 +782,9 @@ type Account struct {
 
 // AccountsConsentRequest defines model for AccountsConsentRequest.
 type AccountsConsentRequest struct {
-	Brand Brand `json:"brand"`
+	// BindBrowser true (the default): the consent's journeys complete only in the browser that first opened their `authorizationUrl`. false: in any browser (docs/callback.md, "Bound journeys").
+	BindBrowser *bool `json:"bindBrowser,omitempty"`
+	Brand       Brand `json:"brand"`
 
 	// ExpirationDateTime RFC 3339 with an offset, read strictly (`T` and `Z` upper case, offset hours 00–23, a year from 2000 to 2099).
 	//
@@ -754,8 +816,12 @@ type Amount = string
 
 // AuthorizationUrl defines model for AuthorizationUrl.
 type AuthorizationUrl struct {
-	AuthorizationUrl string    `json:"authorizationUrl"`
-	ExpiresAt        time.Time `json:"expiresAt"`
+	// AuthorizationUrl The connector's journey link.
+	AuthorizationUrl string `json:"authorizationUrl"`
+
+	// BankAuthorizationUrl The bank's authorization URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl string    `json:"bankAuthorizationUrl"`
+	ExpiresAt            time.Time `json:"expiresAt"`
 }
 
 // AuthorizeRequest defines model for AuthorizeRequest.
@@ -783,7 +849,10 @@ type Consent struct {
 	AuthorisedAt *time.Time `json:"authorisedAt,omitempty"`
 
 	// BankStatus The bank's status of the consent, as last seen.
-	BankStatus        *string    `json:"bankStatus,omitempty"`
+	BankStatus *string `json:"bankStatus,omitempty"`
+
+	// BindBrowser Whether the consent's journeys complete only in the browser that opened their `authorizationUrl` (`bindBrowser` of `POST /consents`; true for consents created before the option existed).
+	BindBrowser       *bool      `json:"bindBrowser,omitempty"`
 	Brand             Brand      `json:"brand"`
 	CreatedAt         time.Time  `json:"createdAt"`
 	CreditorName      *string    `json:"creditorName,omitempty"`
@@ -826,8 +895,11 @@ type ConsentNextAction string
 
 // ConsentCreated defines model for ConsentCreated.
 type ConsentCreated struct {
-	// AuthorizationUrl The bank's authorization URL: send the customer's browser there.
+	// AuthorizationUrl The connector's journey link (`GET /journeys/{ref}` on the redirect URI's host): send the customer's browser there. It binds the journey to that browser and redirects to the bank.
 	AuthorizationUrl string `json:"authorizationUrl"`
+
+	// BankAuthorizationUrl The bank's authorization URL of the same journey, for an app that must hand it elsewhere; a journey started there is not bound to a browser (docs/callback.md).
+	BankAuthorizationUrl string `json:"bankAuthorizationUrl"`
 
 	// ConsentId Examples: 3f2b7c1e-9a4d-4e8b-b6f1-2c5d8e7a9b10
 	ConsentId ConsentId `json:"consentId"`
@@ -915,6 +987,8 @@ type FundsConfirmationRequest struct {
 
 // FundsConsentRequest defines model for FundsConsentRequest.
 type FundsConsentRequest struct {
+	// BindBrowser true (the default): the consent's journeys complete only in the browser that first opened their `authorizationUrl`. false: in any browser (docs/callback.md, "Bound journeys").
+	BindBrowser   *bool   `json:"bindBrowser,omitempty"`
 	Brand         Brand   `json:"brand"`
 	DebtorAccount Account `json:"debtorAccount"`
 
@@ -937,6 +1011,31 @@ type GatewayMessage struct {
 // IdempotencyKey Examples: 5f0c2a9e-8d1b-4c7a-9e3f-1b2d4c6e8a01
 type IdempotencyKey = string
 
+// JWKS defines model for JWKS.
+type JWKS struct {
+	Keys []struct {
+		Alg JWKSKeysAlg `json:"alg"`
+		Crv JWKSKeysCrv `json:"crv"`
+		Kid string      `json:"kid"`
+		Kty JWKSKeysKty `json:"kty"`
+		Use JWKSKeysUse `json:"use"`
+		X   string      `json:"x"`
+		Y   string      `json:"y"`
+	} `json:"keys"`
+}
+
+// JWKSKeysAlg defines model for JWKS.Keys.Alg.
+type JWKSKeysAlg string
+
+// JWKSKeysCrv defines model for JWKS.Keys.Crv.
+type JWKSKeysCrv string
+
+// JWKSKeysKty defines model for JWKS.Keys.Kty.
+type JWKSKeysKty string
+
+// JWKSKeysUse defines model for JWKS.Keys.Use.
+type JWKSKeysUse string
+
 // Journey defines model for Journey.
 type Journey string
 
@@ -955,29 +1054,6 @@ type OBLinks struct {
 
 // OBLocalDateTime Examples: 2026-09-01T00:00:00
 type OBLocalDateTime = string
-
-// OBPaymentOrder The bank's payment order (OB v3.1 domestic payment, scheduled payment or standing order).
-type OBPaymentOrder struct {
-	Data OBPaymentOrder_Data `json:"Data"`
-
-	// Links OB links, rewritten to this API (relative to its host; `First`/`Prev`/`Next`/`Last` carry one `page` token).
-	Links                *OBLinks                `json:"Links,omitempty"`
-	Meta                 *map[string]interface{} `json:"Meta,omitempty"`
-	AdditionalProperties map[string]interface{}  `json:"-"`
-}
-
-// OBPaymentOrder_Data defines model for OBPaymentOrder.Data.
-type OBPaymentOrder_Data struct {
-	ConsentId                  string                  `json:"ConsentId"`
-	CreationDateTime           *string                 `json:"CreationDateTime,omitempty"`
-	DomesticPaymentId          *string                 `json:"DomesticPaymentId,omitempty"`
-	DomesticScheduledPaymentId *string                 `json:"DomesticScheduledPaymentId,omitempty"`
-	DomesticStandingOrderId    *string                 `json:"DomesticStandingOrderId,omitempty"`
-	Initiation                 *map[string]interface{} `json:"Initiation,omitempty"`
-	Status                     *string                 `json:"Status,omitempty"`
-	StatusUpdateDateTime       *string                 `json:"StatusUpdateDateTime,omitempty"`
-	AdditionalProperties       map[string]interface{}  `json:"-"`
-}
 
 // OBResponse An OB v3.1 read answer; `Data` holds the resource (Account, Balance, Transaction, DirectDebit, StandingOrder, ScheduledPayment …) as the bank sent it.
 type OBResponse struct {
@@ -1004,12 +1080,75 @@ type Payment struct {
 	Status string `json:"status"`
 }
 
+// PaymentRecord defines model for PaymentRecord.
+type PaymentRecord struct {
+	// Data The bank's payment order (`Data` of its OB body) as last read; absent while no order was read.
+	Data *PaymentRecord_Data `json:"Data,omitempty"`
+
+	// Links OB links, rewritten to this API (relative to its host; `First`/`Prev`/`Next`/`Last` carry one `page` token).
+	Links *OBLinks                `json:"Links,omitempty"`
+	Meta  *map[string]interface{} `json:"Meta,omitempty"`
+
+	// CheckedAt When the bank was last asked about the payment.
+	CheckedAt *time.Time `json:"checkedAt,omitempty"`
+
+	// ConsentId Examples: 3f2b7c1e-9a4d-4e8b-b6f1-2c5d8e7a9b10
+	ConsentId ConsentId `json:"consentId"`
+	CreatedAt time.Time `json:"createdAt"`
+
+	// Final Nothing about the payment will change any more (a final status, refused or unconfirmed); the background stops polling it.
+	Final bool `json:"final"`
+
+	// History The changes of state and status, oldest first (at most 20), each with the lifecycle event it emits.
+	History []struct {
+		// At The bank's StatusUpdateDateTime, or when the connector learnt it.
+		At time.Time `json:"at"`
+
+		// Event Examples: payment.created, payment.settled, standing-order.instruction-set-up, payment.unconfirmed
+		Event  string  `json:"event"`
+		State  string  `json:"state"`
+		Status *string `json:"status,omitempty"`
+	} `json:"history"`
+
+	// IdempotencyKey Examples: 5f0c2a9e-8d1b-4c7a-9e3f-1b2d4c6e8a01
+	IdempotencyKey IdempotencyKey `json:"idempotencyKey"`
+	Journey        Journey        `json:"journey"`
+
+	// PaymentId The bank's payment id; absent while it is not known (in doubt, refused, unconfirmed).
+	PaymentId *ResourceId `json:"paymentId,omitempty"`
+
+	// State `pending`: recorded, not sent; `sent`: sent, the answer not known yet (settled in the background); `done`: the bank took it (`status` is its payment-order status); `failed`: the bank refused it; `unconfirmed`: the answer was lost and the bank reports the consent `Consumed`: most probably made, its id unknown (do not pay again).
+	State string `json:"state"`
+
+	// Status The bank's latest payment-order status (`Pending`, `AcceptedSettlementInProcess`, `AcceptedSettlementCompleted`, `Rejected`, …; `InitiationPending`, `InitiationCompleted`, … for DSP and DSO: `InitiationCompleted` means the instruction is set up, not that money moved).
+	Status *string `json:"status,omitempty"`
+
+	// StatusUpdatedAt The bank's StatusUpdateDateTime of `status`.
+	StatusUpdatedAt *time.Time `json:"statusUpdatedAt,omitempty"`
+}
+
+// PaymentRecord_Data The bank's payment order (`Data` of its OB body) as last read; absent while no order was read.
+type PaymentRecord_Data struct {
+	ConsentId                  *string                 `json:"ConsentId,omitempty"`
+	CreationDateTime           *string                 `json:"CreationDateTime,omitempty"`
+	DomesticPaymentId          *string                 `json:"DomesticPaymentId,omitempty"`
+	DomesticScheduledPaymentId *string                 `json:"DomesticScheduledPaymentId,omitempty"`
+	DomesticStandingOrderId    *string                 `json:"DomesticStandingOrderId,omitempty"`
+	Initiation                 *map[string]interface{} `json:"Initiation,omitempty"`
+	Status                     *string                 `json:"Status,omitempty"`
+	StatusUpdateDateTime       *string                 `json:"StatusUpdateDateTime,omitempty"`
+	AdditionalProperties       map[string]interface{}  `json:"-"`
+}
+
 // PaymentsConsentRequest `executionDate` is required for DSP, `standingOrder` and `reference` for DSO.
 type PaymentsConsentRequest struct {
 	// Amount GBP, a decimal greater than zero with at most 2 decimals.
 	//
 	// Examples: 10.50
-	Amount        Amount                          `json:"amount"`
+	Amount Amount `json:"amount"`
+
+	// BindBrowser true (the default): the consent's journeys complete only in the browser that first opened their `authorizationUrl`. false: in any browser (docs/callback.md, "Bound journeys").
+	BindBrowser   *bool                           `json:"bindBrowser,omitempty"`
 	Brand         Brand                           `json:"brand"`
 	Creditor      Creditor                        `json:"creditor"`
 	Currency      *PaymentsConsentRequestCurrency `json:"currency,omitempty"`
@@ -1047,10 +1186,13 @@ type Problem struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           *string       `json:"detail,omitempty"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               *string       `json:"detail,omitempty"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string `json:"interactionId,omitempty"`
@@ -1066,10 +1208,13 @@ type Problem400 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1089,10 +1234,13 @@ type Problem401 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1112,10 +1260,13 @@ type Problem403 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1135,10 +1286,13 @@ type Problem404 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1158,10 +1312,13 @@ type Problem409 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1181,10 +1338,13 @@ type Problem413 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1204,10 +1364,13 @@ type Problem500 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           *string       `json:"detail,omitempty"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               *string       `json:"detail,omitempty"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1227,10 +1390,13 @@ type Problem502 struct {
 	// Action What the app does.
 	Action *ProblemAction `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1249,10 +1415,13 @@ type Problem502Type string
 type Problem503 struct {
 	Action *Problem503Action `json:"action,omitempty"`
 
-	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh URL for the same consent.
-	AuthorizationUrl *string       `json:"authorizationUrl,omitempty"`
-	Detail           string        `json:"detail"`
-	Errors           *[]FieldError `json:"errors,omitempty"`
+	// AuthorizationUrl With `reauthenticate` and `stepUp`: a fresh journey link for the same consent.
+	AuthorizationUrl *string `json:"authorizationUrl,omitempty"`
+
+	// BankAuthorizationUrl With `authorizationUrl`: the bank's own URL of the same journey (not bound to a browser).
+	BankAuthorizationUrl *string       `json:"bankAuthorizationUrl,omitempty"`
+	Detail               string        `json:"detail"`
+	Errors               *[]FieldError `json:"errors,omitempty"`
 
 	// InteractionId The bank's x-fapi-interaction-id, after a bank call.
 	InteractionId *string          `json:"interactionId,omitempty"`
@@ -1397,6 +1566,9 @@ type CallbackParams struct {
 
 	// ErrorDescription The bank's error description.
 	ErrorDescription *string `form:"error_description,omitempty" json:"error_description,omitempty"`
+
+	// Cookie The journey cookie (`__Host-ob-<session key>`) the journey link set in this browser.
+	Cookie *string `json:"cookie,omitempty"`
 }
 
 // ListConsentsParams defines parameters for ListConsents.
@@ -1542,11 +1714,20 @@ type CreatePaymentParams struct {
 
 // GetPaymentParams defines parameters for GetPayment.
 type GetPaymentParams struct {
+	// Refresh `true` reads the payment order at the bank now and records what changed; otherwise (`false` or absent) the answer is the connector's record, without a bank call.
+	Refresh *string `form:"refresh,omitempty" json:"refresh,omitempty"`
+
 	// XPsuIpAddress The customer is present; their IP address (IPv4 or IPv6). Sent to the bank as `x-fapi-customer-ip-address`.
 	XPsuIpAddress *PSUIPAddress `json:"x-psu-ip-address,omitempty"`
 
 	// XPsuAuthDate When the customer last logged in to the app, an RFC 7231 HTTP-date or an RFC 3339 date-time, not in the future. Sent as `x-fapi-auth-date`.
 	XPsuAuthDate *PSUAuthDate `json:"x-psu-auth-date,omitempty"`
+}
+
+// OpenJourneyParams defines parameters for OpenJourney.
+type OpenJourneyParams struct {
+	// Cookie The journey cookie of a browser that opened the link before.
+	Cookie *string `json:"cookie,omitempty"`
 }
 
 // CreateConsentJSONRequestBody defines body for CreateConsent for application/json ContentType.
@@ -1692,273 +1873,6 @@ func (a OBLinks) MarshalJSON() ([]byte, error) {
 	return json.Marshal(object)
 }
 
-// Getter for additional properties for OBPaymentOrder. Returns the specified
-// element and whether it was found
-func (a OBPaymentOrder) Get(fieldName string) (value interface{}, found bool) {
-	if a.AdditionalProperties != nil {
-		value, found = a.AdditionalProperties[fieldName]
-	}
-	return
-}
-
-// Setter for additional properties for OBPaymentOrder
-func (a *OBPaymentOrder) Set(fieldName string, value interface{}) {
-	if a.AdditionalProperties == nil {
-		a.AdditionalProperties = make(map[string]interface{})
-	}
-	a.AdditionalProperties[fieldName] = value
-}
-
-// Override default JSON handling for OBPaymentOrder to handle AdditionalProperties
-func (a *OBPaymentOrder) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["Data"]; found {
-		err = json.Unmarshal(raw, &a.Data)
-		if err != nil {
-			return fmt.Errorf("error reading 'Data': %w", err)
-		}
-		delete(object, "Data")
-	}
-
-	if raw, found := object["Links"]; found {
-		err = json.Unmarshal(raw, &a.Links)
-		if err != nil {
-			return fmt.Errorf("error reading 'Links': %w", err)
-		}
-		delete(object, "Links")
-	}
-
-	if raw, found := object["Meta"]; found {
-		err = json.Unmarshal(raw, &a.Meta)
-		if err != nil {
-			return fmt.Errorf("error reading 'Meta': %w", err)
-		}
-		delete(object, "Meta")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
-	}
-	return nil
-}
-
-// Override default JSON handling for OBPaymentOrder to handle AdditionalProperties
-func (a OBPaymentOrder) MarshalJSON() ([]byte, error) {
-	var err error
-	object := make(map[string]json.RawMessage)
-
-	object["Data"], err = json.Marshal(a.Data)
-	if err != nil {
-		return nil, fmt.Errorf("error marshaling 'Data': %w", err)
-	}
-
-	if a.Links != nil {
-		object["Links"], err = json.Marshal(a.Links)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Links': %w", err)
-		}
-	}
-
-	if a.Meta != nil {
-		object["Meta"], err = json.Marshal(a.Meta)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Meta': %w", err)
-		}
-	}
-
-	for fieldName, field := range a.AdditionalProperties {
-		object[fieldName], err = json.Marshal(field)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
-		}
-	}
-	return json.Marshal(object)
-}
-
-// Getter for additional properties for OBPaymentOrder_Data. Returns the specified
-// element and whether it was found
-func (a OBPaymentOrder_Data) Get(fieldName string) (value interface{}, found bool) {
-	if a.AdditionalProperties != nil {
-		value, found = a.AdditionalProperties[fieldName]
-	}
-	return
-}
-
-// Setter for additional properties for OBPaymentOrder_Data
-func (a *OBPaymentOrder_Data) Set(fieldName string, value interface{}) {
-	if a.AdditionalProperties == nil {
-		a.AdditionalProperties = make(map[string]interface{})
-	}
-	a.AdditionalProperties[fieldName] = value
-}
-
-// Override default JSON handling for OBPaymentOrder_Data to handle AdditionalProperties
-func (a *OBPaymentOrder_Data) UnmarshalJSON(b []byte) error {
-	object := make(map[string]json.RawMessage)
-	err := json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["ConsentId"]; found {
-		err = json.Unmarshal(raw, &a.ConsentId)
-		if err != nil {
-			return fmt.Errorf("error reading 'ConsentId': %w", err)
-		}
-		delete(object, "ConsentId")
-	}
-
-	if raw, found := object["CreationDateTime"]; found {
-		err = json.Unmarshal(raw, &a.CreationDateTime)
-		if err != nil {
-			return fmt.Errorf("error reading 'CreationDateTime': %w", err)
-		}
-		delete(object, "CreationDateTime")
-	}
-
-	if raw, found := object["DomesticPaymentId"]; found {
-		err = json.Unmarshal(raw, &a.DomesticPaymentId)
-		if err != nil {
-			return fmt.Errorf("error reading 'DomesticPaymentId': %w", err)
-		}
-		delete(object, "DomesticPaymentId")
-	}
-
-	if raw, found := object["DomesticScheduledPaymentId"]; found {
-		err = json.Unmarshal(raw, &a.DomesticScheduledPaymentId)
-		if err != nil {
-			return fmt.Errorf("error reading 'DomesticScheduledPaymentId': %w", err)
-		}
-		delete(object, "DomesticScheduledPaymentId")
-	}
-
-	if raw, found := object["DomesticStandingOrderId"]; found {
-		err = json.Unmarshal(raw, &a.DomesticStandingOrderId)
-		if err != nil {
-			return fmt.Errorf("error reading 'DomesticStandingOrderId': %w", err)
-		}
-		delete(object, "DomesticStandingOrderId")
-	}
-
-	if raw, found := object["Initiation"]; found {
-		err = json.Unmarshal(raw, &a.Initiation)
-		if err != nil {
-			return fmt.Errorf("error reading 'Initiation': %w", err)
-		}
-		delete(object, "Initiation")
-	}
-
-	if raw, found := object["Status"]; found {
-		err = json.Unmarshal(raw, &a.Status)
-		if err != nil {
-			return fmt.Errorf("error reading 'Status': %w", err)
-		}
-		delete(object, "Status")
-	}
-
-	if raw, found := object["StatusUpdateDateTime"]; found {
-		err = json.Unmarshal(raw, &a.StatusUpdateDateTime)
-		if err != nil {
-			return fmt.Errorf("error reading 'StatusUpdateDateTime': %w", err)
-		}
-		delete(object, "StatusUpdateDateTime")
-	}
-
-	if len(object) != 0 {
-		a.AdditionalProperties = make(map[string]interface{})
-		for fieldName, fieldBuf := range object {
-			var fieldVal interface{}
-			err := json.Unmarshal(fieldBuf, &fieldVal)
-			if err != nil {
-				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
-			}
-			a.AdditionalProperties[fieldName] = fieldVal
-		}
-	}
-	return nil
-}
-
-// Override default JSON handling for OBPaymentOrder_Data to handle AdditionalProperties
-func (a OBPaymentOrder_Data) MarshalJSON() ([]byte, error) {
-	var err error
-	object := make(map[string]json.RawMessage)
-
-	object["ConsentId"], err = json.Marshal(a.ConsentId)
-	if err != nil {
-		return nil, fmt.Errorf("error marshaling 'ConsentId': %w", err)
-	}
-
-	if a.CreationDateTime != nil {
-		object["CreationDateTime"], err = json.Marshal(a.CreationDateTime)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'CreationDateTime': %w", err)
-		}
-	}
-
-	if a.DomesticPaymentId != nil {
-		object["DomesticPaymentId"], err = json.Marshal(a.DomesticPaymentId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'DomesticPaymentId': %w", err)
-		}
-	}
-
-	if a.DomesticScheduledPaymentId != nil {
-		object["DomesticScheduledPaymentId"], err = json.Marshal(a.DomesticScheduledPaymentId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'DomesticScheduledPaymentId': %w", err)
-		}
-	}
-
-	if a.DomesticStandingOrderId != nil {
-		object["DomesticStandingOrderId"], err = json.Marshal(a.DomesticStandingOrderId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'DomesticStandingOrderId': %w", err)
-		}
-	}
-
-	if a.Initiation != nil {
-		object["Initiation"], err = json.Marshal(a.Initiation)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Initiation': %w", err)
-		}
-	}
-
-	if a.Status != nil {
-		object["Status"], err = json.Marshal(a.Status)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'Status': %w", err)
-		}
-	}
-
-	if a.StatusUpdateDateTime != nil {
-		object["StatusUpdateDateTime"], err = json.Marshal(a.StatusUpdateDateTime)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'StatusUpdateDateTime': %w", err)
-		}
-	}
-
-	for fieldName, field := range a.AdditionalProperties {
-		object[fieldName], err = json.Marshal(field)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
-		}
-	}
-	return json.Marshal(object)
-}
-
 // Getter for additional properties for OBResponse. Returns the specified
 // element and whether it was found
 func (a OBResponse) Get(fieldName string) (value interface{}, found bool) {
@@ -2045,6 +1959,179 @@ func (a OBResponse) MarshalJSON() ([]byte, error) {
 		object["Meta"], err = json.Marshal(a.Meta)
 		if err != nil {
 			return nil, fmt.Errorf("error marshaling 'Meta': %w", err)
+		}
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
+// Getter for additional properties for PaymentRecord_Data. Returns the specified
+// element and whether it was found
+func (a PaymentRecord_Data) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for PaymentRecord_Data
+func (a *PaymentRecord_Data) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for PaymentRecord_Data to handle AdditionalProperties
+func (a *PaymentRecord_Data) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["ConsentId"]; found {
+		err = json.Unmarshal(raw, &a.ConsentId)
+		if err != nil {
+			return fmt.Errorf("error reading 'ConsentId': %w", err)
+		}
+		delete(object, "ConsentId")
+	}
+
+	if raw, found := object["CreationDateTime"]; found {
+		err = json.Unmarshal(raw, &a.CreationDateTime)
+		if err != nil {
+			return fmt.Errorf("error reading 'CreationDateTime': %w", err)
+		}
+		delete(object, "CreationDateTime")
+	}
+
+	if raw, found := object["DomesticPaymentId"]; found {
+		err = json.Unmarshal(raw, &a.DomesticPaymentId)
+		if err != nil {
+			return fmt.Errorf("error reading 'DomesticPaymentId': %w", err)
+		}
+		delete(object, "DomesticPaymentId")
+	}
+
+	if raw, found := object["DomesticScheduledPaymentId"]; found {
+		err = json.Unmarshal(raw, &a.DomesticScheduledPaymentId)
+		if err != nil {
+			return fmt.Errorf("error reading 'DomesticScheduledPaymentId': %w", err)
+		}
+		delete(object, "DomesticScheduledPaymentId")
+	}
+
+	if raw, found := object["DomesticStandingOrderId"]; found {
+		err = json.Unmarshal(raw, &a.DomesticStandingOrderId)
+		if err != nil {
+			return fmt.Errorf("error reading 'DomesticStandingOrderId': %w", err)
+		}
+		delete(object, "DomesticStandingOrderId")
+	}
+
+	if raw, found := object["Initiation"]; found {
+		err = json.Unmarshal(raw, &a.Initiation)
+		if err != nil {
+			return fmt.Errorf("error reading 'Initiation': %w", err)
+		}
+		delete(object, "Initiation")
+	}
+
+	if raw, found := object["Status"]; found {
+		err = json.Unmarshal(raw, &a.Status)
+		if err != nil {
+			return fmt.Errorf("error reading 'Status': %w", err)
+		}
+		delete(object, "Status")
+	}
+
+	if raw, found := object["StatusUpdateDateTime"]; found {
+		err = json.Unmarshal(raw, &a.StatusUpdateDateTime)
+		if err != nil {
+			return fmt.Errorf("error reading 'StatusUpdateDateTime': %w", err)
+		}
+		delete(object, "StatusUpdateDateTime")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for PaymentRecord_Data to handle AdditionalProperties
+func (a PaymentRecord_Data) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	if a.ConsentId != nil {
+		object["ConsentId"], err = json.Marshal(a.ConsentId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'ConsentId': %w", err)
+		}
+	}
+
+	if a.CreationDateTime != nil {
+		object["CreationDateTime"], err = json.Marshal(a.CreationDateTime)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'CreationDateTime': %w", err)
+		}
+	}
+
+	if a.DomesticPaymentId != nil {
+		object["DomesticPaymentId"], err = json.Marshal(a.DomesticPaymentId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'DomesticPaymentId': %w", err)
+		}
+	}
+
+	if a.DomesticScheduledPaymentId != nil {
+		object["DomesticScheduledPaymentId"], err = json.Marshal(a.DomesticScheduledPaymentId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'DomesticScheduledPaymentId': %w", err)
+		}
+	}
+
+	if a.DomesticStandingOrderId != nil {
+		object["DomesticStandingOrderId"], err = json.Marshal(a.DomesticStandingOrderId)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'DomesticStandingOrderId': %w", err)
+		}
+	}
+
+	if a.Initiation != nil {
+		object["Initiation"], err = json.Marshal(a.Initiation)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'Initiation': %w", err)
+		}
+	}
+
+	if a.Status != nil {
+		object["Status"], err = json.Marshal(a.Status)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'Status': %w", err)
+		}
+	}
+
+	if a.StatusUpdateDateTime != nil {
+		object["StatusUpdateDateTime"], err = json.Marshal(a.StatusUpdateDateTime)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'StatusUpdateDateTime': %w", err)
 		}
 	}
 
@@ -2268,11 +2355,20 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// ResultKeys The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+	//
+	// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+	//
+	// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+	ResultKeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// Callback The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 	//
-	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 	// (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-	// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+	// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+	// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+	// redirect without `state` is matched to its journey by that cookie.
 	//
 	// Corresponds with GET /callback (the `Callback` operationId).
 	Callback(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2412,10 +2508,10 @@ type ClientInterface interface {
 	// Corresponds with POST /consents/{id}/payments (the `CreatePayment` operationId).
 	CreatePayment(ctx context.Context, id ConsentId, params *CreatePaymentParams, body CreatePaymentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetPayment The bank's payment order (or scheduled payment, standing order) for the consent.
+	// GetPayment The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 	//
 	// Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-	GetPayment(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetPayment(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReconfirmConsentWithBody Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
 	//
@@ -2440,13 +2536,43 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
 	ReconfirmConsent(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// OpenJourney The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+	//
+	// On the redirect URI's host. The first browser to open a pending journey's link gets the
+	// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+	// until the journey expires) and is redirected to the bank's authorization URL; the same
+	// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+	// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+	//
+	// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+	OpenJourney(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// ResultKeys The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+//
+// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+//
+// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+func (c *Client) ResultKeys(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResultKeysRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // Callback The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 //
-// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 // (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+// redirect without `state` is matched to its journey by that cookie.
 //
 // Corresponds with GET /callback (the `Callback` operationId).
 func (c *Client) Callback(ctx context.Context, params *CallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2786,10 +2912,10 @@ func (c *Client) CreatePayment(ctx context.Context, id ConsentId, params *Create
 	return c.Client.Do(req)
 }
 
-// GetPayment The bank's payment order (or scheduled payment, standing order) for the consent.
+// GetPayment The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 //
 // Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-func (c *Client) GetPayment(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) GetPayment(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPaymentRequest(c.Server, id, paymentId, params)
 	if err != nil {
 		return nil, err
@@ -2843,6 +2969,54 @@ func (c *Client) ReconfirmConsent(ctx context.Context, id ConsentId, body Reconf
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// OpenJourney The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+//
+// On the redirect URI's host. The first browser to open a pending journey's link gets the
+// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+// until the journey expires) and is redirected to the bank's authorization URL; the same
+// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+//
+// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+func (c *Client) OpenJourney(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewOpenJourneyRequest(c.Server, ref, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NewResultKeysRequest constructs an http.Request for the ResultKeys method
+func NewResultKeysRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/.well-known/jwks.json")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
 }
 
 // NewCallbackRequest constructs an http.Request for the Callback method
@@ -2930,6 +3104,21 @@ func NewCallbackRequest(server string, params *CallbackParams) (*http.Request, e
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.Cookie != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "cookie", *params.Cookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("cookie", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -4086,7 +4275,7 @@ func NewCreatePaymentRequestWithBody(server string, id ConsentId, params *Create
 }
 
 // NewGetPaymentRequest constructs an http.Request for the GetPayment method
-func NewGetPaymentRequest(server string, id ConsentId, paymentId ResourceId, params *GetPaymentParams) (*http.Request, error) {
+func NewGetPaymentRequest(server string, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -4116,6 +4305,33 @@ func NewGetPaymentRequest(server string, id ConsentId, paymentId ResourceId, par
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Refresh != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "refresh", *params.Refresh, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -4199,6 +4415,55 @@ func NewReconfirmConsentRequestWithBody(server string, id ConsentId, contentType
 	return req, nil
 }
 
+// NewOpenJourneyRequest constructs an http.Request for the OpenJourney method
+func NewOpenJourneyRequest(server string, ref string, params *OpenJourneyParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "ref", ref, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/journeys/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.Cookie != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "cookie", *params.Cookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("cookie", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -4243,11 +4508,22 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// ResultKeysWithResponse The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+	//
+	// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+	ResultKeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ResultKeysResponse, error)
+
 	// CallbackWithResponse The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 	//
-	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+	// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 	// (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-	// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+	// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+	// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+	// redirect without `state` is matched to its journey by that cookie.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4411,12 +4687,12 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /consents/{id}/payments (the `CreatePayment` operationId).
 	CreatePaymentWithResponse(ctx context.Context, id ConsentId, params *CreatePaymentParams, body CreatePaymentJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePaymentResponse, error)
 
-	// GetPaymentWithResponse The bank's payment order (or scheduled payment, standing order) for the consent.
+	// GetPaymentWithResponse The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-	GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error)
+	GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error)
 
 	// ReconfirmConsentWithBodyWithResponse Record that the customer reconfirmed an AIS consent in the app (the 90-day reconfirmation; no bank call).
 	//
@@ -4441,6 +4717,95 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /consents/{id}/reconfirm (the `ReconfirmConsent` operationId).
 	ReconfirmConsentWithResponse(ctx context.Context, id ConsentId, body ReconfirmConsentJSONRequestBody, reqEditors ...RequestEditorFn) (*ReconfirmConsentResponse, error)
+
+	// OpenJourneyWithResponse The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+	//
+	// On the redirect URI's host. The first browser to open a pending journey's link gets the
+	// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+	// until the journey expires) and is redirected to the bank's authorization URL; the same
+	// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+	// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+	OpenJourneyWithResponse(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*OpenJourneyResponse, error)
+}
+
+// ResultKeysResponse200Headers the declared response headers of an HTTP 200 response for ResultKeys
+type ResultKeysResponse200Headers struct {
+	CacheControl *string
+}
+
+// ResultKeysResponse503Headers the declared response headers of an HTTP 503 response for ResultKeys
+type ResultKeysResponse503Headers struct {
+	RetryAfter string
+}
+
+type ResultKeysResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *JWKS
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ResultKeysResponse200Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ResultKeysResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ResultKeysResponse) GetJSON200() *JWKS {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ResultKeysResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ResultKeysResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ResultKeysResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ResultKeysResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ResultKeysResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ResultKeysResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ResultKeysResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 // CallbackResponse302Headers the declared response headers of an HTTP 302 response for Callback
@@ -4449,10 +4814,19 @@ type CallbackResponse302Headers struct {
 	Location       string
 	Pragma         *string
 	ReferrerPolicy string
+	SetCookie      *string
 }
 
 // CallbackResponse400Headers the declared response headers of an HTTP 400 response for Callback
 type CallbackResponse400Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// CallbackResponse403Headers the declared response headers of an HTTP 403 response for Callback
+type CallbackResponse403Headers struct {
 	CacheControl          string
 	ContentSecurityPolicy string
 	ReferrerPolicy        string
@@ -4483,6 +4857,8 @@ type CallbackResponse struct {
 	Headers302 *CallbackResponse302Headers
 	// Headers400 the parsed response headers for an HTTP 400 response
 	Headers400 *CallbackResponse400Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *CallbackResponse403Headers
 	// Headers500 the parsed response headers for an HTTP 500 response
 	Headers500 *CallbackResponse500Headers
 	// Headers503 the parsed response headers for an HTTP 503 response
@@ -7106,7 +7482,7 @@ type GetPaymentResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *OBPaymentOrder
+	JSON200 *PaymentRecord
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *ProxyBadRequest
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -7146,7 +7522,7 @@ type GetPaymentResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetPaymentResponse) GetJSON200() *OBPaymentOrder {
+func (r GetPaymentResponse) GetJSON200() *PaymentRecord {
 	return r.JSON200
 }
 
@@ -7380,11 +7756,114 @@ func (r ReconfirmConsentResponse) ContentType() string {
 	return ""
 }
 
+// OpenJourneyResponse302Headers the declared response headers of an HTTP 302 response for OpenJourney
+type OpenJourneyResponse302Headers struct {
+	CacheControl   string
+	Location       string
+	Pragma         *string
+	ReferrerPolicy string
+	SetCookie      *string
+}
+
+// OpenJourneyResponse400Headers the declared response headers of an HTTP 400 response for OpenJourney
+type OpenJourneyResponse400Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// OpenJourneyResponse403Headers the declared response headers of an HTTP 403 response for OpenJourney
+type OpenJourneyResponse403Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// OpenJourneyResponse500Headers the declared response headers of an HTTP 500 response for OpenJourney
+type OpenJourneyResponse500Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	XContentTypeOptions   string
+}
+
+// OpenJourneyResponse503Headers the declared response headers of an HTTP 503 response for OpenJourney
+type OpenJourneyResponse503Headers struct {
+	CacheControl          string
+	ContentSecurityPolicy string
+	ReferrerPolicy        string
+	RetryAfter            string
+	XContentTypeOptions   string
+}
+
+type OpenJourneyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// Headers302 the parsed response headers for an HTTP 302 response
+	Headers302 *OpenJourneyResponse302Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *OpenJourneyResponse400Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *OpenJourneyResponse403Headers
+	// Headers500 the parsed response headers for an HTTP 500 response
+	Headers500 *OpenJourneyResponse500Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *OpenJourneyResponse503Headers
+}
+
+// GetBody returns the raw response body bytes
+func (r OpenJourneyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r OpenJourneyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r OpenJourneyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r OpenJourneyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ResultKeysWithResponse The public key set (JWKS) that verifies the signed journey results on `RESULT_URL`.
+//
+// Public and cacheable (5 minutes). Each key's `kid` is its RFC 7638 thumbprint; a signed result names the key in its header.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /.well-known/jwks.json (the `ResultKeys` operationId).
+func (c *ClientWithResponses) ResultKeysWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ResultKeysResponse, error) {
+	rsp, err := c.ResultKeys(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseResultKeysResponse(rsp)
+}
+
 // CallbackWithResponse The bank's redirect back to the connector at the end of a journey (a browser, not the app).
 //
-// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>`
+// Finishes the journey and redirects the browser to `RESULT_URL?consentId=<id>&outcome=<outcome>&result=<signed result>`
 // (the target is configuration, never taken from the request; a query of `RESULT_URL` is kept,
-// merged and sorted). A link with no journey behind it gets a short HTML page instead.
+// merged and sorted). A link with no journey behind it gets a short HTML page instead. A bound
+// journey finishes only in the browser that opened its journey link (its cookie); a bank error
+// redirect without `state` is matched to its journey by that cookie.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7668,12 +8147,12 @@ func (c *ClientWithResponses) CreatePaymentWithResponse(ctx context.Context, id 
 	return ParseCreatePaymentResponse(rsp)
 }
 
-// GetPaymentWithResponse The bank's payment order (or scheduled payment, standing order) for the consent.
+// GetPaymentWithResponse The payment as the connector recorded it (status, history, ids), with the bank's payment order as last read.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /consents/{id}/payments/{paymentId} (the `GetPayment` operationId).
-func (c *ClientWithResponses) GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId ResourceId, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error) {
+func (c *ClientWithResponses) GetPaymentWithResponse(ctx context.Context, id ConsentId, paymentId IdempotencyKey, params *GetPaymentParams, reqEditors ...RequestEditorFn) (*GetPaymentResponse, error) {
 	rsp, err := c.GetPayment(ctx, id, paymentId, params, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -7715,6 +8194,95 @@ func (c *ClientWithResponses) ReconfirmConsentWithResponse(ctx context.Context, 
 		return nil, err
 	}
 	return ParseReconfirmConsentResponse(rsp)
+}
+
+// OpenJourneyWithResponse The journey link the app sends the customer's browser to (`authorizationUrl`; a browser, not the app).
+//
+// On the redirect URI's host. The first browser to open a pending journey's link gets the
+// journey's cookie (`__Host-ob-<session key>`: `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`,
+// until the journey expires) and is redirected to the bank's authorization URL; the same
+// browser opening it again is redirected again. Another browser gets a page (a bound journey)
+// or the redirect without a cookie (a consent created with `bindBrowser: false`).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /journeys/{ref} (the `OpenJourney` operationId).
+func (c *ClientWithResponses) OpenJourneyWithResponse(ctx context.Context, ref string, params *OpenJourneyParams, reqEditors ...RequestEditorFn) (*OpenJourneyResponse, error) {
+	rsp, err := c.OpenJourney(ctx, ref, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseOpenJourneyResponse(rsp)
+}
+
+// ParseResultKeysResponse parses an HTTP response from a ResultKeysWithResponse call
+func ParseResultKeysResponse(rsp *http.Response) (*ResultKeysResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ResultKeysResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest JWKS
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ResultKeysResponse200Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 503:
+		var headers ResultKeysResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
 }
 
 // ParseCallbackResponse parses an HTTP response from a CallbackWithResponse call
@@ -7761,6 +8329,13 @@ func ParseCallbackResponse(rsp *http.Response) (*CallbackResponse, error) {
 			}
 			headers.ReferrerPolicy = value
 		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
 		response.Headers302 = &headers
 	case rsp.StatusCode == 400:
 		var headers CallbackResponse400Headers
@@ -7793,6 +8368,37 @@ func ParseCallbackResponse(rsp *http.Response) (*CallbackResponse, error) {
 			headers.XContentTypeOptions = value
 		}
 		response.Headers400 = &headers
+	case rsp.StatusCode == 403:
+		var headers CallbackResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers403 = &headers
 	case rsp.StatusCode == 500:
 		var headers CallbackResponse500Headers
 		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
@@ -11459,7 +12065,7 @@ func ParseGetPaymentResponse(rsp *http.Response) (*GetPaymentResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest OBPaymentOrder
+		var dest PaymentRecord
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -11889,6 +12495,194 @@ func ParseReconfirmConsentResponse(rsp *http.Response) (*ReconfirmConsentRespons
 				return nil, err
 			}
 			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseOpenJourneyResponse parses an HTTP response from a OpenJourneyWithResponse call
+func ParseOpenJourneyResponse(rsp *http.Response) (*OpenJourneyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &OpenJourneyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 302:
+		var headers OpenJourneyResponse302Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: "uri"}); err != nil {
+				return nil, err
+			}
+			headers.Location = value
+		}
+		if values := rsp.Header.Values("Pragma"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Pragma", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Pragma = &value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
+		response.Headers302 = &headers
+	case rsp.StatusCode == 400:
+		var headers OpenJourneyResponse400Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 403:
+		var headers OpenJourneyResponse403Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 500:
+		var headers OpenJourneyResponse500Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
+		}
+		response.Headers500 = &headers
+	case rsp.StatusCode == 503:
+		var headers OpenJourneyResponse503Headers
+		if values := rsp.Header.Values("Cache-Control"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Cache-Control", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.CacheControl = value
+		}
+		if values := rsp.Header.Values("Content-Security-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Content-Security-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ContentSecurityPolicy = value
+		}
+		if values := rsp.Header.Values("Referrer-Policy"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Referrer-Policy", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ReferrerPolicy = value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = value
+		}
+		if values := rsp.Header.Values("X-Content-Type-Options"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Content-Type-Options", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: true, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XContentTypeOptions = value
 		}
 		response.Headers503 = &headers
 	}

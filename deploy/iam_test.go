@@ -26,14 +26,16 @@ func TestLeastPrivilege(t *testing.T) {
 		// Update: ClaimAuthSession, MarkExchangePending, FinishExchange; Put + Update:
 		// AuthoriseWithTokens; Put: UpdateConsent; Put + Delete: UpdateConsent of an ended consent.
 		"CallbackFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
-		// Query: DueForRefresh, PendingExchanges (refresh index); Update: leases, SaveRefreshed,
-		// ClaimExchange; Put + Update: AuthoriseWithTokens; Put: UpdateConsent; Put + Delete:
-		// UpdateConsent of an ended consent; Delete: DeleteAccounts.
-		"TokensFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, true},
-		// Put: CreatePayment, UpdatePayment, UpdateConsent, CreateAuthSession; Update: leases,
-		// SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent of an ended consent;
-		// Put + Update: UpdatePayment with its events (the consent's counter); Query:
-		// PaymentByBankID (the table, no index).
+		// Query: DueForRefresh, PendingExchanges, DuePayments (refresh index); Update: leases,
+		// SaveRefreshed, ClaimExchange, MarkPaymentEnqueued; Put: RecordPaymentStatus; Put + Update:
+		// AuthoriseWithTokens, RecordPaymentStatus with its event (the consent's counter); Put:
+		// UpdateConsent; Put + Delete: UpdateConsent of an ended consent; Delete: DeleteAccounts;
+		// Scan: the sealing pass (SealPassStep, on the table only: TestPoliciesHaveNoWildcards).
+		"TokensFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"}, true},
+		// Put: CreatePayment, UpdatePayment, RecordPaymentStatus, UpdateConsent, CreateAuthSession;
+		// Update: leases, SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Update:
+		// RecordPaymentStatus with its event (the consent's counter); Put + Delete: UpdateConsent
+		// of an ended consent; Query: FindPayment (the consent's own items, no index).
 		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
 		// The stream (its event source mapping); GetEvent (its attributes only), MarkPublished
 		// (conditioned: TestEventsPublisher); Query: UnpublishedEvents on the refresh index.
@@ -97,6 +99,11 @@ func TestRefreshQueue(t *testing.T) {
 	if dig(q.Properties, "RedrivePolicy", "deadLetterTargetArn") != "GetAtt:RefreshDLQ.Arn" ||
 		dig(q.Properties, "RedrivePolicy", "maxReceiveCount") != 5.0 {
 		t.Errorf("RedrivePolicy %v; want RefreshDLQ after 5 receives", dig(q.Properties, "RedrivePolicy"))
+	}
+	// A standard queue's message keeps its first enqueue time in the dead-letter queue: a DLQ that
+	// keeps messages no longer than its source loses them on arrival. Two weeks, SQS's longest.
+	if r := dig(dlq.Properties, "MessageRetentionPeriod"); r != 1209600.0 || r.(float64) <= dig(q.Properties, "MessageRetentionPeriod").(float64) {
+		t.Errorf("RefreshDLQ MessageRetentionPeriod %v; want 1209600 (14 days), above RefreshQueue's", r)
 	}
 	// Lambda refuses a mapping whose queue's visibility timeout is below the function's timeout.
 	if vt, _ := dig(q.Properties, "VisibilityTimeout").(float64); vt < dig(fn.Properties, "Timeout").(float64) {

@@ -13,6 +13,9 @@ import (
 	"github.com/coop-ob/connector/dev/stack"
 )
 
+// metricsNamespace is how an alarm names the connector's namespace: the stack's parameter.
+const metricsNamespace = "Ref:MetricsNamespace"
+
 // alarmActions is what every alarm notifies: the optional topic.
 const alarmActions = `If:["HasAlarmTopic",["Ref:AlarmTopicArn"],"Ref:AWS::NoValue"]`
 
@@ -87,6 +90,11 @@ func certificateEMF(t *testing.T) docEMF {
 func TestCertificateAlarmsMatchTheMetric(t *testing.T) {
 	t.Parallel()
 	emf := certificateEMF(t)
+	// The alarms read the stack's METRICS_NAMESPACE, whose default is the namespace of the
+	// documented line (the one the tokens function used before the setting existed).
+	if d := loadTemplate(t).Parameters["MetricsNamespace"]["Default"]; d != emf.Namespace {
+		t.Errorf("MetricsNamespace default %v, the documented metric is in %s", d, emf.Namespace)
+	}
 	if !slices.Contains(emf.Dimensions, "Environment") || !slices.Contains(emf.Dimensions, "Certificate") {
 		t.Errorf("the certificate metric's dimensions %v lack Environment or Certificate", emf.Dimensions)
 	}
@@ -102,7 +110,7 @@ func TestCertificateAlarmsMatchTheMetric(t *testing.T) {
 		}
 		slices.Sort(names)
 		want := slices.Sorted(slices.Values(emf.Dimensions))
-		if a["Namespace"] != emf.Namespace || !slices.Equal(names, want) {
+		if a["Namespace"] != metricsNamespace || !slices.Equal(names, want) {
 			t.Errorf("%s: %v/%v dimensions %v; the function publishes %s/%s with %v", name, a["Namespace"], a["MetricName"], names, emf.Namespace, emf.Metric, want)
 		}
 		if dims["Environment"] != "Ref:Environment" {
@@ -227,7 +235,7 @@ func TestLapseMarginAlarm(t *testing.T) {
 		t.Fatal("no RefreshLapseMarginAlarm")
 	}
 	dims := dimensions(a)
-	if a["Namespace"] != "CoopConnector" || a["MetricName"] != "LapseMarginMinutes" || len(dims) != 1 ||
+	if a["Namespace"] != metricsNamespace || a["MetricName"] != "LapseMarginMinutes" || len(dims) != 1 ||
 		dims["Environment"] != "Ref:Environment" || a["Statistic"] != "Minimum" || a["ComparisonOperator"] != "LessThanThreshold" ||
 		a["Threshold"] != 1440.0 || a["TreatMissingData"] != "notBreaching" || a["AlarmActions"] != alarmActions {
 		t.Errorf("RefreshLapseMarginAlarm: %v", a)

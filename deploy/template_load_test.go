@@ -26,6 +26,8 @@ var routes = []route{
 	{"POST /consents/{id}/authorize", "ConsentsFunction"},
 	{"POST /consents/{id}/reconfirm", "ConsentsFunction"},
 	{"GET /callback", "CallbackFunction"},
+	{"GET /journeys/{ref}", "CallbackFunction"},
+	{"GET /.well-known/jwks.json", "CallbackFunction"},
 	{"GET /consents/{id}/accounts", "ProxyFunction"},
 	{"GET /consents/{id}/accounts/{accountId}", "ProxyFunction"},
 	{"GET /consents/{id}/accounts/{accountId}/balances", "ProxyFunction"},

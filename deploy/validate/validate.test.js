@@ -46,7 +46,8 @@ const cases = [
     /^unknown-property Globals\.Function Tracng: /],
   ['a misspelt key of Globals LoggingConfig', '      SystemLogLevel: WARN', '      SystemLogLevl: WARN',
     /^unknown-property Globals\.Function LoggingConfig: /],
-  ['a property value of the wrong type', '      MessageRetentionPeriod: 1209600', '      MessageRetentionPeriod: [1209600]',
+  ['a property value of the wrong type', 'TokensScheduleDLQ:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: 1209600',
+    'TokensScheduleDLQ:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: [1209600]',
     /TokensScheduleDLQ/],
 ];
 for (const [name, from, to, want] of cases) {

@@ -27,6 +27,7 @@ func main() {
 	dir := flag.String("dir", ".localstack/bank", "folder for the generated CA, certificates, keys and secret.json")
 	redirect := flag.String("redirect-uri", "http://127.0.0.1:3000/callback", "the registered redirect URI")
 	refresh := flag.String("refresh-mode", "keep", "refresh token mode: keep, rotate or rotate-one-time")
+	decoding := flag.String("decoding", "form", "how authorization values are read: form, percent or literal")
 	flag.Parse()
 
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil))
@@ -38,7 +39,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	b, err := sandbox.Start(ctx, sandbox.Options{Dir: *dir, APIAddr: *api, PagesAddr: *pages, AdminAddr: *admin,
-		RedirectURI: *redirect, RefreshMode: mode, Logger: logger})
+		RedirectURI: *redirect, RefreshMode: mode, Decoding: sandbox.Decoding(*decoding), Logger: logger})
 	if err != nil {
 		logger.ErrorContext(ctx, "sandbox bank failed to start", "err", err)
 		os.Exit(1)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/stack"
-	"github.com/coop-ob/connector/shared/consent"
 )
 
 // TestScheduleBacklogDrainsInDeadlineOrder runs its own small stack whose tokens function may
@@ -56,7 +55,7 @@ func TestScheduleBacklogDrainsInDeadlineOrder(t *testing.T) {
 	// Deadlines in the past (so due now and earlier than any entry a refresh re-schedules),
 	// ranked by this permutation of the creation order: ids[rank[k]] has the k-th deadline.
 	rank := []int{4, 0, 6, 2, 5, 1, 3}
-	store := consent.New(table(), st.TableName())
+	store := tableStore()
 	base := time.Now().Add(-time.Hour).Truncate(time.Second)
 	versions := map[string]int64{}
 	for k, i := range rank {

@@ -166,7 +166,7 @@ func (c caller) api(t *testing.T) *client.ClientWithResponses {
 }
 
 // createConsent creates a consent and checks the answer: 201, a consent id, and an
-// authorization URL on the bank's authorization endpoint for the brand.
+// authorizationUrl (the connector's journey link) and bankAuthorizationUrl (the bank's endpoint).
 func (c caller) createConsent(t *testing.T, body client.ConsentRequest) client.ConsentCreated {
 	t.Helper()
 	res, err := c.api(t).CreateConsentWithResponse(t.Context(), &client.CreateConsentParams{}, body)
@@ -181,6 +181,7 @@ func (c caller) createConsent(t *testing.T, body client.ConsentRequest) client.C
 		t.Fatalf("consentId %q is not a UUID: %s", cr.ConsentId, res.Body)
 	}
 	checkAuthURL(t, cr.AuthorizationUrl, cr.ConsentId)
+	checkBankURL(t, cr.BankAuthorizationUrl, cr.ConsentId)
 	harvest(t) // the auth session holds the PKCE verifier until the callback
 	return cr
 }
@@ -196,6 +197,7 @@ func (c caller) authorize(t *testing.T, id string, stepUp bool) client.Authoriza
 		t.Fatalf("POST /consents/%s/authorize = %d %s", id, res.StatusCode(), res.Body)
 	}
 	checkAuthURL(t, res.JSON200.AuthorizationUrl, id)
+	checkBankURL(t, res.JSON200.BankAuthorizationUrl, id)
 	harvest(t)
 	return *res.JSON200
 }
@@ -213,9 +215,18 @@ func (c caller) revoke(t *testing.T, id string) *client.RevokeConsentResponse {
 // checkAuthURL checks that u is the bank's authorization endpoint with a data parameter.
 func checkAuthURL(t *testing.T, u, consentID string) {
 	t.Helper()
+	ref, ok := strings.CutPrefix(u, st.APIURL()+"/journeys/")
+	if !ok || len(ref) != 43 {
+		t.Fatalf("authorizationUrl %q for consent %s is not the connector's journey link", u, consentID)
+	}
+}
+
+// checkBankURL checks a bankAuthorizationUrl: the bank's authorization endpoint with data=.
+func checkBankURL(t *testing.T, u, consentID string) {
+	t.Helper()
 	p, err := url.Parse(u)
 	if err != nil || !strings.HasPrefix(u, st.Bank().PagesURL()+"/openbanking/") || p.Query().Get("data") == "" {
-		t.Fatalf("authorizationUrl %q for consent %s is not the bank's authorization endpoint with data=", u, consentID)
+		t.Fatalf("bankAuthorizationUrl %q for consent %s is not the bank's authorization endpoint with data=", u, consentID)
 	}
 }
 

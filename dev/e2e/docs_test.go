@@ -558,7 +558,9 @@ func (r *docsRunner) resolveQuery(t *testing.T, path, query string) (string, err
 	}
 	if path == "/callback" {
 		cr := r.c.createConsent(t, aisBody())
-		to, err := st.Bank().Journey(t.Context(), cr.AuthorizationUrl,
+		// The bank's URL: the journey is never opened through its link, so it is not bound
+		// and the documented callback completes without a cookie.
+		to, err := st.Bank().Journey(t.Context(), cr.BankAuthorizationUrl,
 			sandbox.JourneyOptions{User: "alice", Password: "password", Decline: q.Has("error")})
 		if err != nil {
 			return "", fmt.Errorf("bank journey: %w", err)

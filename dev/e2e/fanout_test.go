@@ -18,7 +18,7 @@ func TestScheduleFanOutWorkerFault(t *testing.T) {
 	c := newCaller(t)
 	b := st.Bank()
 	ids := []string{c.authorisedAIS(t), c.authorisedAIS(t), c.authorisedAIS(t)}
-	store := consent.New(table(), st.TableName())
+	store := tableStore()
 	before := map[string]*consent.Tokens{}
 	for _, id := range ids {
 		tk, err := store.GetTokens(t.Context(), id)

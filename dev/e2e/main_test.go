@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -18,11 +19,12 @@ import (
 // repoRoot is the repository root seen from this package's folder (go test runs in it).
 const repoRoot = "../.."
 
-// functions are the connector's functions, each built from ./functions/<name>.
-var functions = []string{"consents", "callback", "tokens", "proxy"}
+// functions are the connector's functions (template.yaml's), each built from
+// ./functions/<name>; run reads them.
+var functions []string
 
-// st is the one stack of the test binary: starting it builds and runs four emulators, so
-// every test shares it and uses its own consents (and its own caller, the JWT sub).
+// st is the one stack of the test binary: starting it builds and runs an emulator per
+// function, so every test shares it and uses its own consents (and its own caller, the JWT sub).
 var st *stack.Stack
 
 // contract checks every exchange of noRedirect against docs/openapi.yaml.
@@ -37,6 +39,9 @@ var callers atomic.Int64
 func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
+
+// streamRetries is the e2e stack's MaximumRetryAttempts for stream mappings.
+var streamRetries = 2
 
 func run(m *testing.M) int {
 	start := time.Now()
@@ -58,6 +63,15 @@ func run(m *testing.M) int {
 	}
 	contract = &apicheck.Transport{Checker: checker}
 	noRedirect.Transport = contract
+	tmpl, err := stack.LoadTemplate(filepath.Join(repoRoot, "template.yaml"), nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	for _, f := range tmpl.Functions {
+		functions = append(functions, f.Name)
+	}
+	slices.Sort(functions)
 	if err := buildFunctions(ctx, dir); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
@@ -69,7 +83,11 @@ func run(m *testing.M) int {
 		ScheduleEvery: 24 * time.Hour,
 		// A refresh message a worker did not finish comes back in seconds, not the template's 12 minutes.
 		QueueVisibilityTimeout: 2 * time.Second,
-		Env:                    stackEnv,
+		// The events publisher's stream mapping: read, batch and retry in tens of milliseconds,
+		// and give up on a record after two retries, not the template's production values.
+		Streams: stack.StreamSettings{PollInterval: 50 * time.Millisecond, BatchWindow: 50 * time.Millisecond,
+			RetryAttempts: &streamRetries, RetryDelay: 50 * time.Millisecond},
+		Env: stackEnv,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: start the stack:", err)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
-	"github.com/coop-ob/connector/shared/consent"
 )
 
 // stackEnv overrides function settings for the run. The functions run as their own
@@ -17,7 +16,11 @@ import (
 // schedule (Options.ScheduleEvery keeps the background one away). REFRESH_POLICY recent keeps
 // a used consent warm, which TestSchedule checks; the default, ondemand, would leave it to the
 // proxy's refresh on use.
-var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent"}
+var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "recent",
+	// Payments are polled a second after each change (paypoll_test.go): seconds, not minutes.
+	"PAYMENT_POLL_BACKOFF": "1s",
+	// Every payment journey runs with the bank's answer signatures verified (docs/bank-rules.md §Signed responses).
+	"PIS_SIGNATURE": "verify"}
 
 // refreshGrants lists the token-endpoint refresh_token requests in reqs.
 func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {
@@ -53,7 +56,7 @@ func TestSchedule(t *testing.T) {
 	c := newCaller(t)
 	b := st.Bank()
 	id := c.authorisedAIS(t) // also uses the consent (REFRESH_POLICY recent)
-	store := consent.New(table(), st.TableName())
+	store := tableStore()
 	before, err := store.GetTokens(t.Context(), id)
 	if err != nil {
 		t.Fatal(err)

@@ -15,9 +15,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/seal"
+	"github.com/coop-ob/connector/shared/setup"
 )
 
 // secretSet is every secret value the run produced or saw: app JWTs, authorization codes,
@@ -76,6 +79,16 @@ func harvest(t *testing.T) {
 	}
 }
 
+// tableStore is a store on the stack's table that opens its sealed values as the functions
+// do (kumo's KMS, the stack's seal key, the table's context).
+func tableStore() *consent.Store {
+	s := consent.New(table(), st.TableName())
+	k := kms.New(kms.Options{Region: "eu-west-2", BaseEndpoint: aws.String(st.AWSEndpoint()),
+		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
+	s.Sealer = seal.New(k, st.SealKey(), seal.Context(st.TableName(), setup.SealPurpose), seal.Settings{})
+	return s
+}
+
 // table is a DynamoDB client on the stack's kumo.
 func table() *dynamodb.Client {
 	return dynamodb.New(dynamodb.Options{Region: "eu-west-2", BaseEndpoint: aws.String(st.AWSEndpoint()),
@@ -94,25 +107,80 @@ func harvestTable(ctx context.Context) error {
 // tableSecrets is every secret the table holds now (value → kind).
 func tableSecrets(ctx context.Context) (map[string]string, error) {
 	values := map[string]string{}
+	store := tableStore()
+	err := scanTable(ctx, func(item map[string]types.AttributeValue) error {
+		if err := store.OpenItem(ctx, item); err != nil {
+			return err
+		}
+		for name, kind := range secretAttributes {
+			if v, ok := item[name].(*types.AttributeValueMemberS); ok {
+				values[v.Value] = kind
+			}
+		}
+		return nil
+	})
+	return values, err
+}
+
+// scanTable calls fn with every item of the table as stored.
+func scanTable(ctx context.Context, fn func(map[string]types.AttributeValue) error) error {
 	db := table()
 	in := &dynamodb.ScanInput{TableName: aws.String(st.TableName()), ConsistentRead: aws.Bool(true)}
 	for {
 		out, err := db.Scan(ctx, in)
 		if err != nil {
-			return values, err
+			return err
 		}
 		for _, item := range out.Items {
-			for name, kind := range secretAttributes {
-				if v, ok := item[name].(*types.AttributeValueMemberS); ok {
-					values[v.Value] = kind
-				}
+			if err := fn(item); err != nil {
+				return err
 			}
 		}
 		if len(out.LastEvaluatedKey) == 0 {
-			return values, nil
+			return nil
 		}
 		in.ExclusiveStartKey = out.LastEvaluatedKey
 	}
+}
+
+// checkTableSealed fails when the table as stored (no key to open anything) holds one of
+// values (every token, code and verifier of the run, the bank's lists included) in any
+// attribute, or a secret attribute that is not sealed. It names the attribute and the kind,
+// never the value.
+func checkTableSealed(ctx context.Context, values map[string]string) (int, error) {
+	var found []string
+	n := 0
+	err := scanTable(ctx, func(item map[string]types.AttributeValue) error {
+		n++
+		for name, av := range item {
+			var text string
+			switch v := av.(type) {
+			case *types.AttributeValueMemberS:
+				text = v.Value
+				if _, secret := secretAttributes[name]; secret {
+					found = append(found, "a plain "+name)
+				}
+			case *types.AttributeValueMemberB:
+				text = string(v.Value)
+			default:
+				continue
+			}
+			for v, kind := range values {
+				if strings.Contains(text, v) {
+					found = append(found, kind+" in "+name)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	if len(found) > 0 {
+		sort.Strings(found)
+		return n, fmt.Errorf("the table holds secrets in plain text: %s", strings.Join(found, ", "))
+	}
+	return n, nil
 }
 
 // addCredentialSecrets adds the client secret and every body line of the private keys of
@@ -196,6 +264,12 @@ func checkLogs(ctx context.Context) error {
 		return fmt.Errorf("log check: %w", err)
 	}
 	values := secrets.snapshot()
+	items, err := checkTableSealed(ctx, values)
+	if err != nil {
+		return fmt.Errorf("table check: %w", err)
+	}
+	fmt.Printf("e2e: table check: %d items scanned as stored, none holds any of the run's %d secret values or a plain secret attribute\n",
+		items, len(values))
 	lines := st.Logs()
 	if len(lines) == 0 {
 		return errors.New("log check: no log line was collected from the stack")
@@ -265,7 +339,7 @@ func TestLeakCheckCoverage(t *testing.T) {
 	b := st.Bank()
 	n := len(b.IssuedSecrets())
 	id := c.authorisedAIS(t)
-	store := consent.New(table(), st.TableName())
+	store := tableStore()
 	before, err := store.GetTokens(t.Context(), id)
 	if err != nil {
 		t.Fatal(err)

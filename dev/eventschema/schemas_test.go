@@ -178,16 +178,23 @@ func generate(detailType string) object {
 		props["bankPaymentId"] = object{"type": "string", "minLength": 1, "description": "the bank's payment order id"}
 		props["paymentStatus"] = object{"type": "string", "minLength": 1, "description": "the bank's payment status as last seen"}
 		props["previousPaymentStatus"] = object{"type": "string", "minLength": 1}
-		props["paymentState"] = enum([]string{consent.PaymentPending, consent.PaymentSent, consent.PaymentDone, consent.PaymentFailed})
-		required = append(required, "idempotencyKey", "paymentState")
+		props["paymentState"] = enum([]string{consent.PaymentDone, consent.PaymentFailed, consent.PaymentUnconfirmed})
+		change := enum(consent.PaymentChanges())
+		change["description"] = "the change, by journey: for a scheduled payment or a standing order, instruction-set-up " +
+			"is InitiationCompleted: the instruction is set up at the bank, no money has moved"
+		props["change"] = change
+		props["instructionSetUp"] = object{"const": true, "description": "present on a scheduled payment or standing order at " +
+			"InitiationCompleted: the instruction is set up at the bank; no money has moved"}
+		props["final"] = object{"type": "boolean", "description": "present (true) on a payment's last event: nothing about it will change any more"}
+		required = append(required, "idempotencyKey", "paymentState", "change")
 		switch detailType {
 		case consent.EventPaymentCreated:
 			required = append(required, "bankPaymentId", "paymentStatus")
 			props["paymentState"] = object{"const": consent.PaymentDone}
 		case consent.EventPaymentStatusChanged:
-			required = append(required, "bankPaymentId", "paymentStatus")
+			props["paymentState"] = enum([]string{consent.PaymentDone, consent.PaymentFailed})
 		case consent.EventPaymentUnconfirmed:
-			props["paymentState"] = object{"const": consent.PaymentSent}
+			props["paymentState"] = object{"const": consent.PaymentUnconfirmed}
 		}
 	} else if len(happenings) > 0 {
 		props["happening"] = enum(happenings)

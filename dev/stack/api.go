@@ -26,6 +26,10 @@ func (s *Stack) Logs() []string { return s.logs.snapshot() }
 // It is reached directly, unchecked; the functions go through IAMEndpoint.
 func (s *Stack) AWSEndpoint() string { return s.kumo.URL }
 
+// SealKey is the ARN of the KMS key (in kumo, at AWSEndpoint) that stands for the template's
+// SealKey: the functions' SEAL_KEY_ID.
+func (s *Stack) SealKey() string { return s.keys["SealKey"] }
+
 // TableName is the DynamoDB table's name in kumo.
 func (s *Stack) TableName() string { return s.o.TableName }
 

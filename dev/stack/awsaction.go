@@ -44,8 +44,11 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 		TableName     string
 		IndexName     string
 		SecretID      string `json:"SecretId"`
+		KeyID         string `json:"KeyId"`
 		TransactItems []map[string]struct{ TableName string }
 		RequestItems  map[string]json.RawMessage
+		StreamArn     string
+		Entries       []struct{ EventBusName string }
 	}
 	if len(body) > 0 {
 		if err := json.Unmarshal(body, &in); err != nil {
@@ -56,6 +59,25 @@ func requestAccesses(target string, body []byte) ([]access, error) {
 	case service == "amazonsqs":
 		// The batch actions are authorised as their single-message actions.
 		return []access{{Action: "sqs:" + strings.TrimSuffix(op, "Batch"), Resource: queueARN(in.QueueURL)}}, nil
+	case service == "trentservice": // KMS's JSON target prefix
+		return []access{{Action: "kms:" + op, Resource: keyARN(in.KeyID)}}, nil
+	case service == "dynamodbstreams":
+		// A stream's actions are DynamoDB's (dynamodb:GetRecords); GetRecords names no ARN.
+		return []access{{Action: "dynamodb:" + op, Resource: cmp.Or(in.StreamArn, "*")}}, nil
+	case service == "awsevents":
+		// EventBridge (X-Amz-Target AWSEvents.PutEvents): events:PutEvents on each entry's bus.
+		var out []access
+		seen := map[string]bool{}
+		for _, e := range in.Entries {
+			if r := busARN(e.EventBusName); !seen[r] {
+				seen[r] = true
+				out = append(out, access{Action: "events:" + op, Resource: r})
+			}
+		}
+		if len(out) == 0 {
+			out = append(out, access{Action: "events:" + op, Resource: "*"})
+		}
+		return out, nil
 	case service == "secretsmanager":
 		return []access{{Action: "secretsmanager:" + op, Resource: secretARN(in.SecretID)}}, nil
 	case service == "dynamodb" && (op == "TransactWriteItems" || op == "TransactGetItems"):
@@ -109,9 +131,24 @@ func queueARN(url string) string {
 	return fmt.Sprintf("arn:aws:sqs:%s:%s:%s", localRegion, kumoAccountID, parts[len(parts)-1])
 }
 
+// busARN is the ARN of an event bus named by name or ARN ("" is the default bus).
+func busARN(name string) string {
+	if strings.HasPrefix(name, "arn:") {
+		return name
+	}
+	return fmt.Sprintf("arn:aws:events:%s:%s:event-bus/%s", localRegion, kumoAccountID, cmp.Or(name, "default"))
+}
+
 func secretARN(id string) string {
 	if id == "" || strings.HasPrefix(id, "arn:") {
 		return cmp.Or(id, "*")
 	}
 	return fmt.Sprintf("arn:aws:secretsmanager:%s:%s:secret:%s", localRegion, kumoAccountID, id)
+}
+
+func keyARN(id string) string {
+	if id == "" || strings.HasPrefix(id, "arn:") {
+		return cmp.Or(id, "*")
+	}
+	return fmt.Sprintf("arn:aws:kms:%s:%s:key/%s", localRegion, kumoAccountID, id)
 }

@@ -167,6 +167,17 @@ func (e *emulator) post(ctx context.Context, event []byte) ([]byte, error) {
 	return b, nil
 }
 
+// killRuntime kills the function's process (every process of the emulator's session but the
+// emulator itself), as Lambda's runtime dies on a crash: the invocation in flight fails with
+// Runtime.ExitError and the emulator starts the function afresh for the next one.
+func (e *emulator) killRuntime() {
+	for _, pid := range sessionMembers(e.pid()) {
+		if pid != e.pid() {
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+		}
+	}
+}
+
 // pid is the emulator's process id.
 func (e *emulator) pid() int { return e.cmd.Process.Pid }
 

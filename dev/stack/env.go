@@ -72,17 +72,20 @@ func functionEnv(t *Template, f *Function, local, override, runtime map[string]s
 // front before kumo). accessKeyID is the function's own, by which the front knows it.
 func runtimeEnv(awsEndpoint, accessKeyID string) map[string]string {
 	return map[string]string{
-		"AWS_REGION":                       localRegion,
-		"AWS_DEFAULT_REGION":               localRegion,
-		"AWS_ACCESS_KEY_ID":                accessKeyID,
-		"AWS_SECRET_ACCESS_KEY":            "local",
-		"AWS_SESSION_TOKEN":                "local",
-		"AWS_ENDPOINT_URL_DYNAMODB":        awsEndpoint,
-		"AWS_ENDPOINT_URL_SECRETS_MANAGER": awsEndpoint,
-		"AWS_ENDPOINT_URL_SQS":             awsEndpoint,
-		"AWS_EC2_METADATA_DISABLED":        "true",
-		"AWS_CONFIG_FILE":                  os.DevNull,
-		"AWS_SHARED_CREDENTIALS_FILE":      os.DevNull,
-		"TZ":                               "UTC",
+		"AWS_REGION":                        localRegion,
+		"AWS_DEFAULT_REGION":                localRegion,
+		"AWS_ACCESS_KEY_ID":                 accessKeyID,
+		"AWS_SECRET_ACCESS_KEY":             "local",
+		"AWS_SESSION_TOKEN":                 "local",
+		"AWS_ENDPOINT_URL_DYNAMODB":         awsEndpoint,
+		"AWS_ENDPOINT_URL_SECRETS_MANAGER":  awsEndpoint,
+		"AWS_ENDPOINT_URL_SQS":              awsEndpoint,
+		"AWS_ENDPOINT_URL_KMS":              awsEndpoint,
+		"AWS_ENDPOINT_URL_EVENTBRIDGE":      awsEndpoint,
+		"AWS_ENDPOINT_URL_DYNAMODB_STREAMS": awsEndpoint,
+		"AWS_EC2_METADATA_DISABLED":         "true",
+		"AWS_CONFIG_FILE":                   os.DevNull,
+		"AWS_SHARED_CREDENTIALS_FILE":       os.DevNull,
+		"TZ":                                "UTC",
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"slices"
@@ -31,7 +32,11 @@ const maxAWSBody = 16 << 20
 // own clients, tests) passes through unchecked. It records which actions every function used
 // and which were denied.
 type iamFront struct {
-	callers  map[string]*Function // by access key id
+	callers map[string]*Function // by access key id
+	// mappings are the functions by the access key their stream event source mappings use:
+	// Lambda's own calls with the function's role, checked against its policy, but neither
+	// met by the function's injected faults nor seen as the function's calls.
+	mappings map[string]*Function
 	proxy    *httputil.ReverseProxy
 	faults   *awsfault.Injector // what the functions' allowed calls meet before kumo
 	forward  http.Handler       // faults' middleware over proxy
@@ -40,6 +45,11 @@ type iamFront struct {
 	server   *http.Server
 	url      string
 
+	// served, when set, is told of every allowed call of a function once the service (or a
+	// fault) answered it, before the answer goes back; when it returns false the answer is
+	// dropped (the function was killed meanwhile and will never read it).
+	served func(fn *Function, op string, status int, req, resp []byte) bool
+
 	mu     sync.Mutex
 	calls  map[string]map[string]bool // Function.Name → IAM actions
 	denied []string                   // "<Function.Name> <action>", in order
@@ -47,6 +57,10 @@ type iamFront struct {
 
 // accessKeyID is the AWS_ACCESS_KEY_ID a function gets, by which the IAM front knows it.
 func accessKeyID(f *Function) string { return "local-" + f.Name }
+
+// mappingKeyID is the access key a stream event source mapping of f calls AWS with: f's role,
+// told apart from f's own calls.
+func mappingKeyID(f *Function) string { return "local-" + f.Name + "-mapping" }
 
 // startIAMFront serves the front on a loopback port, forwarding what it allows to target.
 func startIAMFront(target string, functions []*Function, logs *logCollector) (*iamFront, error) {
@@ -59,10 +73,11 @@ func startIAMFront(target string, functions []*Function, logs *logCollector) (*i
 		return nil, fmt.Errorf("iam front: %w", err)
 	}
 	errLog := slog.NewLogLogger(slog.NewJSONHandler(logs.writer("iam"), nil), slog.LevelWarn)
-	f := &iamFront{callers: map[string]*Function{}, logs: logs, listener: ln, url: "http://" + ln.Addr().String(),
-		calls: map[string]map[string]bool{}}
+	f := &iamFront{callers: map[string]*Function{}, mappings: map[string]*Function{}, logs: logs, listener: ln,
+		url: "http://" + ln.Addr().String(), calls: map[string]map[string]bool{}}
 	for _, fn := range functions {
 		f.callers[accessKeyID(fn)] = fn
+		f.mappings[mappingKeyID(fn)] = fn
 	}
 	f.proxy = &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) { pr.SetURL(u) }, ErrorLog: errLog}
 	f.faults = awsfault.New(uint64(time.Now().UnixNano()))
@@ -73,7 +88,11 @@ func startIAMFront(target string, functions []*Function, logs *logCollector) (*i
 }
 
 func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	fn := f.callers[credentialKeyID(r.Header.Get("Authorization"))]
+	key := credentialKeyID(r.Header.Get("Authorization"))
+	fn, mapping := f.callers[key], false
+	if fn == nil {
+		fn, mapping = f.mappings[key], true
+	}
 	if fn == nil {
 		f.proxy.ServeHTTP(w, r)
 		return
@@ -100,7 +119,24 @@ func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	f.forward.ServeHTTP(w, r)
+	if mapping {
+		f.proxy.ServeHTTP(w, r)
+		return
+	}
+	if f.served == nil {
+		f.forward.ServeHTTP(w, r)
+		return
+	}
+	rec := httptest.NewRecorder()
+	f.forward.ServeHTTP(rec, r)
+	_, op, _ := strings.Cut(r.Header.Get("X-Amz-Target"), ".")
+	if !f.served(fn, op, rec.Code, body, rec.Body.Bytes()) {
+		// The caller is gone: end the exchange without an answer.
+		panic(http.ErrAbortHandler)
+	}
+	maps.Copy(w.Header(), rec.Header())
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(rec.Body.Bytes())
 }
 
 // check records fn's accesses and returns the first its policy does not grant, nil when all

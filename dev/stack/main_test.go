@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// Built once for the whole test binary: the emulator and the echo function (testdata/echofn)
-// in <functionsDir>/echo/bootstrap.
+// Built once for the whole test binary: the emulator, the echo function (testdata/echofn) in
+// <functionsDir>/echo/bootstrap and the test publisher (testdata/pubfn) in <functionsDir>/pub/bootstrap.
 var (
 	testEmulator     string
 	testFunctionsDir string
@@ -32,12 +32,14 @@ func run(m *testing.M) int {
 		return 1
 	}
 	testFunctionsDir = filepath.Join(dir, "functions")
-	cmd := exec.Command("go", "build", "-tags", "lambda.norpc", "-o",
-		filepath.Join(testFunctionsDir, "echo", "bootstrap"), "./testdata/echofn")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "build echofn: %v\n%s", err, out)
-		return 1
+	for name, pkg := range map[string]string{"echo": "./testdata/echofn", "pub": "./testdata/pubfn"} {
+		cmd := exec.Command("go", "build", "-tags", "lambda.norpc", "-o",
+			filepath.Join(testFunctionsDir, name, "bootstrap"), pkg)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "build %s: %v\n%s", pkg, err, out)
+			return 1
+		}
 	}
 	return m.Run()
 }

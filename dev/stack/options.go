@@ -29,8 +29,14 @@ type Options struct {
 	// event source mapping reads (a message a worker did not finish comes back after it);
 	// 0 keeps the template's. Whole seconds.
 	QueueVisibilityTimeout time.Duration
+	// Streams replaces settings of the template's DynamoDB stream event source mappings
+	// (poll interval, batching window, retries, record age) for short local runs.
+	Streams StreamSettings
 	// Logs receives every line of every process and part of the stack as it is collected.
 	Logs io.Writer
+	// Events receives one readable line per event EventBridge accepted from a function
+	// (PutEvents), as it is published (Stack.Events keeps them too).
+	Events io.Writer
 	// GatewayAddr is the gateway's listen address; default "127.0.0.1:0".
 	GatewayAddr string
 	// EmulatorPath is an aws-lambda-rie binary; "" builds the one go.mod pins (BuildEmulator)

@@ -14,14 +14,21 @@ func TestRealTemplatePolicies(t *testing.T) {
 		t.Fatal(err)
 	}
 	secret := "secretsmanager:GetSecretValue"
+	dec, gen := "kms:Decrypt", "kms:GenerateDataKey"
 	want := map[string]Policy{
-		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+		"CallbackFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+			dec, gen, "kms:GetPublicKey", "kms:Sign", secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
-			"dynamodb:Query", secret}, Index: true},
-		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", secret}},
+			"dynamodb:Query", dec, gen, secret}, Index: true},
+		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", dec, gen, secret}},
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
-			"dynamodb:UpdateItem", secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+			"dynamodb:Scan", "dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
 			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},
+		// The publisher: the stream, its bus, its marks, the sweep's index reads and its failure
+		// queue; no secret, no KMS (events carry no sealed value).
+		"EventsFunction": {Actions: []string{"dynamodb:DescribeStream", "dynamodb:GetItem", "dynamodb:GetRecords",
+			"dynamodb:GetShardIterator", "dynamodb:ListStreams", "dynamodb:Query", "dynamodb:UpdateItem",
+			"events:PutEvents", "sqs:SendMessage"}, Index: true},
 	}
 	got := map[string]Policy{}
 	for id, f := range tmpl.Functions {
@@ -41,13 +48,22 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"CallbackFunction", "dynamodb:GetItem", true, false}, // no index access at all
 		{"CallbackFunction", "dynamodb:Scan", false, false},
 		{"ProxyFunction", "dynamodb:UpdateItem", false, true},
-		{"ProxyFunction", "dynamodb:Query", false, false},
+		{"ProxyFunction", "dynamodb:Query", false, true}, // FindPayment: its consent's own items
+		{"ProxyFunction", "dynamodb:Query", true, false},
 		{"TokensFunction", "dynamodb:Query", true, true},
-		{"TokensFunction", "dynamodb:Scan", false, false},
+		{"TokensFunction", "dynamodb:Scan", false, true}, // the sealing pass
+		{"ProxyFunction", "dynamodb:Scan", false, false},
 		{"TokensFunction", "secretsmanager:GetSecretValue", false, true},
 		{"TokensFunction", "secretsmanager:PutSecretValue", false, false},
 		{"TokensFunction", "sqs:SendMessage", false, true},
 		{"ProxyFunction", "sqs:SendMessage", false, false},
+		{"ProxyFunction", "kms:Decrypt", false, true},
+		{"ProxyFunction", "kms:Encrypt", false, false},
+		{"CallbackFunction", "kms:ReEncryptFrom", false, false},
+		{"EventsFunction", "dynamodb:Query", true, true}, // the sweep: the refresh index's O# shards
+		{"EventsFunction", "kms:Decrypt", false, false},
+		{"EventsFunction", "secretsmanager:GetSecretValue", false, false},
+		{"EventsFunction", "dynamodb:PutItem", false, false},
 	} {
 		if got := tmpl.Functions[c.function].Policy.Allows(c.action, c.index); got != c.want {
 			t.Errorf("%s Allows(%s, index %v) = %v, want %v", c.function, c.action, c.index, got, c.want)

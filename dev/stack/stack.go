@@ -41,9 +41,17 @@ type Stack struct {
 	apiURL    string
 	emulators map[string]*emulator  // by Function.Name
 	queues    map[string]localQueue // the template's queues by logical id
-	wg        sync.WaitGroup        // the gateway server and the schedules
-	closeOnce sync.Once
-	closeErr  error
+	keys      map[string]string     // the template's KMS keys' ARNs by logical id (keys.go)
+	tableID   string                // the connector table's logical id
+	streamARN string                // its stream's, "" when it has none
+	buses     map[string]localBus   // the template's event buses by logical id
+	published *publishLog           // the PutEvents entries EventBridge accepted
+	invokes   *invokeFaults         // crashes armed for functions' invocations
+	// streamPollers are the stream event source mappings' pollers.
+	streamPollers []*streamPoller
+	wg            sync.WaitGroup // the gateway server and the schedules
+	closeOnce     sync.Once
+	closeErr      error
 }
 
 // Start starts kumo (table and secret created), the sandbox bank, one emulator per function,
@@ -60,7 +68,8 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	logs := newLogCollector(o.Logs)
 	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Stack{o: o, tmpl: tmpl, logs: logs, ctx: sctx, cancel: cancel, emulators: map[string]*emulator{},
-		log: slog.New(slog.NewJSONHandler(logs.writer("stack"), nil))}
+		log:       slog.New(slog.NewJSONHandler(logs.writer("stack"), nil)),
+		published: &publishLog{console: o.Events, logs: logs}, invokes: newInvokeFaults()}
 	defer func() {
 		if err != nil {
 			_ = s.Close()
@@ -74,9 +83,16 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err := s.createQueues(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.createKeys(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.createBuses(ctx); err != nil {
+		return nil, err
+	}
 	if s.iam, err = startIAMFront(s.kumo.URL, tmpl.sortedFunctions(), logs); err != nil {
 		return nil, err
 	}
+	s.iam.served = s.served
 	if s.listener, err = net.Listen("tcp", o.GatewayAddr); err != nil {
 		return nil, fmt.Errorf("gateway: %w", err)
 	}
@@ -102,11 +118,14 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 	if err := s.startMappings(); err != nil {
 		return nil, err
 	}
+	if err := s.startStreamMappings(); err != nil {
+		return nil, err
+	}
 	return s, s.startSchedules()
 }
 
 func (s *Stack) createTable(ctx context.Context) error {
-	_, props, err := s.tmpl.connectorTable()
+	id, props, err := s.tmpl.connectorTable()
 	if err != nil {
 		return err
 	}
@@ -117,7 +136,9 @@ func (s *Stack) createTable(ctx context.Context) error {
 	db := dynamodb.New(dynamodb.Options{Region: localRegion, BaseEndpoint: aws.String(s.kumo.URL),
 		Credentials:                     credentials.NewStaticCredentialsProvider("local", "local", ""),
 		DisableValidateResponseChecksum: true})
-	return createTable(ctx, db, in, ttl)
+	arn, err := createTableStream(ctx, db, in, ttl)
+	s.tableID, s.streamARN = id, arn
+	return err
 }
 
 func (s *Stack) createSecret(ctx context.Context) error {
@@ -143,6 +164,7 @@ func (s *Stack) localValues() map[string]string {
 		"BANK_AUTH_URL_SMILE":   s.bank.AuthURL("smile"),
 		"REDIRECT_URI":          s.apiURL + "/callback",
 		"RESULT_URL":            s.apiURL + "/result",
+		"SEAL_KEY_ID":           s.keys["SealKey"],
 	}
 }
 
@@ -165,6 +187,8 @@ func (s *Stack) startEmulators(ctx context.Context) error {
 		runtime := runtimeEnv(s.iam.url, accessKeyID(f))
 		fl := maps.Clone(local)
 		maps.Copy(fl, s.queueValues(f))
+		maps.Copy(fl, s.keyValues(f))
+		maps.Copy(fl, s.busValues(f))
 		env, err := functionEnv(s.tmpl, f, fl, s.o.Env, runtime, func(msg string) {
 			s.log.WarnContext(ctx, msg)
 		})
@@ -236,7 +260,29 @@ func (s *Stack) invokeByName(ctx context.Context, function string, event []byte)
 	if err != nil {
 		return nil, err
 	}
+	if s.invokes.start(e.name, event) {
+		s.log.WarnContext(ctx, "invoke fault: the invocation crashed before the function ran", "function", e.name)
+		return crashAnswer, nil
+	}
+	defer s.invokes.end(e.name)
 	return e.invoke(ctx, event)
+}
+
+// served is told of each AWS call a function made once it was answered: it records the events
+// EventBridge accepted and kills a function an invoke fault says must die after this call
+// (then the answer is never sent).
+func (s *Stack) served(fn *Function, op string, status int, req, resp []byte) bool {
+	if op == "PutEvents" {
+		s.published.observePutEvents(fn.Name, status, req, resp, s.o.Now())
+	}
+	if !s.invokes.called(fn.Name, op) {
+		return true
+	}
+	if e, err := s.emulator(fn.Name); err == nil {
+		s.log.Warn("invoke fault: killing the function after its call", "function", fn.Name, "operation", op)
+		e.killRuntime()
+	}
+	return false
 }
 
 // Functions lists the running functions' names (their folders in FunctionsDir).

@@ -33,6 +33,9 @@ type tableProps struct {
 		AttributeName string
 		Enabled       bool
 	}
+	// StreamSpecification turns the table's stream on (CloudFormation has no StreamEnabled:
+	// the property's presence enables it).
+	StreamSpecification *struct{ StreamViewType types.StreamViewType }
 }
 
 // TableInputs translates a table's template properties into the CreateTable input for name
@@ -67,6 +70,9 @@ func TableInputs(name string, props json.RawMessage) (*dynamodb.CreateTableInput
 		in.LocalSecondaryIndexes = append(in.LocalSecondaryIndexes, types.LocalSecondaryIndex{
 			IndexName: aws.String(l.IndexName), KeySchema: l.KeySchema, Projection: l.Projection})
 	}
+	if ss := p.StreamSpecification; ss != nil {
+		in.StreamSpecification = &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: ss.StreamViewType}
+	}
 	var ttl *dynamodb.UpdateTimeToLiveInput
 	if s := p.TimeToLiveSpecification; s != nil && s.Enabled && s.AttributeName != "" {
 		ttl = &dynamodb.UpdateTimeToLiveInput{TableName: aws.String(name),
@@ -100,13 +106,21 @@ func (t *Template) connectorTable() (string, json.RawMessage, error) {
 
 // createTable creates the table and turns on its TTL.
 func createTable(ctx context.Context, db *dynamodb.Client, in *dynamodb.CreateTableInput, ttl *dynamodb.UpdateTimeToLiveInput) error {
-	if _, err := db.CreateTable(ctx, in); err != nil {
-		return fmt.Errorf("create table %s: %w", aws.ToString(in.TableName), err)
+	_, err := createTableStream(ctx, db, in, ttl)
+	return err
+}
+
+// createTableStream creates the table, turns on its TTL and returns its stream's ARN ("" when
+// it has no stream).
+func createTableStream(ctx context.Context, db *dynamodb.Client, in *dynamodb.CreateTableInput, ttl *dynamodb.UpdateTimeToLiveInput) (string, error) {
+	out, err := db.CreateTable(ctx, in)
+	if err != nil {
+		return "", fmt.Errorf("create table %s: %w", aws.ToString(in.TableName), err)
 	}
 	if ttl != nil {
 		if _, err := db.UpdateTimeToLive(ctx, ttl); err != nil {
-			return fmt.Errorf("table %s: time to live: %w", aws.ToString(in.TableName), err)
+			return "", fmt.Errorf("table %s: time to live: %w", aws.ToString(in.TableName), err)
 		}
 	}
-	return nil
+	return aws.ToString(out.TableDescription.LatestStreamArn), nil
 }

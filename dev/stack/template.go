@@ -27,6 +27,12 @@ type Template struct {
 	Queues map[string]Queue
 	// Mappings are the AWS::Lambda::EventSourceMapping resources (from those queues).
 	Mappings []Mapping
+	// Keys are the AWS::KMS::Key resources by logical id (keys.go).
+	Keys map[string]Key
+	// StreamMappings are the AWS::Lambda::EventSourceMapping resources from a table's stream.
+	StreamMappings []StreamMapping
+	// EventBuses are the AWS::Events::EventBus resources by logical id.
+	EventBuses map[string]EventBus
 }
 
 // Parameter is one template parameter.
@@ -125,7 +131,9 @@ func ParseTemplate(b []byte, params map[string]string) (*Template, error) {
 		return nil, err
 	}
 	t := &Template{Parameters: raw.Parameters, ParameterValues: params,
-		Functions: map[string]*Function{}, Tables: map[string]json.RawMessage{}, Queues: map[string]Queue{}}
+		Functions: map[string]*Function{}, Tables: map[string]json.RawMessage{}, Queues: map[string]Queue{},
+		Keys:       map[string]Key{},
+		EventBuses: map[string]EventBus{}}
 	for id, res := range raw.Resources {
 		switch res.Type {
 		case "AWS::DynamoDB::Table":
@@ -136,7 +144,23 @@ func ParseTemplate(b []byte, params map[string]string) (*Template, error) {
 				return nil, fmt.Errorf("%s: %w", id, err)
 			}
 			t.Queues[id] = q
+		case "AWS::KMS::Key":
+			var k Key
+			if err := json.Unmarshal(res.Properties, &k); err != nil {
+				return nil, fmt.Errorf("%s: %w", id, err)
+			}
+			t.Keys[id] = k
+		case "AWS::Events::EventBus":
+			t.EventBuses[id] = t.eventBus(id, res.Properties)
 		case "AWS::Lambda::EventSourceMapping":
+			if fromStream(res.Properties) {
+				m, err := t.streamMapping(id, res.Properties)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", id, err)
+				}
+				t.StreamMappings = append(t.StreamMappings, m)
+				continue
+			}
 			m, err := t.mapping(id, res.Properties)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", id, err)
@@ -151,6 +175,7 @@ func ParseTemplate(b []byte, params map[string]string) (*Template, error) {
 		}
 	}
 	sort.Slice(t.Mappings, func(i, j int) bool { return t.Mappings[i].LogicalID < t.Mappings[j].LogicalID })
+	sort.Slice(t.StreamMappings, func(i, j int) bool { return t.StreamMappings[i].LogicalID < t.StreamMappings[j].LogicalID })
 	return t, nil
 }
 

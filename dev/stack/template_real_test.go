@@ -1,6 +1,9 @@
 package stack
 
 import (
+	"encoding/json"
+	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -18,22 +21,24 @@ func TestRealTemplate(t *testing.T) {
 	for _, f := range tmpl.sortedFunctions() {
 		names = append(names, f.Name)
 	}
-	if !slices.Equal(names, []string{"callback", "consents", "proxy", "tokens"}) {
-		t.Errorf("functions = %v, want the Makefile's callback consents proxy tokens", names)
+	if want := makefileFunctions(t); !slices.Equal(names, want) {
+		t.Errorf("functions = %v, want the Makefile's %v", names, want)
 	}
 	rt := newRouter(tmpl.Routes())
 	for _, c := range []struct{ method, path, function string }{
 		{"POST", "/consents", "consents"},
 		{"GET", "/consents/abc", "consents"},
 		{"GET", "/callback", "callback"},
+		{"GET", "/journeys/Zk3vX9kL2mN8rT4wZ7yB1cF6hJ0sD5gAqW2eR4tY6uI", "callback"},
+		{"GET", "/.well-known/jwks.json", "callback"},
 		{"GET", "/consents/abc/accounts/1001/balances", "proxy"},
 	} {
 		r, _, ok := rt.match(c.method, c.path)
 		if !ok || r.Function != c.function {
 			t.Errorf("%s %s → %q (ok=%v), want %s", c.method, c.path, r.Function, ok, c.function)
 		}
-		if r.NoAuth != (c.path == "/callback") {
-			t.Errorf("%s %s: NoAuth = %v; only /callback goes without the JWT authorizer", c.method, c.path, r.NoAuth)
+		if r.NoAuth != (r.Function == "callback") {
+			t.Errorf("%s %s: NoAuth = %v; only the callback function's routes go without the JWT authorizer", c.method, c.path, r.NoAuth)
 		}
 	}
 	tokens := tmpl.Functions["TokensFunction"]
@@ -73,9 +78,56 @@ func TestRealTemplate(t *testing.T) {
 		t.Errorf("mappings %+v", tmpl.Mappings)
 	}
 	local["REFRESH_QUEUE_URL"] = "x"
+	local["SEAL_KEY_ID"] = "x" // the key the stack creates in kumo for the template's SealKey
+	// The result signing key, which the stack creates in kumo (keys.go).
+	if k := tmpl.Keys["ResultSigningKey"]; k.KeySpec != "ECC_NIST_P256" || k.KeyUsage != "SIGN_VERIFY" {
+		t.Errorf("ResultSigningKey %+v; want an ECC_NIST_P256 signing key", k)
+	}
+	local["RESULT_SIGNING_KEY_ID"] = "x"
+	// Variables naming an event bus get the bus the stack creates.
+	buses := map[string]localBus{}
+	for id := range tmpl.EventBuses {
+		buses[id] = localBus{name: "x", arn: "x"}
+	}
 	for _, f := range tmpl.sortedFunctions() {
-		if _, err := functionEnv(tmpl, f, local, nil, nil, func(w string) { t.Error(w) }); err != nil {
+		fl := maps.Clone(local)
+		maps.Copy(fl, busValues(f, buses))
+		if _, err := functionEnv(tmpl, f, fl, nil, nil, func(w string) { t.Error(w) }); err != nil {
 			t.Error(err)
 		}
 	}
+	// A stream event source mapping reads the connector table's stream (so the table has one),
+	// invokes a template function and sends its discards to a template queue.
+	var tableProps struct {
+		StreamSpecification *struct{ StreamViewType string }
+	}
+	_ = json.Unmarshal(props, &tableProps)
+	table, _, _ := tmpl.connectorTable()
+	for _, m := range tmpl.StreamMappings {
+		if m.Table != table || tableProps.StreamSpecification == nil || tmpl.Functions[m.Function] == nil {
+			t.Errorf("stream mapping %+v: want the connector table's stream (StreamSpecification set) and a template function", m)
+		}
+		if _, ok := tmpl.Queues[m.OnFailure]; m.OnFailure != "" && !ok {
+			t.Errorf("stream mapping %s: on-failure destination %s is not a template queue", m.LogicalID, m.OnFailure)
+		}
+	}
+}
+
+// makefileFunctions is the Makefile's FUNCTIONS list, sorted: the functions make build-local
+// builds and SAM's build-<LogicalId> targets cover.
+func makefileFunctions(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for l := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(l, "FUNCTIONS :="); ok {
+			names := strings.Fields(v)
+			slices.Sort(names)
+			return names
+		}
+	}
+	t.Fatal("the Makefile has no FUNCTIONS := line")
+	return nil
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
@@ -30,6 +31,8 @@ import (
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -73,9 +76,13 @@ type Env struct {
 	Deps   *setup.Deps
 	DDB    *dynamodb.Client
 	SM     *secretsmanager.Client
+	KMS    *kms.Client // the connector's KMS client (through Faults when set)
 	Table  string
 	Secret string
 	Logs   *SyncBuffer // every log line the connector's logger wrote
+	// Metrics: every metric line the connector wrote through Deps.Metrics (shared/metrics), which
+	// in Lambda go to stdout.
+	Metrics *SyncBuffer
 }
 
 // Start builds an Env and registers its cleanup on t.
@@ -93,12 +100,21 @@ func Start(t testing.TB, o Options) *Env {
 	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
 		op.DisableValidateResponseChecksum = true
+		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
 		if o.Faults != nil {
 			op.Retryer = quickRetryer(op.Retryer)
 		}
 	})
 	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
+		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
+		if o.Faults != nil {
+			op.Retryer = quickRetryer(op.Retryer)
+		}
+	})
+	kc := kms.NewFromConfig(awsCfg, func(op *kms.Options) {
+		op.BaseEndpoint = aws.String(endpoint)
+		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
 		if o.Faults != nil {
 			op.Retryer = quickRetryer(op.Retryer)
 		}
@@ -124,7 +140,15 @@ func Start(t testing.TB, o Options) *Env {
 		t.Fatalf("create secret: %v", err)
 	}
 
+	// The key is made without the fault injector: faults are for the connector's calls.
+	key, err := kms.New(kms.Options{Region: awsCfg.Region, Credentials: awsCfg.Credentials, BaseEndpoint: aws.String(endpoint)}).
+		CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String(table)})
+	if err != nil {
+		t.Fatalf("create kms key: %v", err)
+	}
+
 	vars := map[string]string{
+		"SEAL_KEY_ID":           *key.KeyMetadata.KeyId,
 		"ENVIRONMENT":           "sandbox",
 		"TABLE_NAME":            table,
 		"CREDENTIALS_SECRET_ID": secret,
@@ -146,13 +170,16 @@ func Start(t testing.TB, o Options) *Env {
 		o.Tune(&cfg)
 	}
 	logs := &SyncBuffer{}
-	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	logger := slog.New(lambdactx.NewIDHandler(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	deps, err := setup.NewWith(cfg, ddb, sm, logger)
 	if err != nil {
 		t.Fatalf("setup: %v", err)
 	}
+	deps.UseSealer(kc)
 	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
-	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, Table: table, Secret: secret, Logs: logs}
+	metricLines := &SyncBuffer{}
+	deps.Metrics = metrics.New(metricLines, cfg.MetricsNamespace, cfg.Environment)
+	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, KMS: kc, Table: table, Secret: secret, Logs: logs, Metrics: metricLines}
 }
 
 // quickRetryer is the standard retryer with the attempts of def (the service's default),

@@ -35,6 +35,10 @@ var (
 		Message: "This request was already completed or cancelled. Please go back to the app to see the result, or start again from the app."}
 	pageBroken = page{Status: http.StatusBadRequest, Title: "This link is not valid",
 		Message: "The address of this page was altered, so nothing was shared. Please go back to the app and start again."}
+	pageOtherBrowser = page{Status: http.StatusForbidden, Title: "Please finish in the browser where you started",
+		Message: "You started connecting your account in another browser, so it cannot be finished here. Nothing was shared. Please go back to the app and start again."}
+	pageOpenedElsewhere = page{Status: http.StatusForbidden, Title: "This link was opened in another browser",
+		Message: "For your security this link works only in the browser where it was first opened. Nothing was shared. Please go back to the app and start again."}
 	pageUnavailable = page{Status: http.StatusServiceUnavailable, Title: "Please try again in a moment",
 		Message: "We are busy and could not finish connecting your account yet. Nothing was lost: reload this page in a few seconds to continue."}
 	pageInternal = page{Status: http.StatusInternalServerError, Title: "Something went wrong",

@@ -142,7 +142,7 @@ func TestRedirectTargetIsConfiguration(t *testing.T) {
 
 	// A result URL with its own query keeps it.
 	f.h.result, _ = url.Parse("https://app.example.com/ob/done?tenant=acme&consentId=stale#top")
-	got := resultLocation(f.h.result, "c-1", OutcomePending)
+	got := resultLocation(f.h.result, "c-1", OutcomePending, "")
 	if want := "https://app.example.com/ob/done?consentId=c-1&outcome=pending&tenant=acme#top"; got != want {
 		t.Errorf("result location %q, want %q", got, want)
 	}

@@ -88,6 +88,7 @@ func TestSecretFaults(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			cold.UseSealer(env.KMS)
 			cold.SetClock(env.Bank.Now)
 			f.h = New(cold)
 			f.h.retry.budget = 2 * time.Second

@@ -16,7 +16,7 @@ import (
 func TestBankRejectsBrokenURLs(t *testing.T) {
 	f := newFixture(t)
 	out := f.create(t, "app", `{"brand":"coop","type":"payments","journey":"DP","amount":"10.50","creditor":{"name":"Bob","sortCode":"080800","accountNumber":"21325698"}}`)
-	ep, data := rawData(t, out.AuthorizationURL)
+	ep, data := rawData(t, out.BankAuthorizationURL)
 	enc := func(s string) string { return ep + "?data=" + base64.RawURLEncoding.EncodeToString([]byte(s)) }
 	tests := []struct{ name, url, rule string }{
 		{"padded base64", ep + "?data=" + base64.URLEncoding.EncodeToString([]byte(data+"&x")), "data"},
@@ -32,7 +32,7 @@ func TestBankRejectsBrokenURLs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.url == out.AuthorizationURL || !strings.Contains(tt.url, "?data=") {
+			if tt.url == out.BankAuthorizationURL || !strings.Contains(tt.url, "?data=") {
 				t.Fatal("the URL was not broken")
 			}
 			if rule := f.journeyError(t, tt.url); rule != tt.rule {
@@ -74,8 +74,8 @@ func TestAuthorize(t *testing.T) {
 	ais := f.create(t, sub, `{"brand":"smile","type":"accounts"}`)
 	t.Run("fresh URL while awaiting", func(t *testing.T) {
 		out := authorizeOK(t, ais.ConsentID, "")
-		_, p1 := params(t, ais.AuthorizationURL)
-		_, p2 := params(t, out.AuthorizationURL)
+		_, p1 := params(t, ais.BankAuthorizationURL)
+		_, p2 := params(t, out.BankAuthorizationURL)
 		if p1["state"] == p2["state"] || p1["code_challenge"] == p2["code_challenge"] {
 			t.Error("a new URL must have a new state and PKCE challenge")
 		}
@@ -83,11 +83,11 @@ func TestAuthorize(t *testing.T) {
 			t.Errorf("params %v", p2)
 		}
 		refused(t, ais.ConsentID, `{"stepUp":true}`, 409, httpapi.TypeConflict)
-		f.authorise(t, out.AuthorizationURL)
+		f.authorise(t, out.BankAuthorizationURL)
 	})
 	t.Run("re-authentication", func(t *testing.T) {
 		out := authorizeOK(t, ais.ConsentID, `{}`)
-		_, p := params(t, out.AuthorizationURL)
+		_, p := params(t, out.BankAuthorizationURL)
 		if _, ok := p["stepUp"]; ok {
 			t.Error("stepUp on a plain re-authentication")
 		}
@@ -95,15 +95,15 @@ func TestAuthorize(t *testing.T) {
 		if err != nil || !sess.Reauth || sess.StepUp {
 			t.Errorf("session %+v, %v: want Reauth and no StepUp", sess, err)
 		}
-		f.journey(t, out.AuthorizationURL)
+		f.journey(t, out.BankAuthorizationURL)
 	})
 	t.Run("step-up", func(t *testing.T) {
 		out := authorizeOK(t, ais.ConsentID, `{"stepUp":true}`)
-		_, p := params(t, out.AuthorizationURL)
+		_, p := params(t, out.BankAuthorizationURL)
 		if p["stepUp"] != "require" {
 			t.Errorf("stepUp = %q, want require", p["stepUp"])
 		}
-		f.authorise(t, out.AuthorizationURL)
+		f.authorise(t, out.BankAuthorizationURL)
 		info, err := f.env.Bank.Consent(ais.ConsentID)
 		if err != nil || !info.StepUp {
 			t.Errorf("bank consent %+v: want step-up held", info)
@@ -122,18 +122,18 @@ func TestAuthorize(t *testing.T) {
 	t.Run("funds confirmation re-authentication", func(t *testing.T) {
 		cb := f.create(t, sub, `{"brand":"coop","type":"fundsconfirmations","debtorAccount":{"sortCode":"089999","accountNumber":"12345678"}}`)
 		refused(t, cb.ConsentID, `{"stepUp":true}`, 400, httpapi.TypeInvalidRequest)
-		f.authorise(t, cb.AuthorizationURL)
-		f.journey(t, authorizeOK(t, cb.ConsentID, "").AuthorizationURL)
+		f.authorise(t, cb.BankAuthorizationURL)
+		f.journey(t, authorizeOK(t, cb.ConsentID, "").BankAuthorizationURL)
 	})
 	t.Run("payments", func(t *testing.T) {
 		dp := f.create(t, sub, `{"brand":"coop","type":"payments","journey":"DP","amount":"1.00","creditor":{"name":"Bob","sortCode":"080800","accountNumber":"21325698"}}`)
 		refused(t, dp.ConsentID, `{"stepUp":true}`, 400, httpapi.TypeInvalidRequest)
 		again := authorizeOK(t, dp.ConsentID, "") // still awaiting: a fresh URL is fine
-		_, p := params(t, again.AuthorizationURL)
+		_, p := params(t, again.BankAuthorizationURL)
 		if p["jrn_typ"] != "DP" || p["amount"] != "1.00" || p["ben_name"] != "Bob" {
 			t.Errorf("payment params %v", p)
 		}
-		f.authorise(t, again.AuthorizationURL)
+		f.authorise(t, again.BankAuthorizationURL)
 		refused(t, dp.ConsentID, "", 409, httpapi.TypeConflict)
 	})
 	t.Run("terminal statuses", func(t *testing.T) {

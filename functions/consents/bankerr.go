@@ -27,12 +27,15 @@ func (h *Handler) bankProblem(ctx context.Context, op string, err error) events.
 	}
 	var be *bankapi.Error
 	var te *bankapi.TransportError
+	var ue *bankapi.UnusableError // an unusable 2xx, or (PIS_SIGNATURE=verify) one without a valid signature
 	iid := ""
 	switch {
 	case errors.As(err, &be):
 		iid = be.InteractionID
 	case errors.As(err, &te):
 		iid = te.InteractionID
+	case errors.As(err, &ue):
+		iid = ue.InteractionID
 	}
 	h.logger.WarnContext(ctx, "bank call failed", "op", op, "interactionId", iid, "err", err)
 	transient := bankapi.Classify(err) == bankapi.ActionRetryLater

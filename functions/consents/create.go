@@ -18,9 +18,12 @@ import (
 
 // createResponse is the 201 body of POST /consents.
 type createResponse struct {
-	ConsentID        string    `json:"consentId"`
-	AuthorizationURL string    `json:"authorizationUrl"`
-	ExpiresAt        time.Time `json:"expiresAt"` // the authorization session's expiry
+	ConsentID        string `json:"consentId"`
+	AuthorizationURL string `json:"authorizationUrl"` // the connector's journey link (binds the browser that opens it)
+	// BankAuthorizationURL is the bank's authorization URL itself, for an app that must
+	// hand it elsewhere: a browser sent there is not bound (docs/callback.md).
+	BankAuthorizationURL string    `json:"bankAuthorizationUrl"`
+	ExpiresAt            time.Time `json:"expiresAt"` // the authorization session's expiry
 }
 
 // bankConsent is one consent to create at the bank.
@@ -83,7 +86,7 @@ func (h *Handler) createConsent(ctx context.Context, owner string, bc *bankConse
 // startJourney starts an authorization session for c and answers 201 with
 // its URL; replayed marks the answer to a repeated Idempotency-Key.
 func (h *Handler) startJourney(ctx context.Context, c *consent.Consent, replayed bool) events.APIGatewayV2HTTPResponse {
-	u, exp, err := h.auth.Start(ctx, c, false)
+	j, err := h.auth.Begin(ctx, c, false)
 	switch {
 	case replayed && errors.Is(err, authflow.ErrNotAuthorisable): // lapsed since it was created
 		return replayConflict(c)
@@ -94,13 +97,17 @@ func (h *Handler) startJourney(ctx context.Context, c *consent.Consent, replayed
 	if replayed {
 		headers["Idempotent-Replayed"] = "true"
 	}
-	return httpapi.JSON(http.StatusCreated, createResponse{ConsentID: c.ID, AuthorizationURL: u, ExpiresAt: exp}, headers)
+	return httpapi.JSON(http.StatusCreated, createResponse{ConsentID: c.ID, AuthorizationURL: j.URL,
+		BankAuthorizationURL: j.BankURL, ExpiresAt: j.ExpiresAt}, headers)
 }
 
 // plan validates r and builds the bank request and the local consent (obconsent.Build); an
 // invalid request is a 400 naming every field.
 func (h *Handler) plan(r *obconsent.Request) (*bankConsent, *httpapi.Problem) {
 	c, invalid, err := obconsent.Build(r, h.now(), h.days)
+	if c != nil {
+		invalid = obconsent.AuthValues(c, h.authValues)
+	}
 	switch {
 	case len(invalid) > 0:
 		p := httpapi.InvalidRequest("The request has invalid fields.", invalid...)

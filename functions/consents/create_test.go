@@ -122,7 +122,7 @@ func TestCreateEachTypeAndJourney(t *testing.T) {
 			}
 
 			// The URL, rule by rule.
-			endpoint, p := params(t, out.AuthorizationURL)
+			endpoint, p := params(t, out.BankAuthorizationURL)
 			if endpoint != f.env.Bank.AuthURL(tt.brand) {
 				t.Errorf("endpoint %s, want %s", endpoint, f.env.Bank.AuthURL(tt.brand))
 			}
@@ -159,7 +159,7 @@ func TestCreateEachTypeAndJourney(t *testing.T) {
 			}
 
 			// The bank accepts it.
-			q := f.journey(t, out.AuthorizationURL)
+			q := f.journey(t, out.BankAuthorizationURL)
 			if q.Get("state") != p["state"] {
 				t.Errorf("redirect state differs from the URL's")
 			}

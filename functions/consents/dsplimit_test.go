@@ -32,7 +32,7 @@ func TestCreateDSPTwoYearsAhead(t *testing.T) {
 	if want := last + "T00:00:00+00:00"; c.PaymentDate != want {
 		t.Errorf("stored payment date %q, want %q", c.PaymentDate, want)
 	}
-	if _, p := params(t, out.AuthorizationURL); p["pymt_dt"] != c.PaymentDate {
+	if _, p := params(t, out.BankAuthorizationURL); p["pymt_dt"] != c.PaymentDate {
 		t.Errorf("pymt_dt %q, want %q", p["pymt_dt"], c.PaymentDate)
 	}
 }

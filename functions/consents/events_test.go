@@ -18,7 +18,7 @@ func TestConsentEvents(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	c := f.create(t, "alice-app", `{"brand":"coop","type":"accounts"}`)
-	f.authorise(t, c.AuthorizationURL)
+	f.authorise(t, c.BankAuthorizationURL)
 	if resp := f.do(t, routeDelete, "mallory-app", c.ConsentID, ""); resp.StatusCode != 404 {
 		t.Fatalf("another caller's DELETE = %d", resp.StatusCode)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/reconfirm"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -30,7 +31,7 @@ type bankDoer interface {
 
 // starter starts an authorization journey (*authflow.Starter).
 type starter interface {
-	Start(ctx context.Context, c *consent.Consent, stepUp bool) (string, time.Time, error)
+	Begin(ctx context.Context, c *consent.Consent, stepUp bool) (authflow.Journey, error)
 }
 
 // Handler serves the consents routes of the HTTP API.
@@ -47,17 +48,23 @@ type Handler struct {
 	newUUID func() string // interaction ids and idempotency keys
 	// reconfirm is the reconfirmation clock (RECONFIRM_*; deadlines.go, reconfirm.go).
 	reconfirm reconfirm.Policy
+	// authValues is how the authorization URL writes values (AUTH_URL_VALUES): a
+	// request whose values cannot travel so is refused before the bank is called.
+	authValues authurl.Values
+	metrics    *metrics.Recorder
 }
 
 // New builds the handler from the function's long-lived clients.
 func New(d *setup.Deps) *Handler {
 	return &Handler{
 		store: d.Store, tokens: d.OAuth, bank: d.Bank, creds: d.Credentials, logger: d.Logger,
-		auth:      &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
-		days:      banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
-		now:       func() time.Time { return d.Now() },
-		newUUID:   uuid.NewString,
-		reconfirm: reconfirm.FromConfig(d.Config),
+		auth:       &authflow.Starter{Store: d.Store, Credentials: d.Credentials, Config: d.Config, Now: d.Now},
+		days:       banklimits.NewCalendar(d.Config.ExtraNonWorkingDays...),
+		now:        func() time.Time { return d.Now() },
+		newUUID:    uuid.NewString,
+		reconfirm:  reconfirm.FromConfig(d.Config),
+		authValues: authurl.Values(d.Config.AuthURLValues),
+		metrics:    d.Metrics,
 		keys: &createonce.Keys{Store: d.Store, Logger: d.Logger, Now: func() time.Time { return d.Now() },
 			NewClaim: uuid.NewString, ReleaseTimeout: releaseTimeout},
 	}
@@ -88,7 +95,9 @@ const (
 
 // Handle dispatches on the route key, within the request's budget. Every
 // expected failure is a problem response with a nil error.
-func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, _ error) {
+	ctx = httpapi.Begin(ctx, h.metrics, req)
+	defer func() { httpapi.Finish(ctx, resp) }()
 	ctx, cancel := lambdactx.WithBudget(ctx, budget, deadlineMargin)
 	defer cancel()
 	// Journeys started here redirect to this API's own /callback unless REDIRECT_URI is set.

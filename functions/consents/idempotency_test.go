@@ -71,10 +71,10 @@ func TestCreateIdempotencyKey(t *testing.T) {
 		t.Errorf("the bank got %d consent POSTs, want 1", n)
 	}
 	// The replayed URL is a working one for the same consent.
-	if _, p := params(t, b.AuthorizationURL); p["display"] != a.ConsentID {
+	if _, p := params(t, b.BankAuthorizationURL); p["display"] != a.ConsentID {
 		t.Errorf("replayed URL for %s", p["display"])
 	}
-	f.journey(t, b.AuthorizationURL)
+	f.journey(t, b.BankAuthorizationURL)
 
 	resp := f.createWithKey(t, "alice-app", "order-7781", `{"brand":"smile","type":"accounts"}`)
 	p := problem(t, resp)
@@ -102,9 +102,9 @@ func TestCreateIdempotencyKey(t *testing.T) {
 	}
 
 	// Once authorised, a replay no longer offers a journey: 409 naming the consent.
-	f.authorise(t, f.create(t, "carol-app", body).AuthorizationURL) // unrelated consent: the fixture still works
+	f.authorise(t, f.create(t, "carol-app", body).BankAuthorizationURL) // unrelated consent: the fixture still works
 	c := created(t, f.createWithKey(t, "carol-app", "k-2", body))
-	f.authorise(t, c.AuthorizationURL)
+	f.authorise(t, c.BankAuthorizationURL)
 	resp = f.createWithKey(t, "carol-app", "k-2", body)
 	if p := problem(t, resp); resp.StatusCode != http.StatusConflict || p.Type != httpapi.TypeConflict ||
 		resp.Headers["Location"] != "/consents/"+c.ConsentID {

@@ -40,7 +40,7 @@ func TestListPages(t *testing.T) {
 		out := f.create(t, sub, `{"brand":"coop","type":"accounts"}`)
 		want = append(want, out.ConsentID)
 		if i == 0 {
-			f.authorise(t, out.AuthorizationURL) // an Authorised consent: still no stepUp in the list
+			f.authorise(t, out.BankAuthorizationURL) // an Authorised consent: still no stepUp in the list
 		}
 	}
 	f.create(t, "someone-else", `{"brand":"coop","type":"accounts"}`)
@@ -118,7 +118,7 @@ func TestLastError(t *testing.T) {
 	ctx := context.Background()
 	const sub = "app-lasterror"
 	out := f.create(t, sub, `{"brand":"coop","type":"accounts"}`)
-	loc, err := f.env.Bank.Journey(ctx, out.AuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Decline: true})
+	loc, err := f.env.Bank.Journey(ctx, out.BankAuthorizationURL, sandbox.JourneyOptions{User: "alice", Password: "password", Decline: true})
 	if err != nil || loc.Query().Get("error") == "" {
 		t.Fatalf("declined journey: %v, %v", loc, err)
 	}

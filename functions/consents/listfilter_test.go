@@ -38,7 +38,7 @@ func TestActionByFilter(t *testing.T) {
 	f := reconfirmFixture(t) // RECONFIRM_PERIOD=1h
 	db := &countingDB{Client: f.env.DDB}
 	st := consent.New(db, f.env.Table)
-	st.Now, st.ReconfirmPeriod = f.env.Deps.Store.Now, time.Hour
+	st.Now, st.ReconfirmPeriod, st.Sealer = f.env.Deps.Store.Now, time.Hour, f.env.Deps.Store.Sealer
 	f.h.store = st
 	ctx := context.Background()
 	const sub = "app-d"

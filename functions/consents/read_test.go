@@ -20,7 +20,7 @@ func TestListAndGet(t *testing.T) {
 	const sub = "app-l"
 	ais := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail","ReadBalances"],"expirationDateTime":"2099-01-01T00:00:00Z"}`)
 	dsp := f.create(t, sub, `{"brand":"smile","type":"payments","journey":"DSP","amount":"7.25","executionDate":"`+workingDay(f.env.Bank.Now(), 8)+`","creditor":{"name":"Bob","sortCode":"080800","accountNumber":"21325698"}}`)
-	tokens := f.authorise(t, ais.AuthorizationURL)
+	tokens := f.authorise(t, ais.BankAuthorizationURL)
 	f.create(t, "someone-else", `{"brand":"coop","type":"accounts"}`)
 
 	resp := f.do(t, routeList, sub, "", "")
@@ -58,7 +58,7 @@ func TestListAndGet(t *testing.T) {
 
 	creds, _ := f.env.Deps.Credentials.Get(ctx)
 	secrets := []string{creds.ClientSecret, tokens.AccessToken, tokens.RefreshToken}
-	for _, u := range []string{ais.AuthorizationURL, dsp.AuthorizationURL} {
+	for _, u := range []string{ais.BankAuthorizationURL, dsp.BankAuthorizationURL} {
 		_, p := params(t, u)
 		sess, err := f.env.Deps.Store.GetAuthSession(ctx, consent.HashState(p["state"]))
 		if err == nil && sess.Verifier != "" { // a done session keeps no verifier

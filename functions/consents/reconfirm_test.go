@@ -41,7 +41,7 @@ func TestDashboardFieldsAndReconfirm(t *testing.T) {
 	const sub = "app-r"
 	ais := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail","ReadBalances"],"expirationDateTime":"2099-01-01T00:00:00Z"}`)
 	start := f.env.Bank.Now()
-	f.authorise(t, ais.AuthorizationURL)
+	f.authorise(t, ais.BankAuthorizationURL)
 
 	v := f.view(t, sub, ais.ConsentID)
 	if v.AuthorisedAt == nil || v.AuthorisedAt.Before(start) || v.AuthorisedAt.After(f.env.Bank.Now()) {
@@ -85,10 +85,10 @@ func TestReconfirmBadInput(t *testing.T) {
 	f := reconfirmFixture(t)
 	const sub = "app-b"
 	ais := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail"]}`)
-	f.authorise(t, ais.AuthorizationURL)
+	f.authorise(t, ais.BankAuthorizationURL)
 	pending := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail"]}`)
 	dsp := f.create(t, sub, `{"brand":"smile","type":"payments","journey":"DSP","amount":"7.25","executionDate":"`+workingDay(f.env.Bank.Now(), 8)+`","creditor":{"name":"Bob","sortCode":"080800","accountNumber":"21325698"}}`)
-	f.authorise(t, dsp.AuthorizationURL)
+	f.authorise(t, dsp.BankAuthorizationURL)
 	f.env.Bank.Advance(time.Minute)
 	now := f.env.Bank.Now()
 	ok := func(ts time.Time) string { return `{"reconfirmedAt":"` + at(ts) + `","channel":"app"}` }
@@ -137,7 +137,7 @@ func TestAccountsShownAndErasedOnRevoke(t *testing.T) {
 	f := reconfirmFixture(t)
 	const sub = "app-a"
 	ais := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail"]}`)
-	f.authorise(t, ais.AuthorizationURL)
+	f.authorise(t, ais.BankAuthorizationURL)
 	store := f.env.Deps.Store
 	if err := store.PutAccounts(t.Context(), &consent.SharedAccounts{ConsentID: ais.ConsentID, ReadAt: f.env.Bank.Now(),
 		Accounts: []consent.SharedAccount{{ID: "1001", Masked: "••••5678"}}}, time.Time{}); err != nil {
@@ -164,7 +164,7 @@ func TestRefreshLapseInNextAction(t *testing.T) {
 	f := reconfirmFixture(t) // RECONFIRM_PERIOD=1h, RECONFIRM_WARN=10m
 	const sub = "app-lapse"
 	ais := f.create(t, sub, `{"brand":"coop","type":"accounts","permissions":["ReadAccountsDetail"]}`)
-	f.authorise(t, ais.AuthorizationURL)
+	f.authorise(t, ais.BankAuthorizationURL)
 	store := f.env.Deps.Store
 	tok, err := store.GetTokens(t.Context(), ais.ConsentID)
 	if err != nil {

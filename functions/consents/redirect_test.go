@@ -33,17 +33,17 @@ func TestRedirectURIFromTheAPIDomain(t *testing.T) {
 	if status != 201 || json.Unmarshal([]byte(body), &created) != nil {
 		t.Fatalf("POST /consents = %d %s", status, body)
 	}
-	if _, p := params(t, created.AuthorizationURL); p["redirect_uri"] != testenv.RedirectURI {
+	if _, p := params(t, created.BankAuthorizationURL); p["redirect_uri"] != testenv.RedirectURI {
 		t.Errorf("POST /consents: redirect_uri %q, want %q", p["redirect_uri"], testenv.RedirectURI)
 	}
-	f.journey(t, created.AuthorizationURL)
+	f.journey(t, created.BankAuthorizationURL)
 
 	status, body = send(routeAuthorize, created.ConsentID, "")
 	var again authorizeResponse
 	if status != 200 || json.Unmarshal([]byte(body), &again) != nil {
 		t.Fatalf("POST /consents/{id}/authorize = %d %s", status, body)
 	}
-	if _, p := params(t, again.AuthorizationURL); p["redirect_uri"] != testenv.RedirectURI {
+	if _, p := params(t, again.BankAuthorizationURL); p["redirect_uri"] != testenv.RedirectURI {
 		t.Errorf("authorize: redirect_uri %q, want %q", p["redirect_uri"], testenv.RedirectURI)
 	}
 }

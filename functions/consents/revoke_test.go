@@ -27,7 +27,7 @@ func TestRevoke(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := f.create(t, sub, tt.body)
-			tokens := f.authorise(t, out.AuthorizationURL)
+			tokens := f.authorise(t, out.BankAuthorizationURL)
 
 			f.env.Bank.Fail(tt.path, sandbox.Fault{Status: 500})
 			resp := f.do(t, routeDelete, sub, out.ConsentID, "")

@@ -38,7 +38,7 @@ func TestStoreFaults(t *testing.T) {
 		t.Run(kind.String(), func(t *testing.T) {
 			sub := "app-faults-" + testenv.Random(4)
 			out := f.create(t, sub, `{"brand":"coop","type":"accounts"}`)
-			f.authorise(t, out.AuthorizationURL)
+			f.authorise(t, out.BankAuthorizationURL)
 			arm := func(op, contains string) {
 				inj.Add(awsfault.Rule{Service: "dynamodb", Operation: op, Contains: contains, Kind: kind, Times: awsfault.DynamoDBAttempts})
 			}

@@ -23,6 +23,9 @@ type consentView struct {
 	BankStatus  string     `json:"bankStatus,omitempty"`
 	Permissions []string   `json:"permissions,omitempty"`
 	ExpiresAt   *time.Time `json:"expiresAt,omitempty"`
+	// BindBrowser: the consent's journeys complete only in the browser that opened their link
+	// (false when created with bindBrowser false).
+	BindBrowser bool `json:"bindBrowser"`
 	// StepUp: the current tokens come from a step-up authorisation. Only
 	// GET /consents/{id} reads the tokens to say so; the list leaves it out.
 	StepUp        *bool      `json:"stepUp,omitempty"`
@@ -62,7 +65,7 @@ func optTime(t time.Time) *time.Time {
 // view builds the view of c from the consent item alone (no stepUp).
 func view(c *consent.Consent) consentView {
 	return consentView{ID: c.ID, Type: c.Type, Brand: c.Brand, Journey: c.Journey, Status: c.Status,
-		BankStatus: c.BankStatus, Permissions: c.Permissions, ExpiresAt: optTime(c.ExpiresAt),
+		BankStatus: c.BankStatus, Permissions: c.Permissions, ExpiresAt: optTime(c.ExpiresAt), BindBrowser: !c.Unbound,
 		StepUpAt: optTime(c.StepUpAt), Amount: c.Amount, CreditorName: c.BenName, ExecutionDate: c.PaymentDate,
 		LastAction: c.LastAction, LastError: consent.PublicError(c.LastError), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/outbox"
 )
 
@@ -17,6 +18,8 @@ type Handler struct {
 	cfg    config
 	pub    *outbox.Publisher
 	logger *slog.Logger
+	// recorder: the metrics of each invocation (EventsPublished, EventsFailed, failed AWS calls).
+	recorder *metrics.Recorder
 }
 
 // New builds the handler from the cold start's clients.
@@ -30,6 +33,7 @@ func New(cfg config, ddb consent.DynamoDBAPI, eb outbox.EventsAPI, logger *slog.
 // Invoke chooses the handler by the event's shape: a batch of DynamoDB stream records is the
 // mapping's (Stream), anything else the schedule's (Sweep).
 func (h *Handler) Invoke(ctx context.Context, raw json.RawMessage) (any, error) {
+	ctx = metrics.With(ctx, h.recorder)
 	var probe struct {
 		Records []struct {
 			EventSource string `json:"eventSource"`

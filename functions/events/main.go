@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"os"
 
@@ -14,11 +15,14 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+
+	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 )
 
 func main() {
 	ctx := context.Background()
-	logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))
+	logger := newLogger(os.Stdout)
 	cfg, err := loadConfig(os.Getenv)
 	if err != nil {
 		// A configuration error must be loud at cold start.
@@ -30,6 +34,16 @@ func main() {
 		logger.ErrorContext(ctx, "events: aws config", "err", err)
 		os.Exit(1)
 	}
-	h := New(cfg, dynamodb.NewFromConfig(awsCfg), eventbridge.NewFromConfig(awsCfg), logger)
+	failed := func(o *dynamodb.Options) { o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) }
+	h := New(cfg, dynamodb.NewFromConfig(awsCfg, failed), eventbridge.NewFromConfig(awsCfg, func(o *eventbridge.Options) {
+		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service EventBridge
+	}), logger)
+	h.recorder = metrics.New(os.Stdout, cfg.Namespace, cfg.Environment)
 	lambda.Start(h.Invoke)
+}
+
+// newLogger is the function's logger on w: JSON lines, each carrying the invocation's request
+// id (lambdactx.IDHandler), as every function's.
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(lambdactx.NewIDHandler(slog.NewJSONHandler(w, nil)))
 }

@@ -227,10 +227,10 @@ func TestStepUp(t *testing.T) {
 	var authURL string
 	for _, r := range needs {
 		p := wantProblem(t, f.call(r), http.StatusForbidden, httpapi.TypeStepUpRequired, httpapi.ActionStepUp)
-		if p.AuthorizationURL == "" {
+		if p.BankAuthorizationURL == "" {
 			t.Fatalf("%s: no authorizationUrl", r.route)
 		}
-		authURL = p.AuthorizationURL
+		authURL = p.BankAuthorizationURL
 	}
 	if n := len(f.env.Bank.Requests()); n != 0 {
 		t.Errorf("%d bank requests without step-up, want 0", n)
@@ -270,7 +270,7 @@ func TestStepUpFromBank(t *testing.T) {
 	}
 	f.env.Bank.ResetRequests()
 	p := wantProblem(t, f.call(aisGet(c, "/standing-orders", "1001", "")), http.StatusForbidden, httpapi.TypeStepUpRequired, httpapi.ActionStepUp)
-	if p.AuthorizationURL == "" || p.InteractionID == "" {
+	if p.BankAuthorizationURL == "" || p.InteractionID == "" {
 		t.Errorf("problem %+v: want authorizationUrl and interactionId", p)
 	}
 	if n := resourceCalls(f.env.Bank, bankapi.AISPPath); n != 1 {

@@ -4,12 +4,32 @@ import (
 	"context"
 	"net/http"
 	"slices"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/seal"
+	"github.com/coop-ob/connector/shared/setup"
 )
+
+// countingKMS counts the KMS requests of the benchmark.
+type countingKMS struct {
+	seal.KMS
+	n atomic.Int64
+}
+
+func (c *countingKMS) GenerateDataKey(ctx context.Context, in *kms.GenerateDataKeyInput, o ...func(*kms.Options)) (*kms.GenerateDataKeyOutput, error) {
+	c.n.Add(1)
+	return c.KMS.GenerateDataKey(ctx, in, o...)
+}
+
+func (c *countingKMS) Decrypt(ctx context.Context, in *kms.DecryptInput, o ...func(*kms.Options)) (*kms.DecryptOutput, error) {
+	c.n.Add(1)
+	return c.KMS.Decrypt(ctx, in, o...)
+}
 
 // BenchmarkBalances measures GET balances through Handle against the local
 // sandbox bank (real mTLS, kumo for the store) and, in the same run, the
@@ -19,12 +39,31 @@ import (
 // kumo's server-side work is inside these figures, and the difference
 // between the proxy and direct metrics is the proxy's own cost plus its
 // DynamoDB reads (GetItem consent, GetItem tokens), which are timed alone
-// as store-reads-p50-µs.
+// as store-reads-p50-µs. kms-requests/1000-reads counts the KMS requests
+// (GenerateDataKey and Decrypt) of the timed proxy calls per 1,000: zero once
+// the container's data key is cached. In the same loop, untimed, a proxy
+// without sealing (SEAL_KEY_ID empty: its own store, another consent whose
+// tokens are stored plain) makes the same call: plain-overhead-p50-µs is its
+// overhead over the direct call, and sealing-cost-p50-µs the difference
+// between the two overheads, measured interleaved.
 func BenchmarkBalances(b *testing.B) {
 	f := newFixture(b)
+	kmsCalls := &countingKMS{KMS: f.env.KMS}
+	cfg := f.env.Deps.Config
+	f.env.Deps.Store.Sealer = seal.New(kmsCalls, cfg.SealKeyID, seal.Context(cfg.TableName, setup.SealPurpose), seal.Settings{})
 	c := f.aisConsent(owner, false)
 	token := f.tokens(c.ID).AccessToken
 	req := aisGet(c, "/balances", "1001", "").event()
+	sealer := f.env.Deps.Store.Sealer
+	plainDeps := *f.env.Deps
+	plainStore := *f.env.Deps.Store
+	plainStore.Sealer = nil
+	plainDeps.Store = &plainStore
+	f.env.Deps.Store.Sealer = nil // the plain consent's tokens are written plain
+	cp := f.aisConsent(owner, false)
+	f.env.Deps.Store.Sealer = sealer
+	plainH := New(&plainDeps)
+	plainReq := aisGet(cp, "/balances", "1001", "").event()
 	ctx := context.Background()
 	direct := bankapi.Request{Method: http.MethodGet, Path: balancesPath, AccessToken: token}
 	// Warm both paths (TLS connection, token cache, the tokens' usedAt write).
@@ -35,9 +74,13 @@ func BenchmarkBalances(b *testing.B) {
 		if _, err := f.env.Deps.Bank.Do(ctx, direct); err != nil {
 			b.Fatal(err)
 		}
+		if resp, _ := plainH.Handle(ctx, plainReq); resp.StatusCode != http.StatusOK {
+			b.Fatalf("plain proxy status %d: %s", resp.StatusCode, resp.Body)
+		}
 	}
-	var proxyLat, directLat, storeLat []time.Duration
+	var proxyLat, directLat, storeLat, plainLat []time.Duration
 	var proxyCPU, directCPU time.Duration
+	kmsBefore := kmsCalls.n.Load()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -64,9 +107,15 @@ func BenchmarkBalances(b *testing.B) {
 			b.Fatal(err)
 		}
 		storeLat = append(storeLat, time.Since(t0))
+		t0 = time.Now()
+		if resp, _ := plainH.Handle(ctx, plainReq); resp.StatusCode != http.StatusOK {
+			b.Fatalf("plain proxy status %d", resp.StatusCode)
+		}
+		plainLat = append(plainLat, time.Since(t0))
 		b.StartTimer()
 	}
 	n := float64(len(proxyLat))
+	b.ReportMetric(float64(kmsCalls.n.Load()-kmsBefore)*1000/n, "kms-requests/1000-reads")
 	us := func(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
 	b.ReportMetric(us(pct(proxyLat, 50)), "proxy-p50-µs")
 	b.ReportMetric(us(pct(proxyLat, 99)), "proxy-p99-µs")
@@ -74,6 +123,8 @@ func BenchmarkBalances(b *testing.B) {
 	b.ReportMetric(us(pct(directLat, 99)), "direct-p99-µs")
 	b.ReportMetric(us(pct(proxyLat, 50)-pct(directLat, 50)), "overhead-p50-µs")
 	b.ReportMetric(us(pct(storeLat, 50)), "store-reads-p50-µs")
+	b.ReportMetric(us(pct(plainLat, 50)-pct(directLat, 50)), "plain-overhead-p50-µs")
+	b.ReportMetric(us(pct(proxyLat, 50)-pct(plainLat, 50)), "sealing-cost-p50-µs")
 	b.ReportMetric(us(proxyCPU)/n, "proxy-cpu-µs/op")
 	b.ReportMetric(us(directCPU)/n, "direct-cpu-µs/op")
 }

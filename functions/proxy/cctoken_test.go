@@ -8,7 +8,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankapi"
 )
 
-// TestPaymentStatusReplacesRejectedToken: GET payment status uses a cached client-credentials
+// TestPaymentStatusReplacesRejectedToken: GET payment status ?refresh=true uses a cached client-credentials
 // token; a 401 from the bank (token revoked early) gets one new token and one resend.
 func TestPaymentStatusReplacesRejectedToken(t *testing.T) {
 	t.Parallel()
@@ -17,7 +17,7 @@ func TestPaymentStatusReplacesRejectedToken(t *testing.T) {
 	m := wantOK(t, f.call(pay(c, "order-1", "")), http.StatusCreated)
 	id, _ := m["paymentId"].(string)
 	status := request{method: http.MethodGet, route: "/consents/{id}/payments/{paymentId}", who: owner,
-		params: map[string]string{"id": c.ID, "paymentId": id}}
+		params: map[string]string{"id": c.ID, "paymentId": id}, query: "refresh=true"}
 	wantOK(t, f.call(status), http.StatusOK) // caches the payments token
 
 	f.env.Bank.ResetRequests()

@@ -130,7 +130,7 @@ func TestPaymentStoreErrorBeforeSending(t *testing.T) {
 	ddb.armed.Store(true)
 	shared := f.env.Deps.Store
 	store := consent.New(ddb, f.env.Table)
-	store.Now, store.Shards, store.NewKey = shared.Now, shared.Shards, shared.NewKey
+	store.Now, store.Shards, store.NewKey, store.Sealer = shared.Now, shared.Shards, shared.NewKey, shared.Sealer
 	f.h.store = store
 	f.env.Bank.ResetRequests()
 	wantProblem(t, f.call(pay(c, "k", "")), http.StatusServiceUnavailable, httpapi.TypeRetryLater, httpapi.ActionRetryLater)

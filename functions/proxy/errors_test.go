@@ -83,10 +83,10 @@ func TestReauthenticateJourney(t *testing.T) {
 	if n := len(f.env.Bank.Requests()); n != 0 {
 		t.Errorf("%d bank requests for a consent known to need re-authentication, want 0", n)
 	}
-	if p.AuthorizationURL == "" {
+	if p.BankAuthorizationURL == "" {
 		t.Fatal("no authorizationUrl")
 	}
-	if got := f.complete(c.ID, p.AuthorizationURL, nil); got.Status != consent.StatusAuthorised {
+	if got := f.complete(c.ID, p.BankAuthorizationURL, nil); got.Status != consent.StatusAuthorised {
 		t.Fatalf("after re-authentication the consent is %s", got.Status)
 	}
 	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)

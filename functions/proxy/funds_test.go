@@ -87,10 +87,10 @@ func TestCBPIIBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := wantProblem(t, f.call(cbpiiReq(c, `{"amount":"1.00","reference":"r"}`)), http.StatusForbidden, httpapi.TypeReauthenticationRequired, httpapi.ActionReauthenticate)
-	if p.AuthorizationURL == "" {
+	if p.BankAuthorizationURL == "" {
 		t.Error("no authorizationUrl")
 	}
-	f.complete(c.ID, p.AuthorizationURL, []string{"1001"})
+	f.complete(c.ID, p.BankAuthorizationURL, []string{"1001"})
 	wantOK(t, f.call(cbpiiReq(c, `{"amount":"1.00","reference":"r"}`)), http.StatusCreated)
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/reconfirm"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
@@ -45,7 +46,7 @@ type tokenSource interface {
 // authStarter makes a fresh authorization URL for an existing consent
 // (shared/authflow.Starter).
 type authStarter interface {
-	Start(ctx context.Context, c *consent.Consent, stepUp bool) (string, time.Time, error)
+	Begin(ctx context.Context, c *consent.Consent, stepUp bool) (authflow.Journey, error)
 }
 
 // Handler serves the proxy routes. Build it once per cold start with New.
@@ -70,6 +71,7 @@ type Handler struct {
 	table     map[string]route
 	// reconfirm is the reconfirmation clock of AIS consents (reconfirm.go).
 	reconfirm reconfirm.Policy
+	metrics   *metrics.Recorder
 }
 
 // New builds the Handler from the cold start's clients; the bank client uses
@@ -95,6 +97,7 @@ func New(d *setup.Deps) *Handler {
 		holder: holder,
 
 		touchUses: d.Config.RefreshPolicy != config.RefreshOnDemand,
+		metrics:   d.Metrics,
 	}
 	h.reconfirm = reconfirm.FromConfig(d.Config)
 	h.table = h.routes()
@@ -123,7 +126,9 @@ func (h *Handler) routes() map[string]route {
 
 // Handle serves one API Gateway (HTTP API, payload 2.0) request. Every
 // expected failure is a problem response; the error is always nil.
-func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (resp events.APIGatewayV2HTTPResponse, _ error) {
+	ctx = httpapi.Begin(ctx, h.metrics, req)
+	defer func() { httpapi.Finish(ctx, resp) }()
 	start := time.Now()
 	// Detached writes (lambdactx.Detach) end before the invocation does, not
 	// with the budget.
@@ -132,7 +137,7 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 	// A re-authorisation it offers redirects to this API's own /callback unless REDIRECT_URI is set.
 	ctx = authflow.WithAPIDomain(ctx, req.RequestContext.DomainName)
 	r := &call{req: req, interactionID: h.newID()}
-	resp := h.serve(ctx, r)
+	resp = h.serve(ctx, r)
 	if resp.Headers == nil {
 		resp.Headers = map[string]string{}
 	}

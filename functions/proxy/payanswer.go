@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/bankoutcome"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/payment"
 )
 
@@ -39,8 +40,10 @@ func (b callBank) Do(ctx context.Context, req bankapi.Request) (*bankapi.Respons
 // come back at the end of the send lease (holdOff).
 func (h *Handler) paymentAnswer(ctx context.Context, r *call, c *consent.Consent, res payment.Result, err error) events.APIGatewayV2HTTPResponse {
 	if err != nil {
+		metrics.From(ctx).Count(ctx, metrics.Payments, metrics.DimResult, "error")
 		return httpapi.Internal(ctx, h.logger, err)
 	}
+	metrics.From(ctx).Count(ctx, metrics.Payments, metrics.DimResult, res.Outcome.String())
 	if res.Used != nil {
 		r.used = res.Used
 	}

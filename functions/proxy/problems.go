@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/coop-ob/connector/shared/authflow"
 	"github.com/coop-ob/connector/shared/bankoutcome"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -41,7 +42,8 @@ func (h *Handler) answer(ctx context.Context, r *call, c *consent.Consent, o ban
 		h.logger.Log(ctx, o.Log.Level, o.Log.Msg, append([]any{"consentId", r.consentID}, o.Log.Attrs...)...)
 	}
 	if o.Journey != bankoutcome.NoJourney {
-		o.Problem.AuthorizationURL = h.startURL(ctx, r, c, o.Journey == bankoutcome.StepUp)
+		j := h.startJourney(ctx, r, c, o.Journey == bankoutcome.StepUp)
+		o.Problem.AuthorizationURL, o.Problem.BankAuthorizationURL = j.URL, j.BankURL
 	}
 	if o.Happening != "" && !h.record(ctx, r, c, o.Happening, o.Why) {
 		return h.replaced(ctx, r)
@@ -90,16 +92,16 @@ func (h *Handler) replaced(ctx context.Context, r *call) events.APIGatewayV2HTTP
 		"The consent was authorised again while this call ran: retry the call.")
 }
 
-// startURL makes a fresh authorization URL for c, or "" (logged) when it cannot.
-func (h *Handler) startURL(ctx context.Context, r *call, c *consent.Consent, stepUp bool) string {
+// startJourney starts a fresh journey for c, or none (logged) when it cannot.
+func (h *Handler) startJourney(ctx context.Context, r *call, c *consent.Consent, stepUp bool) authflow.Journey {
 	dctx, cancel := detached(ctx)
 	defer cancel()
-	u, _, err := h.auth.Start(dctx, c, stepUp)
+	j, err := h.auth.Begin(dctx, c, stepUp)
 	if err != nil {
 		h.logger.ErrorContext(ctx, "authorization url", "consentId", r.consentID, "stepUp", stepUp, "err", err)
-		return ""
+		return authflow.Journey{}
 	}
-	return u
+	return j
 }
 
 // detachedWrites bounds the store writes that follow a bank call.

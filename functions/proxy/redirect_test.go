@@ -28,13 +28,13 @@ func TestStepUpURLFromTheAPIDomain(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := wantProblem(t, resp, http.StatusForbidden, httpapi.TypeStepUpRequired, httpapi.ActionStepUp)
-	u, err := url.Parse(p.AuthorizationURL)
+	u, err := url.Parse(p.BankAuthorizationURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	pairs, err := authurl.Decode(u.Query().Get(authurl.ParamData))
 	if err != nil {
-		t.Fatalf("authorizationUrl %q: %v", p.AuthorizationURL, err)
+		t.Fatalf("authorizationUrl %q: %v", p.BankAuthorizationURL, err)
 	}
 	var got string
 	for _, kv := range pairs {

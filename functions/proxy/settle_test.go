@@ -15,7 +15,8 @@ import (
 // A payment in doubt (its record "sent": an earlier request made it at the
 // bank and lost every answer) whose resend the bank then refuses is never
 // marked failed nor answered as refused while the bank reports the consent
-// Consumed; when the consent is not Consumed the refusal stands.
+// Consumed (the record becomes unconfirmed, and answers the same key again
+// without a bank call); when the consent is not Consumed the refusal stands.
 func TestPaymentInDoubtResendRefused(t *testing.T) {
 	t.Parallel()
 	orders := bankapi.PISPPath + "/domestic-payments"
@@ -38,7 +39,7 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 	made := func(t *testing.T, f *fixture, c *consent.Consent) {
 		t.Helper()
 		wantProblem(t, f.call(pay(c, "k-1", "")), http.StatusBadGateway, httpapi.TypePaymentUnconfirmed, "")
-		wantRecord(t, f, c, consent.PaymentSent)
+		wantRecord(t, f, c, consent.PaymentUnconfirmed)
 		if got := f.consent(c.ID); got.Status != consent.StatusConsumed || got.LastAction != "" {
 			t.Errorf("consent status %q action %q, want Consumed and no action", got.Status, got.LastAction)
 		}
@@ -56,7 +57,11 @@ func TestPaymentInDoubtResendRefused(t *testing.T) {
 		f.env.Bank.Fail(orders, sandbox.Fault{Status: http.StatusBadRequest, Count: 100})
 		made(t, f, c)
 		f.env.Bank.Advance(payment.SendLease)
+		f.env.Bank.ResetRequests()
 		made(t, f, c) // the same key again: the same answer, never "refused"
+		if n := len(f.env.Bank.Requests()); n != 0 {
+			t.Errorf("the same key again made %d bank requests, want none: the record answers", n)
+		}
 	})
 	t.Run("past the bank's idempotency window, payment made", func(t *testing.T) {
 		t.Parallel()

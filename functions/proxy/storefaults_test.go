@@ -2,13 +2,21 @@ package main
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/httpapi"
+	"github.com/coop-ob/connector/shared/seal"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -114,6 +122,7 @@ func TestSecretFaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cold.UseSealer(f.env.KMS)
 	cold.SetClock(f.env.Bank.Now)
 	f.h = New(cold)
 	inj.Add(awsfault.Rule{Service: "secretsmanager", Operation: "GetSecretValue", Kind: awsfault.Throttling, Times: 3})
@@ -123,4 +132,96 @@ func TestSecretFaults(t *testing.T) {
 		t.Errorf("no Retry-After: %v", resp.Headers)
 	}
 	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
+}
+
+// TestKMSFaults: a cold container that must open the consent's sealed tokens while KMS is
+// throttled past the SDK's retries answers 503 retry-later (not a bank call with no token, not
+// a 500); once KMS answers, the call succeeds and the data key is cached: the next calls make
+// no KMS request.
+func TestKMSFaults(t *testing.T) {
+	t.Parallel()
+	inj := awsfault.New(1)
+	f := newFaultFixture(t, inj)
+	c := f.aisConsent(owner, false)
+	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold.UseSealer(f.env.KMS)
+	cold.SetClock(f.env.Bank.Now)
+	f.h = New(cold)
+	inj.Add(awsfault.Rule{Service: "kms", Operation: "Decrypt", Kind: awsfault.Throttling, Times: 3})
+	resp := f.call(aisGet(c, "/balances", "1001", ""))
+	wantProblem(t, resp, http.StatusServiceUnavailable, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
+	if n := inj.Armed(); n != 0 {
+		t.Fatalf("%d KMS faults not met: the tokens were not opened through KMS", n)
+	}
+	wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
+	hits := len(inj.Hits())
+	inj.Add(awsfault.Rule{Service: "kms", Kind: awsfault.Throttling, Times: 100})
+	defer inj.Clear()
+	for range 5 {
+		wantOK(t, f.call(aisGet(c, "/balances", "1001", "")), http.StatusOK)
+	}
+	if got := len(inj.Hits()); got != hits {
+		t.Errorf("warm reads made %d KMS requests, want 0 (data key cached)", got-hits)
+	}
+}
+
+// TestKMSGenerateFailureKeepsTokens: a cold container whose KMS GenerateDataKey is throttled
+// past the SDK's retries, asked to write a consent's tokens, writes nothing: the stored item
+// is unchanged, attribute for attribute (the sealed values the last write made; never a plain
+// one), and the error is one the edge answers 503 retry-later with Retry-After. Once KMS
+// answers, the same write stores the new tokens sealed.
+func TestKMSGenerateFailureKeepsTokens(t *testing.T) {
+	t.Parallel()
+	inj := awsfault.New(1)
+	f := newFaultFixture(t, inj)
+	ctx := context.Background()
+	c := f.aisConsent(owner, false)
+	raw := func() map[string]types.AttributeValue {
+		out, err := f.env.DDB.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String(f.env.Table), ConsistentRead: aws.Bool(true),
+			Key: map[string]types.AttributeValue{"pk": &types.AttributeValueMemberS{Value: "CONSENT#" + c.ID}, "sk": &types.AttributeValueMemberS{Value: "TOKEN"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.Item
+	}
+	before := raw()
+	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold.UseSealer(f.env.KMS)
+	cold.SetClock(f.env.Bank.Now)
+	tk, err := cold.Store.GetTokens(ctx, c.ID) // opens with Decrypt: not faulted
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk.AccessToken, tk.RefreshToken = "at-new-kms", "rt-new-kms"
+	inj.Add(awsfault.Rule{Service: "kms", Operation: "GenerateDataKey", Kind: awsfault.Throttling, Times: 3})
+	err = cold.Store.PutTokens(ctx, tk)
+	if !errors.Is(err, seal.ErrUnavailable) {
+		t.Fatalf("PutTokens with GenerateDataKey throttled: %v, want seal.ErrUnavailable", err)
+	}
+	if n := inj.Armed(); n != 0 {
+		t.Fatalf("%d KMS faults not met: the write did not ask KMS for a data key", n)
+	}
+	if after := raw(); !reflect.DeepEqual(before, after) {
+		t.Errorf("token item changed by a write whose sealing failed:\nbefore %v\nafter  %v", before, after)
+	}
+	resp := httpapi.Internal(ctx, f.env.Deps.Logger, err)
+	p := wantProblem(t, resp, http.StatusServiceUnavailable, httpapi.TypeRetryLater, httpapi.ActionRetryLater)
+	if resp.Headers["Retry-After"] == "" || strings.Contains(resp.Body, "at-new-kms") || p.Detail == "" {
+		t.Errorf("answer %v %s: want Retry-After and no token", resp.Headers, resp.Body)
+	}
+	if err := cold.Store.PutTokens(ctx, tk); err != nil {
+		t.Fatalf("PutTokens once KMS answers: %v", err)
+	}
+	if _, plain := raw()["accessToken"].(*types.AttributeValueMemberS); plain {
+		t.Error("access token stored plain")
+	}
+	if got := f.tokens(c.ID); got.AccessToken != "at-new-kms" || got.RefreshToken != "rt-new-kms" {
+		t.Errorf("tokens after the retried write: %q, %q", got.AccessToken, got.RefreshToken)
+	}
 }

@@ -173,7 +173,7 @@ func balancesBank(*consent.Consent, string) string     { return balancesPath }
 
 func paymentGetReq(c *consent.Consent, id string) request {
 	return request{method: http.MethodGet, route: "/consents/{id}/payments/{paymentId}", who: c.Owner,
-		params: map[string]string{"id": c.ID, "paymentId": id}}
+		params: map[string]string{"id": c.ID, "paymentId": id}, query: "refresh=true"}
 }
 func paymentGetBank(_ *consent.Consent, id string) string {
 	return bankapi.PISPPath + "/domestic-payments/" + id

@@ -32,7 +32,7 @@ func (h *Handler) checkCertificates(ctx context.Context, now time.Time, sum *Sum
 		x509 *x509.Certificate
 	}{{"transport", transport, c.Transport.Leaf}, {"signing", signing, c.SigningCert}} {
 		h.noteCertificate(ctx, cert.name, cert.x509, cert.days)
-		if err := emf.Write(h.metrics, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment, "Certificate": cert.name},
+		if err := emf.WriteNS(h.metrics, h.cfg.MetricsNamespace, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment, "Certificate": cert.name},
 			[]emf.Metric{{Name: "CertificateDaysToExpiry", Unit: "Count", Value: float64(cert.days)}}); err != nil {
 			h.logger.WarnContext(ctx, "metric not written", slog.Any("err", err))
 		}

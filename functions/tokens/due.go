@@ -74,6 +74,7 @@ func (h *Handler) listDue(ctx context.Context, r *run, count func(int), out fano
 	l := &fanout.Listing{Index: h.store, Shards: h.shards(), First: r.first, Now: r.now,
 		Allowance: fanout.Allowance(h.cfg.RefreshRateLimit, h.cfg.RefreshInterval), Stopping: r.stopping, Count: count}
 	err := l.Run(ctx, out)
+	r.handed += l.Handed
 	if errors.Is(err, errStopped) || errors.Is(err, errRateLimited) {
 		r.deferredCount += l.DeferredCount
 		r.lapseMargin = l.LapseMargin

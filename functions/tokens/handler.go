@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambdacontext"
@@ -16,6 +17,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/exchange"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
 	"github.com/coop-ob/connector/shared/refresh"
 	"github.com/coop-ob/connector/shared/setup"
@@ -35,6 +37,12 @@ type Handler struct {
 	// queue: with REFRESH_QUEUE_URL, the run sends due entries to the refresh
 	// queue instead of refreshing them itself (queue.go); nil refreshes inline.
 	queue *refreshQueue
+	// scan and sealDone: the upgrade's sealing pass (sealpass.go); sealDone once the
+	// marker says it is done, so a warm container stops reading it.
+	scan     consent.ScanAPI
+	sealDone atomic.Bool
+	// recorder: the metrics shared code records through the run's context (shared/metrics).
+	recorder *metrics.Recorder
 }
 
 // New builds the handler from the cold start's clients.
@@ -43,8 +51,10 @@ func New(d *setup.Deps) *Handler {
 		cfg: d.Config, store: d.Store, oauth: d.OAuth, creds: d.Credentials, logger: d.Logger, now: d.Now,
 		exchanger: &exchange.Exchanger{Store: d.Store, OAuth: d.OAuth, Now: d.Now, Logger: d.Logger,
 			Lookahead: d.Config.RefreshLookahead},
-		metrics: os.Stdout,
-		bank:    d.Bank,
+		metrics:  os.Stdout,
+		bank:     d.Bank,
+		scan:     d.Scan,
+		recorder: d.Metrics,
 	}
 	if d.Config.RefreshPolicy == config.RefreshOnDemand {
 		h.exchanger.KeepAlivePoint = refresh.KeepAlivePoint
@@ -57,6 +67,7 @@ func New(d *setup.Deps) *Handler {
 // or the secret unreachable), never because a bank refused a consent: those
 // outcomes are counted in the Summary.
 func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error) {
+	ctx = metrics.With(ctx, h.recorder)
 	start := time.Now()
 	r := h.newRun(ctx, start)
 	var sum Summary
@@ -68,10 +79,16 @@ func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error
 		err = h.refreshDue(ctx, r, &sum)
 	}
 	if err == nil {
+		err = h.pollPayments(ctx, r, &sum) // payments.go
+	}
+	if err == nil {
 		err = h.reportDeadlines(ctx, r) // deadlines.go
 	}
 	if err == nil {
 		err = h.retryAccounts(ctx, r) // accounts.go
+	}
+	if err == nil {
+		err = h.sealPass(ctx, r, &sum) // sealpass.go
 	}
 	sum.DurationMs = time.Since(start).Milliseconds()
 	h.report(ctx, &sum, err)
@@ -87,6 +104,9 @@ type run struct {
 	// deferredCount and lapseMargin: what the run read but left for the next
 	// one when its token-call allowance ran out (run.deferred).
 	deferredCount, lapseMargin int
+	// handed: refresh entries handed out against the allowance; the payment
+	// polls get what is left (payments.go).
+	handed int
 }
 
 // stopMargin is the share of the remaining time kept free at the end of a

@@ -2,9 +2,10 @@
 // Scheduler, every 5 minutes): it refreshes the access tokens that are due
 // (or, with REFRESH_QUEUE_URL, sends them to the refresh queue, whose
 // messages the same function refreshes as the queue's worker), retries
-// authorization-code exchanges the callback left pending, and reports how
+// authorization-code exchanges the callback left pending, reports how
 // many days the transport and signing certificates have left
-// (docs/refresh.md).
+// (docs/refresh.md), and seals, a share per run, the secrets the previous
+// release stored plain (sealpass.go).
 package main
 
 import (
@@ -16,6 +17,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -34,7 +36,9 @@ func main() {
 			slog.New(slog.NewJSONHandler(os.Stdout, nil)).ErrorContext(ctx, "tokens: aws config", "err", err)
 			os.Exit(1)
 		}
-		h.queue = &refreshQueue{api: sqs.NewFromConfig(awsCfg), url: u}
+		h.queue = &refreshQueue{api: sqs.NewFromConfig(awsCfg, func(o *sqs.Options) {
+			o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service SQS
+		}), url: u}
 	}
 	lambda.Start(h.Invoke)
 }

@@ -34,7 +34,8 @@ func (h *Handler) enqueueDue(ctx context.Context, r *run, sum *Summary) error {
 	q := &fanout.QueueSink{API: h.queue.api, URL: h.queue.url, Store: h.store, Logger: h.logger, Now: h.now,
 		RunStart: r.now, Interval: h.cfg.RefreshInterval}
 	err := h.listDue(ctx, r, func(n int) { sum.Due += n }, q)
-	_, ferr := q.Flush(ctx) // what the listing buffered is sent whatever ended it
+	refund, ferr := q.Flush(ctx) // what the listing buffered is sent whatever ended it
+	r.handed -= refund           // entries still in flight took no call: the payment polls may have it
 	sum.Enqueued += q.Counts.Enqueued
 	sum.InFlight += q.Counts.InFlight
 	sum.RetryLater += q.Counts.RetryLater

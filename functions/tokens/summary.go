@@ -34,13 +34,24 @@ type Summary struct {
 	// LapseMarginMinutes: with RateLimited, how long the most urgent entry
 	// left behind has before its refresh token lapses (-1: none known). The
 	// LapseMarginMinutes metric alarms below the keep-alive margin's half.
-	LapseMarginMinutes int   `json:"lapseMarginMinutes"`
+	LapseMarginMinutes int `json:"lapseMarginMinutes"`
+	// PaymentPolls: payments whose poll was due and handed out (sent to the
+	// queue, or polled by the run itself without one) within what the
+	// refreshes left of the allowance; PaymentChanges: changes of state or
+	// status those polls recorded (the worker's batch line counts its own).
+	PaymentPolls       int   `json:"paymentPolls"`
+	PaymentChanges     int   `json:"paymentChanges"`
 	ExchangesCompleted int   `json:"exchangesCompleted"`
 	ExchangesFailed    int   `json:"exchangesFailed"`
 	ExchangesRetry     int   `json:"exchangesRetry"`
 	TransportCertDays  int   `json:"transportCertDays"`
 	SigningCertDays    int   `json:"signingCertDays"`
 	DurationMs         int64 `json:"durationMs"`
+
+	// SealScanned and Sealed: the upgrade's sealing pass, items read and items sealed
+	// (0 once the pass is done).
+	SealScanned int `json:"sealScanned"`
+	Sealed      int `json:"sealed"`
 }
 
 // add counts one refresh outcome.
@@ -71,9 +82,11 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 		slog.Int("remaining", s.Remaining), slog.Int("errors", s.Errors),
 		slog.Int("enqueued", s.Enqueued), slog.Int("inFlight", s.InFlight), slog.Bool("incomplete", s.Incomplete),
 		slog.Bool("rateLimited", s.RateLimited), slog.Int("deferred", s.Deferred), slog.Int("lapseMarginMinutes", s.LapseMarginMinutes),
+		slog.Int("paymentPolls", s.PaymentPolls), slog.Int("paymentChanges", s.PaymentChanges),
 		slog.Int("exchangesCompleted", s.ExchangesCompleted), slog.Int("exchangesFailed", s.ExchangesFailed),
 		slog.Int("exchangesRetry", s.ExchangesRetry), slog.Int("transportCertDays", s.TransportCertDays),
-		slog.Int("signingCertDays", s.SigningCertDays), slog.Int64("durationMs", s.DurationMs)}
+		slog.Int("signingCertDays", s.SigningCertDays), slog.Int64("durationMs", s.DurationMs),
+		slog.Int("sealScanned", s.SealScanned), slog.Int("sealed", s.Sealed)}
 	level := slog.LevelInfo
 	if runErr != nil {
 		level = slog.LevelError
@@ -98,7 +111,7 @@ func (h *Handler) report(ctx context.Context, s *Summary, runErr error) {
 	if runErr != nil {
 		metrics = append(metrics, count("RunFailed", 1))
 	}
-	if err := emf.Write(h.metrics, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment}, metrics); err != nil {
+	if err := emf.WriteNS(h.metrics, h.cfg.MetricsNamespace, time.Now(), map[string]string{emf.DimEnvironment: h.cfg.Environment}, metrics); err != nil {
 		h.logger.WarnContext(ctx, "metrics not written", slog.Any("err", err))
 	}
 }

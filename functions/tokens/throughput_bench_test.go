@@ -20,7 +20,7 @@ import (
 // the run's own work (index reads, leases, writes) must not be what limits it.
 func BenchmarkRefreshThroughput(b *testing.B) {
 	due := benchSize("BENCH_DUE", 32)
-	env := testenv.Start(b, testenv.Options{Env: map[string]string{"REFRESH_POLICY": "all"},
+	env := testenv.Start(b, testenv.Options{Env: map[string]string{"REFRESH_POLICY": "all", "SEAL_PASS_ITEMS": "0"},
 		Bank: sandbox.Options{RefreshMode: sandbox.RefreshRotate}})
 	for range due {
 		refreshtest.Authorise(b, env)

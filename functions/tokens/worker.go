@@ -8,11 +8,15 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/coop-ob/connector/shared/metrics"
+	"github.com/coop-ob/connector/shared/paypoll"
 )
 
 // Work is the refresh worker: the refresh queue's event source mapping
 // invokes the tokens function with a batch of messages (events/sqs.json), one
-// due entry each (dueMessage). Each is refreshed under the lease, as the
+// due entry each (dueMessage), or one payment to poll (paypoll.Message, kind
+// "payment": payments.go). Each is refreshed under the lease, as the
 // inline run would (refreshOne), REFRESH_CONCURRENCY at a time. A message
 // delivered twice does no harm: the second finds the lease held or the
 // tokens no longer due. The messages whose outcome may be worth another try
@@ -22,6 +26,7 @@ import (
 // whose alarm says so; the index keeps them due meanwhile. The rest are
 // deleted by the event source mapping.
 func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEventResponse, error) {
+	ctx = metrics.With(ctx, h.recorder)
 	start := time.Now()
 	r := h.newRun(ctx, start)
 	r.holder = "worker" + r.holder[len("tokens"):]
@@ -34,7 +39,30 @@ func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 	)
 	resp.BatchItemFailures = []events.SQSBatchItemFailure{} // [] rather than null: none failed
 	sem := make(chan struct{}, max(h.cfg.RefreshConcurrency, 1))
+	var pw *paypoll.Worker
 	for _, m := range ev.Records {
+		var pm paypoll.Message
+		if json.Unmarshal([]byte(m.Body), &pm) == nil && pm.Kind == paypoll.Kind && pm.ConsentID != "" && pm.PaymentKey != "" {
+			if pw == nil {
+				pw = h.payWorker(r)
+			}
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				p, err := pw.One(ctx, pm.Entry())
+				mu.Lock()
+				defer mu.Unlock()
+				sum.PaymentPolls++
+				if p.Event != "" {
+					sum.PaymentChanges++
+				}
+				if err != nil {
+					// The store failed: worth another try (the entry stays due in the index too).
+					resp.BatchItemFailures = append(resp.BatchItemFailures, events.SQSBatchItemFailure{ItemIdentifier: m.MessageId})
+				}
+			})
+			continue
+		}
 		var msg dueMessage
 		if err := json.Unmarshal([]byte(m.Body), &msg); err != nil || msg.ConsentID == "" {
 			h.logger.ErrorContext(ctx, "refresh message not understood", slog.String("messageId", m.MessageId))
@@ -61,6 +89,7 @@ func (h *Handler) Work(ctx context.Context, ev events.SQSEvent) (events.SQSEvent
 	sum.DurationMs = time.Since(start).Milliseconds()
 	h.logger.InfoContext(ctx, "refresh worker batch", slog.Int("messages", len(ev.Records)), slog.Int("refreshed", sum.Refreshed),
 		slog.Int("retryLater", sum.RetryLater), slog.Int("skipped", sum.Skipped), slog.Int("errors", sum.Errors),
+		slog.Int("paymentPolls", sum.PaymentPolls), slog.Int("paymentChanges", sum.PaymentChanges),
 		slog.Int("batchItemFailures", len(resp.BatchItemFailures)), slog.Int64("durationMs", sum.DurationMs))
 	return resp, nil
 }

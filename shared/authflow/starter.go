@@ -23,50 +23,59 @@ type Starter struct {
 	Now         func() time.Time     // time.Now when nil
 }
 
-// Start makes a new state and PKCE pair, stores the auth session for c
-// (TTL Config.AuthSessionTTL; Reauth when c is already Authorised or
-// ReauthRequired; StepUp as asked) and returns the brand's authorization
-// URL and the session's expiry. The URL is built from the stored consent:
-// scope from c.Type, display = c.ID, login_hint = c.Brand, redirect_uri from
-// RedirectURI(ctx, Config.RedirectURI) (stored in the session), and for payments
-// jrn_typ = c.Journey with ben_name and amount (DP, DSP) and pymt_dt (DSP)
-// from c.BenName, c.Amount and c.PaymentDate.
+// Start is Begin returning only the bank's authorization URL and the session's expiry.
+func (s *Starter) Start(ctx context.Context, c *consent.Consent, stepUp bool) (authorizationURL string, expiresAt time.Time, err error) {
+	j, err := s.Begin(ctx, c, stepUp)
+	return j.BankURL, j.ExpiresAt, err
+}
+
+// Begin makes a new journey reference, its state (StateOf) and a PKCE pair, stores the auth
+// session for c (TTL Config.AuthSessionTTL; Reauth when c is already Authorised or
+// ReauthRequired; StepUp as asked; bound to the browser that opens the journey link unless c
+// is Unbound) and returns the journey: its link on the redirect URI's host, the brand's
+// authorization URL and the session's expiry. The bank's URL is built from the stored
+// consent: scope from c.Type, display = c.ID, login_hint = c.Brand, redirect_uri from
+// RedirectURI(ctx, Config.RedirectURI) (stored in the session), and for payments jrn_typ =
+// c.Journey with ben_name and amount (DP, DSP) and pymt_dt (DSP) from c.BenName, c.Amount
+// and c.PaymentDate.
 //
 // Errors: ErrNotAuthorisable and ErrStepUpNotAllowed (see Check), a
 // *authurl.RuleError when the stored consent cannot make a valid URL (for
 // example a malformed id), or a wrapped credentials or store error. Nothing
 // is stored when an error is returned, except after a store failure.
-func (s *Starter) Start(ctx context.Context, c *consent.Consent, stepUp bool) (authorizationURL string, expiresAt time.Time, err error) {
+func (s *Starter) Begin(ctx context.Context, c *consent.Consent, stepUp bool) (Journey, error) {
 	if c == nil {
-		return "", time.Time{}, errors.New("authflow: no consent")
+		return Journey{}, errors.New("authflow: no consent")
 	}
 	now := s.now()
 	if err := Check(c, stepUp, now); err != nil {
-		return "", time.Time{}, err
+		return Journey{}, err
 	}
-	endpoint := s.Config.AuthURL(c.Brand)
-	if endpoint == "" {
-		return "", time.Time{}, &authurl.RuleError{Param: authurl.ParamLoginHint, Rule: "must be coop or smile"}
+	if s.Config.AuthURL(c.Brand) == "" {
+		return Journey{}, &authurl.RuleError{Param: authurl.ParamLoginHint, Rule: "must be coop or smile"}
 	}
 	creds, err := s.Credentials.Get(ctx)
 	if err != nil {
-		return "", time.Time{}, fmt.Errorf("authflow: consent %s: credentials: %w", c.ID, err)
+		return Journey{}, fmt.Errorf("authflow: consent %s: credentials: %w", c.ID, err)
 	}
-	state, err := authurl.NewState()
+	ref, err := newRef()
 	if err != nil {
-		return "", time.Time{}, fmt.Errorf("authflow: state: %w", err)
+		return Journey{}, fmt.Errorf("authflow: journey reference: %w", err)
 	}
+	state := StateOf(ref)
 	redirect, err := RedirectURI(ctx, s.Config.RedirectURI)
 	if err != nil {
-		return "", time.Time{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
+		return Journey{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
 	}
 	verifier, challenge := authurl.NewPKCE()
-	p := Params(c, stepUp)
-	p.ClientID, p.RedirectURI, p.State, p.CodeChallenge = creds.ClientID, redirect, state, challenge
 	// Build before storing: a consent that cannot make a valid URL leaves no session behind.
-	u, err := authurl.Build(endpoint, p)
+	u, err := s.bankURL(c, stepUp, creds.ClientID, redirect, state, challenge)
 	if err != nil {
-		return "", time.Time{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
+		return Journey{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
+	}
+	link, err := JourneyURL(redirect, ref)
+	if err != nil {
+		return Journey{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
 	}
 	ttl := s.Config.AuthSessionTTL
 	if ttl <= 0 {
@@ -78,12 +87,13 @@ func (s *Starter) Start(ctx context.Context, c *consent.Consent, stepUp bool) (a
 		Reauth:      c.Status == consent.StatusAuthorised || c.Status == consent.StatusReauthRequired,
 		RedirectURI: redirect, CreatedAt: now,
 		// Whole seconds: the table keeps the TTL as epoch seconds, and expiresAt must match it.
-		TTL: now.Add(ttl).Truncate(time.Second),
+		TTL:  now.Add(ttl).Truncate(time.Second),
+		Bind: !c.Unbound, Challenge: challenge,
 	}
 	if err := s.Store.CreateAuthSession(ctx, sess); err != nil {
-		return "", time.Time{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
+		return Journey{}, fmt.Errorf("authflow: consent %s: %w", c.ID, err)
 	}
-	return u, sess.TTL, nil
+	return Journey{URL: link, BankURL: u, ExpiresAt: sess.TTL, Ref: ref}, nil
 }
 
 // Params returns the consent's part of the authorization parameters (scope,

@@ -19,7 +19,7 @@ func Build(authEndpoint string, p Params) (string, error) {
 	if err := validate(p); err != nil {
 		return "", err
 	}
-	data := base64.RawURLEncoding.EncodeToString([]byte(encode(pairs(p))))
+	data := base64.RawURLEncoding.EncodeToString([]byte(encode(pairs(p), p.Values)))
 	return authEndpoint + "?" + ParamData + "=" + data, nil
 }
 
@@ -50,9 +50,9 @@ func pairs(p Params) [][2]string {
 	return ps
 }
 
-// encode writes k=v&k=v…: redirect_uri and scope raw, every other value
-// url.QueryEscape'd (docs/bank-rules.md §Authorization URL).
-func encode(ps [][2]string) string {
+// encode writes k=v&k=v…: redirect_uri and scope raw, every other value as
+// values writes it (docs/bank-rules.md §Authorization URL).
+func encode(ps [][2]string, values Values) string {
 	var b strings.Builder
 	for i, kv := range ps {
 		if i > 0 {
@@ -63,7 +63,7 @@ func encode(ps [][2]string) string {
 		if raw(kv[0]) {
 			b.WriteString(kv[1])
 		} else {
-			b.WriteString(url.QueryEscape(kv[1]))
+			values.write(&b, kv[1])
 		}
 	}
 	return b.String()

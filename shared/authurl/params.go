@@ -3,7 +3,9 @@
 //
 // The bank takes every parameter inside one query parameter, data: the string
 // k=v&k=v… with redirect_uri and scope written raw (not %-encoded) and every
-// other value url.QueryEscape'd, base64url-encoded without padding, sent as
+// other value written as Params.Values says (by default as its text, with
+// only %, &, =, + and non-printable or non-ASCII bytes %-encoded: values.go),
+// base64url-encoded without padding, sent as
 // {authEndpoint}?data=<b64url>. Build refuses to produce a URL that breaks one
 // of the bank's rules, with a *RuleError naming the parameter.
 package authurl
@@ -76,6 +78,7 @@ type Params struct {
 	BenName       string // DP and DSP: CreditorAccount.Name as in the consent
 	Amount        string // DP and DSP: InstructedAmount.Amount exactly as in the consent
 	PaymentDate   string // DSP only: RequestedExecutionDateTime exactly as in the consent
+	Values        Values // how values are written: ValuesMinimal ("" too) or ValuesLiteral
 }
 
 // ScopeFor returns the authorization-URL scope for a consent type

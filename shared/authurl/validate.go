@@ -71,7 +71,26 @@ func validate(p Params) error {
 	if !ValidConsentID(p.ConsentID) {
 		return rule(ParamDisplay, "must be the consent id: a UUID of exactly 36 characters")
 	}
-	return paymentRules(p, rule)
+	if err := paymentRules(p, rule); err != nil {
+		return err
+	}
+	return valuesRules(p, rule)
+}
+
+// valuesRules checks that every value can be written as p.Values says.
+func valuesRules(p Params, rule func(param, r string) error) error {
+	if !p.Values.Valid() {
+		return rule(ParamData, "values must be written minimal or literal")
+	}
+	for _, kv := range pairs(p) {
+		if raw(kv[0]) {
+			continue
+		}
+		if r := p.Values.LiteralRule(kv[1]); r != "" {
+			return rule(kv[0], r)
+		}
+	}
+	return nil
 }
 
 // paymentRules checks jrn_typ, ben_name, amount and pymt_dt.

@@ -33,6 +33,9 @@ type Client struct {
 	FinancialID string       // x-fapi-financial-id, sent when set
 	Now         func() time.Time
 	NewID       func() string // interaction ids; uuid.NewString when nil
+	// Answers checks the signature of the answers of the signed endpoints (the PIS
+	// API; PIS_SIGNATURE); nil checks nothing.
+	Answers AnswerCheck
 }
 
 // Request is one call. Path is relative to BaseURL (e.g. AISPPath+"/accounts")
@@ -117,6 +120,10 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		return nil, ErrBodyTooLarge
 	}
 	if err := checkUsable(r.Method, resp.StatusCode, resp.Header.Get("Content-Type"), data, echo); err != nil {
+		return nil, err
+	}
+	if err := c.checkSigned(ctx, Answer{Method: r.Method, Path: req.URL.Path, Status: resp.StatusCode,
+		Signature: resp.Header.Get(HeaderJWSSignature), Body: data, InteractionID: echo}); err != nil {
 		return nil, err
 	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data, InteractionID: echo}, nil

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math/rand/v2"
 	"time"
+
+	"github.com/coop-ob/connector/shared/metrics"
 )
 
 // RetryPolicy bounds Retry. Zero Base or Cap take the defaults.
@@ -56,6 +58,7 @@ func Retry(ctx context.Context, p RetryPolicy, fn func() error) error {
 		if !ok {
 			return err
 		}
+		metrics.From(ctx).BankRetry(ctx, ErrorStatus(err))
 		if serr := p.Sleep(ctx, d); serr != nil {
 			return errors.Join(err, serr)
 		}
@@ -101,4 +104,13 @@ func Sleep(ctx context.Context, d time.Duration) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// ErrorStatus is the bank's HTTP status in err (an *Error), or 0 when the bank did not answer.
+func ErrorStatus(err error) int {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Status
+	}
+	return 0
 }

@@ -22,12 +22,18 @@ import (
 type UnusableError struct {
 	Method        string
 	Status        int
-	BodyKind      BodyKind // empty, html, other, or json (JSON without Data)
+	BodyKind      BodyKind // empty, html, other, or json (JSON without Data, or unsigned)
 	InteractionID string
+	// Signature, when set, is why the answer's x-jws-signature was not accepted
+	// (AnswerCheck; a rule, never a value): the body itself may look fine.
+	Signature string
 }
 
 func (e *UnusableError) Error() string {
 	s := fmt.Sprintf("bankapi: %s: HTTP %d with an unusable %s body", e.Method, e.Status, e.BodyKind)
+	if e.Signature != "" {
+		s = fmt.Sprintf("bankapi: %s: HTTP %d with an unusable signature (%s)", e.Method, e.Status, e.Signature)
+	}
 	if safeCode.MatchString(e.InteractionID) {
 		s += " interaction " + e.InteractionID
 	}

@@ -37,6 +37,21 @@ const (
 	ReconfirmWarn    = "warn"    // nextAction says reconfirm; access goes on
 )
 
+// Authorization-URL value settings accepted in AUTH_URL_VALUES (docs/bank-rules.md
+// §Authorization URL; shared/authurl.Values).
+const (
+	AuthURLValuesMinimal = "minimal" // %-encode only %, &, =, + and non-printable or non-ASCII bytes
+	AuthURLValuesLiteral = "literal" // values exactly as they are; a payee with & or = is refused
+)
+
+// Settings of PIS_SIGNATURE: what the connector does with the x-jws-signature
+// of the bank's PIS answers (docs/bank-rules.md §Signed responses; shared/banksig).
+const (
+	PISSignatureVerify = "verify" // a missing or bad signature makes the answer unusable
+	PISSignatureLog    = "log"    // a missing or bad signature is logged; the answer is used
+	PISSignatureOff    = "off"    // signatures are not checked
+)
+
 // MaxReconfirmPeriod is the longest reconfirmation period: the UK SCA-RTS
 // (Article 36(6), as amended by the FCA in PS21/19) asks an AISP to
 // reconfirm its customer's consent at least every 90 days.
@@ -73,10 +88,38 @@ type Config struct {
 	ReconfirmPeriod time.Duration
 	ReconfirmWarn   time.Duration // RECONFIRM_WARN: how long before reconfirmBy nextAction says reconfirm
 	ReconfirmMode   string        // RECONFIRM_MODE: ReconfirmEnforce or ReconfirmWarn
+	// SEAL_KEY_ID: the KMS key (id, ARN or alias) whose data keys seal the
+	// secrets in the table (shared/seal). Empty stores them plain: only
+	// for tools and tests; the template always sets it.
+	SealKeyID      string
+	SealKeyMaxAge  time.Duration // SEAL_KEY_MAX_AGE: how long one data key seals values
+	SealKeyMaxUses int           // SEAL_KEY_MAX_USES: how many values one data key seals
+	// SEAL_PASS_ITEMS: how many table items one scheduled tokens run reads in the upgrade's
+	// sealing pass (consent.Store.SealPassStep); 0 turns the pass off.
+	SealPassItems int
 	// EXTRA_NON_WORKING_DAYS: comma-separated dates YYYY-MM-DD (midnight UTC), bank holidays
 	// proclaimed after this release, on which no scheduled payment is dated (banklimits.Calendar).
 	ExtraNonWorkingDays []time.Time
+	// RESULT_SIGNING_KEY_ID: the KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs the journey
+	// result the callback adds to RESULT_URL (shared/resultsig); empty: no signed result.
+	ResultSigningKeyID string
+	// PAYMENT_POLL_BACKOFF: comma-separated Go durations, the waits before
+	// each background poll of a payment not yet final (the last one repeats).
+	PaymentPollBackoff []time.Duration
+	// PAYMENT_POLL_LIMIT: polls of one payment before the background gives up
+	// (its last known status stays recorded).
+	PaymentPollLimit int
+	AuthURLValues    string // AUTH_URL_VALUES: AuthURLValuesMinimal or AuthURLValuesLiteral
+	PISSignature     string // PIS_SIGNATURE: PISSignatureVerify, PISSignatureLog or PISSignatureOff
+	// METRICS_NAMESPACE: the CloudWatch namespace of the connector's metrics (shared/metrics);
+	// DefaultMetricsNamespace when unset. One per stack keeps two stacks of one environment
+	// in an account apart.
+	MetricsNamespace string
 }
+
+// DefaultPaymentPollBackoff is PAYMENT_POLL_BACKOFF's default: a minute,
+// five, half an hour, an hour, then daily.
+const DefaultPaymentPollBackoff = "1m,5m,30m,1h,24h"
 
 // AuthURL returns the bank's authorization endpoint for brand ("coop" or "smile"), or "" for
 // any other brand.

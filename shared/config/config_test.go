@@ -57,6 +57,14 @@ func TestLoadDefaults(t *testing.T) {
 		ReconfirmPeriod:     90 * 24 * time.Hour,
 		ReconfirmWarn:       14 * 24 * time.Hour,
 		ReconfirmMode:       ReconfirmEnforce,
+		SealKeyMaxAge:       15 * time.Minute,
+		SealKeyMaxUses:      10000,
+		SealPassItems:       5000,
+		PaymentPollBackoff:  []time.Duration{time.Minute, 5 * time.Minute, 30 * time.Minute, time.Hour, 24 * time.Hour},
+		PaymentPollLimit:    20,
+		AuthURLValues:       AuthURLValuesMinimal,
+		PISSignature:        PISSignatureLog,
+		MetricsNamespace:    DefaultMetricsNamespace,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Load() mismatch (-want +got):\n%s", diff)
@@ -91,6 +99,11 @@ func TestLoadOverrides(t *testing.T) {
 		"BANK_API_BASE_URL": "https://127.0.0.1:8443/", "REDIRECT_URI": "http://127.0.0.1:3000/callback",
 		"RESULT_URL": "http://localhost:5173/result?x=1", "EXTRA_NON_WORKING_DAYS": " 2027-06-04, 2027-06-07 ",
 		"RECONFIRM_PERIOD": "0", "RECONFIRM_WARN": "1h", "RECONFIRM_MODE": "warn",
+		"SEAL_KEY_ID": " alias/connector ", "SEAL_KEY_MAX_AGE": "5m", "SEAL_KEY_MAX_USES": "500",
+		"SEAL_PASS_ITEMS":      "0",
+		"PAYMENT_POLL_BACKOFF": " 2s, 3s ", "PAYMENT_POLL_LIMIT": "5",
+		"AUTH_URL_VALUES": "literal", "PIS_SIGNATURE": "verify",
+		"METRICS_NAMESPACE": "CoopConnector/prod-a",
 	} {
 		env[k] = v
 	}
@@ -101,12 +114,12 @@ func TestLoadOverrides(t *testing.T) {
 	got := []any{c.Environment, c.AuthSessionTTL, c.FinancialID, c.TokenAuthMethod, c.SecretCacheTTL, c.BankHTTPTimeout,
 		c.RefreshLookahead, c.RefreshPolicy, c.RefreshRecentWindow, c.RefreshConcurrency, c.RefreshShards, c.RefreshRateLimit, c.RefreshInterval,
 		c.CertExpiryWarnDays, c.BankAPIBaseURL, c.RedirectURI, c.ResultURL, c.ExtraNonWorkingDays,
-		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode}
+		c.ReconfirmPeriod, c.ReconfirmWarn, c.ReconfirmMode, c.SealKeyID, c.SealKeyMaxAge, c.SealKeyMaxUses, c.SealPassItems, c.PaymentPollBackoff, c.PaymentPollLimit, c.AuthURLValues, c.PISSignature, c.MetricsNamespace}
 	want := []any{"production", 15 * time.Minute, "0015800000jf7AeAAI", "client_secret_post", time.Minute, 5 * time.Second,
 		20 * time.Minute, "all", 24 * time.Hour, 4, 32, 7, time.Minute,
 		120, "https://127.0.0.1:8443", "http://127.0.0.1:3000/callback", "http://localhost:5173/result?x=1",
 		[]time.Time{time.Date(2027, 6, 4, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 7, 0, 0, 0, 0, time.UTC)},
-		time.Duration(0), time.Hour, "warn"}
+		time.Duration(0), time.Hour, "warn", "alias/connector", 5 * time.Minute, 500, 0, []time.Duration{2 * time.Second, 3 * time.Second}, 5, "literal", "verify", "CoopConnector/prod-a"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("overrides (-want +got):\n%s", diff)
 	}
@@ -125,6 +138,8 @@ func TestLoadInvalid(t *testing.T) {
 			{"BANK_AUTH_URL_SMILE", "missing"}, {"RESULT_URL", "missing"},
 		}},
 		{"bad environment", map[string]string{"ENVIRONMENT": "staging"}, []Problem{{"ENVIRONMENT", "must be one of sandbox, production"}}},
+		{"aws namespace", map[string]string{"METRICS_NAMESPACE": "AWS/Lambda"}, []Problem{{"METRICS_NAMESPACE", "must be a CloudWatch namespace: 1-255 of A-Z a-z 0-9 . - _ / # :, not starting with AWS/"}}},
+		{"namespace chars", map[string]string{"METRICS_NAMESPACE": "Coop Connector"}, []Problem{{"METRICS_NAMESPACE", "must be a CloudWatch namespace: 1-255 of A-Z a-z 0-9 . - _ / # :, not starting with AWS/"}}},
 		{"bank url http", map[string]string{"BANK_TOKEN_URL": "http://127.0.0.1/token"}, []Problem{{"BANK_TOKEN_URL", "must be https"}}},
 		{"bank url relative", map[string]string{"BANK_AUTH_URL_COOP": "/openbanking/coop"}, []Problem{{"BANK_AUTH_URL_COOP", "must be an absolute URL"}}},
 		{"base url with path", map[string]string{"BANK_API_BASE_URL": "https://h.example/apis"}, []Problem{{"BANK_API_BASE_URL", "must be scheme and host only, without path or query"}}},
@@ -140,11 +155,18 @@ func TestLoadInvalid(t *testing.T) {
 			{"REFRESH_CONCURRENCY", "must be an integer from 1 to 64"}, {"REFRESH_SHARDS", "must be an integer from 1 to 256"},
 			{"CERT_EXPIRY_WARN_DAYS", "must be an integer from 1 to 825"},
 		}},
+		{"seal pass items", map[string]string{"SEAL_PASS_ITEMS": "-1"}, []Problem{{"SEAL_PASS_ITEMS", "must be an integer from 0 to 100000"}}},
 		{"extra days not a date", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-06-04,tomorrow"}, []Problem{
 			{"EXTRA_NON_WORKING_DAYS", "item 2 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
 		}},
 		{"extra days impossible date", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-02-30"}, []Problem{
 			{"EXTRA_NON_WORKING_DAYS", "item 1 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
+		}},
+		{"poll backoff not a duration", map[string]string{"PAYMENT_POLL_BACKOFF": "1m,soon"}, []Problem{
+			{"PAYMENT_POLL_BACKOFF", "item 2 is not a positive Go duration (a comma-separated list such as 1m,5m,30m,1h,24h)"},
+		}},
+		{"poll limit zero", map[string]string{"PAYMENT_POLL_LIMIT": "none"}, []Problem{
+			{"PAYMENT_POLL_LIMIT", "must be an integer from 1 to 1000"},
 		}},
 		{"extra days empty item", map[string]string{"EXTRA_NON_WORKING_DAYS": "2027-06-04,,2027-06-07"}, []Problem{
 			{"EXTRA_NON_WORKING_DAYS", "item 2 is not a date YYYY-MM-DD (a comma-separated list such as 2027-06-04,2027-06-07)"},
@@ -154,6 +176,9 @@ func TestLoadInvalid(t *testing.T) {
 		}},
 		{"reconfirmation negative", map[string]string{"RECONFIRM_PERIOD": "-1h", "RECONFIRM_WARN": "0s"}, []Problem{
 			{"RECONFIRM_PERIOD", "must be from 0 (off) to 2160h (90 days)"}, {"RECONFIRM_WARN", "must be positive"},
+		}},
+		{"bank fidelity enums", map[string]string{"AUTH_URL_VALUES": "form", "PIS_SIGNATURE": "strict"}, []Problem{
+			{"AUTH_URL_VALUES", "must be one of minimal, literal"}, {"PIS_SIGNATURE", "must be one of verify, log, off"},
 		}},
 		{"enums", map[string]string{"TOKEN_AUTH_METHOD": "private_key_jwt", "REFRESH_POLICY": "some"}, []Problem{
 			{"TOKEN_AUTH_METHOD", "must be one of client_secret_basic, client_secret_post"}, {"REFRESH_POLICY", "must be one of ondemand, recent, all"},

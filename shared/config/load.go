@@ -24,6 +24,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ResultURL:           r.url("RESULT_URL", loopbackHTTP),
 		AuthSessionTTL:      r.duration("AUTH_SESSION_TTL", 10*time.Minute),
 		FinancialID:         strings.TrimSpace(getenv("FINANCIAL_ID")),
+		ResultSigningKeyID:  strings.TrimSpace(getenv("RESULT_SIGNING_KEY_ID")),
 		TokenAuthMethod:     r.oneOf("TOKEN_AUTH_METHOD", ClientSecretBasic, ClientSecretBasic, ClientSecretPost),
 		SecretCacheTTL:      r.duration("SECRET_CACHE_TTL", 5*time.Minute),
 		BankHTTPTimeout:     r.duration("BANK_HTTP_TIMEOUT", 8*time.Second),
@@ -39,6 +40,15 @@ func Load(getenv func(string) string) (Config, error) {
 		ReconfirmPeriod:     r.durationUpTo("RECONFIRM_PERIOD", MaxReconfirmPeriod, MaxReconfirmPeriod, "2160h (90 days)"),
 		ReconfirmWarn:       r.duration("RECONFIRM_WARN", 14*24*time.Hour),
 		ReconfirmMode:       r.oneOf("RECONFIRM_MODE", ReconfirmEnforce, ReconfirmEnforce, ReconfirmWarn),
+		SealKeyID:           strings.TrimSpace(getenv("SEAL_KEY_ID")),
+		SealKeyMaxAge:       r.duration("SEAL_KEY_MAX_AGE", 15*time.Minute),
+		SealKeyMaxUses:      r.integer("SEAL_KEY_MAX_USES", 10000, 1, 1000000),
+		SealPassItems:       r.integer("SEAL_PASS_ITEMS", 5000, 0, 100000),
+		PaymentPollBackoff:  r.durations("PAYMENT_POLL_BACKOFF", DefaultPaymentPollBackoff),
+		PaymentPollLimit:    r.integer("PAYMENT_POLL_LIMIT", 20, 1, 1000),
+		AuthURLValues:       r.oneOf("AUTH_URL_VALUES", AuthURLValuesMinimal, AuthURLValuesMinimal, AuthURLValuesLiteral),
+		PISSignature:        r.oneOf("PIS_SIGNATURE", PISSignatureLog, PISSignatureVerify, PISSignatureLog, PISSignatureOff),
+		MetricsNamespace:    r.namespace("METRICS_NAMESPACE"),
 	}
 	if len(r.problems) > 0 {
 		return Config{}, &Error{Problems: r.problems}
@@ -124,6 +134,25 @@ func (r *reader) integer(name string, def, lo, hi int) int {
 		r.fail(name, "must be an integer from "+strconv.Itoa(lo)+" to "+strconv.Itoa(hi))
 	}
 	return n
+}
+
+// durations reads a comma-separated list of positive Go durations (def when
+// empty). A bad item is reported by its position.
+func (r *reader) durations(name, def string) []time.Duration {
+	v := strings.TrimSpace(r.getenv(name))
+	if v == "" {
+		v = def
+	}
+	var out []time.Duration
+	for i, item := range strings.Split(v, ",") {
+		d, err := time.ParseDuration(strings.TrimSpace(item))
+		if err != nil || d <= 0 {
+			r.fail(name, "item "+strconv.Itoa(i+1)+" is not a positive Go duration (a comma-separated list such as 1m,5m,30m,1h,24h)")
+			return nil
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // dates reads an optional comma-separated list of dates YYYY-MM-DD (spaces around each

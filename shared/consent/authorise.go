@@ -95,7 +95,7 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 	if tt.UsedAt.IsZero() {
 		tt.UsedAt = n.UpdatedAt
 	}
-	tItem, err := s.tokenItem(&tt)
+	tItem, err := s.tokenItem(ctx, &tt)
 	if err != nil {
 		return err
 	}

@@ -80,6 +80,9 @@ type Consent struct {
 	// (outbox.go): every write that stores an event increments it in the
 	// same transaction, and changes Version with it.
 	EventSequence int64 `dynamodbav:"eventSequence,omitempty"`
+	// Unbound: created with bindBrowser false, so its journeys may complete in any browser
+	// (AuthSession.Bind). Absent (bound) for every consent created before the option existed.
+	Unbound bool `dynamodbav:"unboundJourneys,omitempty"`
 
 	// Events are the lifecycle events Apply made that the next write of the
 	// consent stores in its outbox (and then clears); never stored as such.

@@ -75,13 +75,22 @@ type EventDetail struct {
 	// callback had left pending (its outcome was pending) and the tokens run retried.
 	Resolves string `json:"resolves,omitempty"`
 
-	// A payment of the consent (Payment.Note): the app's Idempotency-Key, which names the
+	// A payment of the consent (RecordPaymentStatus): the app's Idempotency-Key, which names the
 	// payment in the connector, the bank's payment id and status, the record's state.
 	IdempotencyKey        string `json:"idempotencyKey,omitempty"`
 	BankPaymentID         string `json:"bankPaymentId,omitempty"`
 	PaymentStatus         string `json:"paymentStatus,omitempty"`
 	PreviousPaymentStatus string `json:"previousPaymentStatus,omitempty"`
 	PaymentState          string `json:"paymentState,omitempty"`
+	// Change names the change (PaymentEvent), e.g. "payment.settled"; for a scheduled payment
+	// or a standing order "...instruction-set-up" is InitiationCompleted: the instruction is
+	// set up at the bank, no money has moved.
+	Change string `json:"change,omitempty"`
+	// Final: nothing about the payment will change any more (its last event).
+	Final bool `json:"final,omitempty"`
+	// InstructionSetUp: a scheduled payment or standing order whose status is
+	// InitiationCompleted: the bank has set the instruction up; no money has moved.
+	InstructionSetUp bool `json:"instructionSetUp,omitempty"`
 
 	// A deadline point the background run passed.
 	Deadline string     `json:"deadline,omitempty"`
@@ -102,7 +111,7 @@ func DeadlineEventTypes() []string {
 	return []string{EventReconfirmationDue, EventReconfirmationOverdue, EventConsentExpiring, EventConsentExpiryReached, EventRefreshTokenLapsing}
 }
 
-// PaymentEventTypes are the detail-types of a consent's payment (Payment.Note).
+// PaymentEventTypes are the detail-types of a consent's payment (RecordPaymentStatus).
 func PaymentEventTypes() []string {
 	return []string{EventPaymentCreated, EventPaymentStatusChanged, EventPaymentUnconfirmed}
 }

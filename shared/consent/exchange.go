@@ -19,11 +19,15 @@ import (
 // can be marked: a pending one has not been claimed by anybody, and a done
 // one has had its code exchanged already (else ErrSessionUsed).
 func (s *Store) MarkExchangePending(ctx context.Context, stateHash, code string, next time.Time) error {
+	sealed, err := s.sealValue(ctx, authPK(stateHash), skSession, "code", code)
+	if err != nil {
+		return fmt.Errorf("session: mark exchange pending: %w", err)
+	}
 	e := newExpr()
 	st := e.n("status")
 	cond := "attribute_exists(pk) AND " + st + " IN (" + e.v(str(SessionUsed)) + ", " + e.v(str(SessionExchangePending)) + ")"
 	e.set("status", str(SessionExchangePending))
-	e.set("code", str(code))
+	e.set("code", sealed)
 	e.set("nextAttemptAt", num(next.Unix()))
 	e.set("updatedAt", str(s.Now().UTC().Format(timeLayout)))
 	at := e.n("attempts")
@@ -69,7 +73,7 @@ func (s *Store) ClaimExchange(ctx context.Context, stateHash string, until time.
 	if err != nil {
 		return nil, fmt.Errorf("session: claim exchange: %w", err)
 	}
-	return decodeSession(out.Attributes)
+	return s.decodeSession(ctx, stateHash, out.Attributes)
 }
 
 // FinishExchange ends a claimed session with status (SessionDone or

@@ -66,12 +66,7 @@ func (s *Store) AcquireLease(ctx context.Context, consentID, holder string, unti
 	if err != nil {
 		return nil, fmt.Errorf("tokens %s: acquire lease: %w", consentID, err)
 	}
-	var t Tokens
-	if err := unmarshal(out.Attributes, &t); err != nil {
-		return nil, fmt.Errorf("tokens %s: unmarshal: %w", consentID, err)
-	}
-	t.merge()
-	return &t, nil
+	return s.decodeTokens(ctx, consentID, out.Attributes)
 }
 
 // SaveRefreshed stores refreshed tokens t (as returned by AcquireLease, with
@@ -95,7 +90,7 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 	n.Version = t.Version + 1
 	n.LeaseHolder, n.LeaseUntil, n.LeaseClaim = "", time.Time{}, ""
 	n.Failures, n.NextAttemptAt = 0, time.Time{}
-	item, err := s.tokenItem(&n)
+	item, err := s.tokenItem(ctx, &n)
 	if err != nil {
 		return err
 	}
@@ -123,12 +118,11 @@ func (s *Store) SaveRefreshed(ctx context.Context, t *Tokens, holder string) err
 	if err != nil {
 		return fmt.Errorf("tokens %s: save refreshed: %w", t.ConsentID, err)
 	}
-	var stored Tokens
-	if err := unmarshal(out.Attributes, &stored); err != nil {
-		return fmt.Errorf("tokens %s: unmarshal: %w", t.ConsentID, err)
+	stored, err := s.decodeTokens(ctx, t.ConsentID, out.Attributes)
+	if err != nil {
+		return err
 	}
-	stored.merge()
-	*t = stored
+	*t = *stored
 	return nil
 }
 

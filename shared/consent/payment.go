@@ -15,6 +15,7 @@ const (
 	PaymentSent    = "sent"    // sent; the bank's answer is not known (retry with the same BankIdempotencyKey)
 	PaymentDone    = "done"    // the bank accepted it (BankPaymentID set)
 	PaymentFailed  = "failed"  // the bank refused it
+	// PaymentUnconfirmed (paymentstatus.go): in doubt, settled from the consent's status.
 )
 
 // MaxBankIdempotencyKey is the bank's limit on x-idempotency-key.
@@ -36,13 +37,29 @@ type Payment struct {
 	CreatedAt          time.Time `dynamodbav:"startedAt"` // not "createdAt": keeps payments out of the owner index
 	UpdatedAt          time.Time `dynamodbav:"updatedAt"`
 	Version            int64     `dynamodbav:"version"`
-	// UnconfirmedAt is when the payment was found most probably made without
-	// its id (the bank reports the consent consumed); zero otherwise.
-	UnconfirmedAt time.Time `dynamodbav:"unconfirmedAt,omitempty"`
-
-	// Events are the payment events Note queued that the next UpdatePayment
-	// stores; never stored as such.
-	Events []PendingEvent `dynamodbav:"-" json:"-"`
+	// Journey is the consent's (DP, DSP, DSO): it names the payment's events.
+	// Records written before it existed have none.
+	Journey string `dynamodbav:"journey,omitempty"`
+	// StatusAt is the bank's StatusUpdateDateTime of Status.
+	StatusAt time.Time `dynamodbav:"statusAt,omitempty"`
+	// CheckedAt is when the bank was last asked about the payment.
+	CheckedAt time.Time `dynamodbav:"checkedAt,omitempty"`
+	// History is the changes of state and status, oldest first, at most
+	// MaxPaymentHistory (RecordPaymentStatus).
+	History []PaymentStatusChange `dynamodbav:"history,omitempty"`
+	// Order is the bank's OB payment-order body as last read (JSON): GET
+	// answers it without a bank call. It holds what the consent's stored
+	// request holds (payee, amount), and goes with the consent's items.
+	Order string `dynamodbav:"order,omitempty"`
+	// Polls counts the background polls of the payment (PaymentPollLimit).
+	Polls int `dynamodbav:"polls,omitempty"`
+	// PollShard and PollDue are the record's entry in the refresh index
+	// ("P#nn" shards) while the background follows it (schedulePoll).
+	PollShard string    `dynamodbav:"refreshShard,omitempty"`
+	PollDue   time.Time `dynamodbav:"refreshDue,unixtime,omitempty"`
+	// EnqueuedUntil: a poll message is on the refresh queue until then
+	// (MarkPaymentEnqueued); not projected into the index.
+	EnqueuedUntil time.Time `dynamodbav:"enqueuedUntil,unixtime,omitempty"`
 }
 
 func paymentSK(idempotencyKey string) string { return paymentPrefix + idempotencyKey }
@@ -110,60 +127,26 @@ func (s *Store) GetPayment(ctx context.Context, consentID, idempotencyKey string
 }
 
 // UpdatePayment writes p if the stored Version still equals p.Version, then
-// increments it. The events Note queued on p are stored with it, in the same
-// transaction (putPaymentWithEvents). Two requests resuming the same payment cannot both move it
+// increments it. Two requests resuming the same payment cannot both move it
 // from pending to sent: the second gets a *ConflictError and must not send.
+// It is the send's claim only (State pending or sent): every other change of
+// state or status goes through RecordPaymentStatus. A sent record is due for
+// its first background poll (schedulePoll).
 func (s *Store) UpdatePayment(ctx context.Context, p *Payment) error {
+	if p.State != PaymentPending && p.State != PaymentSent {
+		return fmt.Errorf("payment %s: state %q is recorded with RecordPaymentStatus", p.IdempotencyKey, p.State)
+	}
 	n := *p
 	n.UpdatedAt = s.Now()
 	n.Version = p.Version + 1
+	s.schedulePoll(&n)
 	item, err := marshal(&n, consentPK(p.ConsentID), paymentSK(p.IdempotencyKey))
 	if err != nil {
 		return fmt.Errorf("payment %s: marshal: %w", p.IdempotencyKey, err)
 	}
-	conflict := &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}
-	if len(n.Events) > 0 {
-		e := newExpr()
-		err = s.putPaymentWithEvents(ctx, &n, item, e.n("version")+" = "+e.v(num(p.Version)), e)
-		if isConditionFailed(err) {
-			return conflict
-		}
-		if err != nil {
-			return fmt.Errorf("payment %s: put: %w", p.IdempotencyKey, err)
-		}
-	} else if err := s.putIfEqual(ctx, item, "version", num(p.Version), conflict); err != nil {
+	if err := s.putIfEqual(ctx, item, "version", num(p.Version), &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}); err != nil {
 		return err
 	}
-	n.Events = nil
 	*p = n
 	return nil
-}
-
-// PaymentByBankID finds consent consentID's payment record of the bank's
-// payment id (a Query of the consent's partition: a consent has a payment
-// record or two); ErrNotFound when none has it.
-func (s *Store) PaymentByBankID(ctx context.Context, consentID, bankID string) (*Payment, error) {
-	e := newExpr()
-	kc := e.n("pk") + " = " + e.v(str(consentPK(consentID))) + " AND begins_with(" + e.n("sk") + ", " + e.v(str(paymentPrefix)) + ")"
-	in := &dynamodb.QueryInput{TableName: aws.String(s.table), KeyConditionExpression: aws.String(kc),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values, ConsistentRead: aws.Bool(true)}
-	for {
-		out, err := s.api.Query(ctx, in)
-		if err != nil {
-			return nil, fmt.Errorf("payments of %s: %w", consentID, err)
-		}
-		for _, item := range out.Items {
-			var p Payment
-			if err := unmarshal(item, &p); err != nil {
-				return nil, fmt.Errorf("payments of %s: unmarshal: %w", consentID, err)
-			}
-			if p.BankPaymentID == bankID && bankID != "" {
-				return &p, nil
-			}
-		}
-		if len(out.LastEvaluatedKey) == 0 {
-			return nil, ErrNotFound
-		}
-		in.ExclusiveStartKey = out.LastEvaluatedKey
-	}
 }

@@ -13,6 +13,7 @@ func TestPayments(t *testing.T) {
 	t.Parallel()
 	s, _, _ := newStore(t)
 	ctx := context.Background()
+	paymentConsent(t, s, "c1", "DP")
 	p := &Payment{ConsentID: "c1", IdempotencyKey: "k1", RequestHash: "h1"}
 	if err := s.CreatePayment(ctx, p); err != nil {
 		t.Fatalf("CreatePayment: %v", err)
@@ -35,13 +36,20 @@ func TestPayments(t *testing.T) {
 		t.Errorf("conflicting create changed the record: %+v", again)
 	}
 	stale := *got
-	got.State, got.BankPaymentID = PaymentDone, "pay-1"
+	got.State = PaymentSent
 	if err := s.UpdatePayment(ctx, got); err != nil || got.Version != 2 {
 		t.Fatalf("UpdatePayment = %v version %d", err, got.Version)
+	}
+	if _, err := s.RecordPaymentStatus(ctx, got, PaymentUpdate{State: PaymentDone, BankPaymentID: "pay-1", Status: "AcceptedSettlementCompleted"}); err != nil {
+		t.Fatalf("RecordPaymentStatus: %v", err)
 	}
 	stale.State = PaymentSent
 	if err := s.UpdatePayment(ctx, &stale); !errors.Is(err, ErrConflict) {
 		t.Errorf("stale UpdatePayment = %v, want ErrConflict", err)
+	}
+	done := *got
+	if err := s.UpdatePayment(ctx, &done); err == nil {
+		t.Error("UpdatePayment wrote state done: status changes go through RecordPaymentStatus")
 	}
 	if again, _ := s.GetPayment(ctx, "c1", "k1"); again.State != PaymentDone {
 		t.Errorf("state %q after stale update, want done", again.State)

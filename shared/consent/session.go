@@ -56,6 +56,16 @@ type AuthSession struct {
 	Code          string    `dynamodbav:"code,omitempty"` // only while exchangePending
 	Attempts      int       `dynamodbav:"attempts,omitempty"`
 	NextAttemptAt time.Time `dynamodbav:"nextAttemptAt,unixtime,omitempty"`
+	// Browser binding (journey.go). Bind: the journey completes only in the browser that
+	// first opened its journey link; false for a consent created with bindBrowser false and
+	// for sessions stored by an older release. Challenge is the PKCE challenge the bank's
+	// URL carries (public), from which the journey link rebuilds that URL. BrowserHash is
+	// the SHA-256 of the journey cookie set in the browser that opened the link, OpenedAt
+	// when; both empty until the link is opened.
+	Bind        bool      `dynamodbav:"bindBrowser,omitempty"`
+	Challenge   string    `dynamodbav:"challenge,omitempty"`
+	BrowserHash string    `dynamodbav:"browserHash,omitempty"`
+	OpenedAt    time.Time `dynamodbav:"openedAt,omitempty"`
 }
 
 // HashState returns the hex SHA-256 of an OAuth state value: the session key.
@@ -79,6 +89,9 @@ func (s *Store) CreateAuthSession(ctx context.Context, a *AuthSession) error {
 	item, err := marshal(&n, authPK(a.StateHash), skSession)
 	if err != nil {
 		return fmt.Errorf("session: marshal: %w", err)
+	}
+	if err := s.sealItem(ctx, item, authPK(a.StateHash), skSession); err != nil {
+		return fmt.Errorf("session: %w", err)
 	}
 	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
 		TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String("attribute_not_exists(pk)"),
@@ -123,10 +136,14 @@ func (s *Store) getSession(ctx context.Context, stateHash string) (*AuthSession,
 	if len(out.Item) == 0 {
 		return nil, ErrNotFound
 	}
-	return decodeSession(out.Item)
+	return s.decodeSession(ctx, stateHash, out.Item)
 }
 
-func decodeSession(item map[string]types.AttributeValue) (*AuthSession, error) {
+// decodeSession opens and decodes a session item as read.
+func (s *Store) decodeSession(ctx context.Context, stateHash string, item map[string]types.AttributeValue) (*AuthSession, error) {
+	if err := s.openItem(ctx, item, authPK(stateHash), skSession); err != nil {
+		return nil, fmt.Errorf("session: %w", err)
+	}
 	var a AuthSession
 	if err := unmarshal(item, &a); err != nil {
 		return nil, fmt.Errorf("session: unmarshal: %w", err)
@@ -164,7 +181,7 @@ func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSe
 	if err != nil {
 		return nil, fmt.Errorf("session: claim: %w", err)
 	}
-	return decodeSession(out.Attributes)
+	return s.decodeSession(ctx, stateHash, out.Attributes)
 }
 
 // classifySession explains a failed session condition. It uses the item
@@ -176,7 +193,7 @@ func (s *Store) classifySession(ctx context.Context, stateHash string, condErr e
 	var ccf *types.ConditionalCheckFailedException
 	var err error
 	if errors.As(condErr, &ccf) && len(ccf.Item) > 0 {
-		a, err = decodeSession(ccf.Item)
+		a, err = s.decodeSession(ctx, stateHash, ccf.Item)
 	} else {
 		a, err = s.getSession(ctx, stateHash)
 	}

@@ -46,6 +46,16 @@ type Store struct {
 	// ReconfirmWarn is RECONFIRM_WARN: how long before ActionBy the
 	// deadline's warning is due in the refresh index.
 	ReconfirmWarn time.Duration
+	// Sealer, when set, seals the secret attributes (sealing.go) before
+	// every write and opens them after every read. Nil stores them plain
+	// (tools and tests without KMS).
+	Sealer Sealer
+	// PaymentPollBackoff is PAYMENT_POLL_BACKOFF: the waits before each
+	// background poll of a payment (the last repeats); none: no polling.
+	PaymentPollBackoff []time.Duration
+	// PaymentPollLimit is PAYMENT_POLL_LIMIT: polls before the background
+	// gives a payment up (0: no limit).
+	PaymentPollLimit int
 }
 
 // New returns a Store on table with the real clock and DefaultShards shards.
@@ -92,6 +102,7 @@ func (s *Store) Shard(consentID string) int { return s.shard(consentID) }
 func refreshShardKey(shard int) string  { return fmt.Sprintf("R#%02d", shard) }
 func exchangeShardKey(shard int) string { return fmt.Sprintf("X#%02d", shard) }
 func deadlineShardKey(shard int) string { return fmt.Sprintf("D#%02d", shard) }
+func paymentShardKey(shard int) string  { return fmt.Sprintf("P#%02d", shard) }
 
 // isConditionFailed reports whether err is a failed ConditionExpression.
 func isConditionFailed(err error) bool {

@@ -14,6 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/sivchari/kumo"
+
+	"github.com/coop-ob/connector/shared/seal"
 )
 
 // clock is a settable test clock.
@@ -88,6 +90,8 @@ func newStore(t *testing.T) (*Store, *clock, *countingAPI) {
 	}
 	api := &countingAPI{DynamoDBAPI: client}
 	s := New(api, name)
+	// Every store test runs with sealing on, as the functions do.
+	s.Sealer = seal.New(newKMS(t), testKey(t), seal.Context(name, "tokens"), seal.Settings{})
 	// Start from the real time: kumo's TTL reaper deletes items whose ttl is
 	// past by the wall clock, and sessions must not vanish mid-test.
 	c := &clock{t: time.Now().UTC().Truncate(time.Second)}

@@ -75,7 +75,7 @@ func (t *Tokens) merge() {
 	t.LeaseUntilV1, t.LastUse = time.Time{}, time.Time{}
 }
 
-func (s *Store) tokenItem(t *Tokens) (map[string]types.AttributeValue, error) {
+func (s *Store) tokenItem(ctx context.Context, t *Tokens) (map[string]types.AttributeValue, error) {
 	t.LeaseUntilV1, t.LastUse = time.Time{}, time.Time{}
 	t.RefreshShard = ""
 	if !t.RefreshDue.IsZero() {
@@ -85,7 +85,23 @@ func (s *Store) tokenItem(t *Tokens) (map[string]types.AttributeValue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tokens %s: marshal: %w", t.ConsentID, err)
 	}
+	if err := s.sealItem(ctx, item, consentPK(t.ConsentID), skToken); err != nil {
+		return nil, fmt.Errorf("tokens %s: %w", t.ConsentID, err)
+	}
 	return item, nil
+}
+
+// decodeTokens opens and decodes a token item as read.
+func (s *Store) decodeTokens(ctx context.Context, consentID string, item map[string]types.AttributeValue) (*Tokens, error) {
+	if err := s.openItem(ctx, item, consentPK(consentID), skToken); err != nil {
+		return nil, fmt.Errorf("tokens %s: %w", consentID, err)
+	}
+	var t Tokens
+	if err := unmarshal(item, &t); err != nil {
+		return nil, fmt.Errorf("tokens %s: unmarshal: %w", consentID, err)
+	}
+	t.merge()
+	return &t, nil
 }
 
 // GetTokens reads a consent's tokens (strongly consistent: they may have
@@ -100,12 +116,7 @@ func (s *Store) GetTokens(ctx context.Context, consentID string) (*Tokens, error
 	if len(out.Item) == 0 {
 		return nil, ErrNotFound
 	}
-	var t Tokens
-	if err := unmarshal(out.Item, &t); err != nil {
-		return nil, fmt.Errorf("tokens %s: unmarshal: %w", consentID, err)
-	}
-	t.merge()
-	return &t, nil
+	return s.decodeTokens(ctx, consentID, out.Item)
 }
 
 // PutTokens writes t as read: Version 0 means new tokens (condition: no
@@ -117,7 +128,7 @@ func (s *Store) GetTokens(ctx context.Context, consentID string) (*Tokens, error
 func (s *Store) PutTokens(ctx context.Context, t *Tokens) error {
 	n := *t
 	n.Version = t.Version + 1
-	item, err := s.tokenItem(&n)
+	item, err := s.tokenItem(ctx, &n)
 	if err != nil {
 		return err
 	}

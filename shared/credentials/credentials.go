@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"math"
 	"time"
+
+	"github.com/coop-ob/connector/shared/jws"
 )
 
 // Provider returns the current credentials. *Source implements it; the mTLS client and the
@@ -29,6 +31,12 @@ type Credentials struct {
 	SigningCert         *x509.Certificate
 	OrganisationID      string
 	SoftwareStatementID string
+	// The bank's response signatures (optional; docs/bank-rules.md §Signed responses): its
+	// signing keys, given inline (BankKeys) or as the URL of its JWKS (BankJWKSURL), and the
+	// OB organisation id it signs as.
+	BankKeys           jws.KeySet
+	BankJWKSURL        string
+	BankOrganisationID string
 }
 
 const redacted = "[REDACTED]"

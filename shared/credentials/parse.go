@@ -23,6 +23,9 @@ type secretJSON struct {
 	SigningKeyID        string `json:"signingKeyId"`
 	OrganisationID      string `json:"organisationId"`
 	SoftwareStatementID string `json:"softwareStatementId"`
+	// Optional: the bank's response-signing keys (a JWKS, or its URL as a string) and organisation.
+	BankJWKS           json.RawMessage `json:"bankJwks"`
+	BankOrganisationID string          `json:"bankOrganisationId"`
 }
 
 // FieldError says what is wrong with one field of the secret. It names the field (its JSON
@@ -64,6 +67,7 @@ func Parse(raw []byte, now time.Time) (*Credentials, error) {
 	}
 	c.Transport = p.transport(s.TransportCertPem, s.TransportKeyPem)
 	c.SigningCert, c.SigningKey = p.signing(s.SigningCertPem, s.SigningKeyPem)
+	p.bankKeys(c, s.BankJWKS, s.BankOrganisationID)
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}

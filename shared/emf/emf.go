@@ -39,6 +39,14 @@ const level = "INFO"
 // the dimension names sorted. Lambda's log agent turns it into metrics; it
 // must not be wrapped by the logger.
 func Write(w io.Writer, at time.Time, dims map[string]string, metrics []Metric) error {
+	return WriteNS(w, Namespace, at, dims, metrics)
+}
+
+// WriteNS is Write in namespace (Namespace when empty): the stack's METRICS_NAMESPACE.
+func WriteNS(w io.Writer, namespace string, at time.Time, dims map[string]string, metrics []Metric) error {
+	if namespace == "" {
+		namespace = Namespace
+	}
 	type def struct {
 		Name string `json:"Name"`
 		Unit string `json:"Unit"`
@@ -58,11 +66,64 @@ func Write(w io.Writer, at time.Time, dims map[string]string, metrics []Metric) 
 	line["_aws"] = map[string]any{
 		"Timestamp": at.UnixMilli(),
 		"CloudWatchMetrics": []any{map[string]any{
-			"Namespace":  Namespace,
+			"Namespace":  namespace,
 			"Dimensions": [][]string{keys},
 			"Metrics":    defs,
 		}},
 	}
+	b, err := json.Marshal(line)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// Directive is one member of a line's CloudWatchMetrics: the metrics it
+// defines and the dimension sets each of them is published under (every set
+// is a separate CloudWatch metric, and costs as one).
+type Directive struct {
+	Dimensions [][]string // names of top-level members; each set sorted by WriteLine
+	Metrics    []Metric
+}
+
+// Line is one embedded-metric-format line with any number of directives in
+// one namespace. Members holds the dimension values and any other top-level
+// member (properties: kept in the log, not turned into metrics); a metric's
+// value is added under its name.
+type Line struct {
+	Namespace  string
+	At         time.Time
+	Directives []Directive
+	Members    map[string]any
+}
+
+// WriteLine writes l as one JSON line, like Write: "level" is INFO unless
+// Members sets it.
+func WriteLine(w io.Writer, l Line) error {
+	type def struct {
+		Name string `json:"Name"`
+		Unit string `json:"Unit"`
+	}
+	line := make(map[string]any, len(l.Members)+4)
+	line["level"] = level
+	for k, v := range l.Members {
+		line[k] = v
+	}
+	dirs := make([]any, len(l.Directives))
+	for i, d := range l.Directives {
+		sets := make([][]string, len(d.Dimensions))
+		for j, s := range d.Dimensions {
+			sets[j] = slices.Sorted(slices.Values(s))
+		}
+		defs := make([]def, len(d.Metrics))
+		for j, m := range d.Metrics {
+			defs[j] = def{m.Name, m.Unit}
+			line[m.Name] = m.Value
+		}
+		dirs[i] = map[string]any{"Namespace": l.Namespace, "Dimensions": sets, "Metrics": defs}
+	}
+	line["_aws"] = map[string]any{"Timestamp": l.At.UnixMilli(), "CloudWatchMetrics": dirs}
 	b, err := json.Marshal(line)
 	if err != nil {
 		return err

@@ -62,3 +62,30 @@ func BenchmarkWriteEMF(b *testing.B) {
 		_ = Write(&buf, time.UnixMilli(1795599000000), dims, metrics)
 	}
 }
+
+// TestWriteLineDirectives: a line with two directives defines each metric under its own
+// dimension sets (sorted), in one namespace, with the members and "level".
+func TestWriteLineDirectives(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	err := WriteLine(&buf, Line{Namespace: "NS", At: time.UnixMilli(1000), Members: map[string]any{"Operation": "token", "Environment": "sandbox", "msg": "m"},
+		Directives: []Directive{
+			{Dimensions: [][]string{{"Operation", "Environment"}}, Metrics: []Metric{{Name: "A", Unit: "Count", Value: 1}}},
+			{Dimensions: [][]string{{"Environment"}}, Metrics: []Metric{{Name: "B", Unit: "Milliseconds", Value: 2.5}}},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	var want any
+	_ = json.Unmarshal([]byte(`{"level":"INFO","Operation":"token","Environment":"sandbox","msg":"m","A":1,"B":2.5,
+		"_aws":{"Timestamp":1000,"CloudWatchMetrics":[
+		{"Namespace":"NS","Dimensions":[["Environment","Operation"]],"Metrics":[{"Name":"A","Unit":"Count"}]},
+		{"Namespace":"NS","Dimensions":[["Environment"]],"Metrics":[{"Name":"B","Unit":"Milliseconds"}]}]}}`), &want)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("line (-want +got):\n%s", diff)
+	}
+}

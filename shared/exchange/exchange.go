@@ -101,6 +101,12 @@ func (e *Exchanger) Complete(ctx context.Context, s *consent.AuthSession, code s
 	if !consent.Authorisable(c.Status) {
 		return notAuthorisable(c)
 	}
+	// The tokens will be stored sealed: the data key is taken before the code
+	// is spent, so KMS failing after the bank answered cannot lose them.
+	ctx, err = e.Store.HoldSealKey(ctx)
+	if err != nil {
+		return fmt.Errorf("exchange: consent %s: %w: %w", s.ConsentID, ErrNotSent, err)
+	}
 	issued := e.now()
 	// The session's redirect URI is the one its authorization URL carried; a session
 	// stored without one (by an older release) gets the configured REDIRECT_URI.

@@ -36,7 +36,7 @@ func (f *flakyWrites) TransactWriteItems(ctx context.Context, in *dynamodb.Trans
 // storeOn is env's store on api (same table, clock and shards).
 func storeOn(env *testenv.Env, api consent.DynamoDBAPI) *consent.Store {
 	s := consent.New(api, env.Table)
-	s.Now, s.Shards = env.Deps.Store.Now, env.Deps.Store.Shards
+	s.Now, s.Shards, s.Sealer = env.Deps.Store.Now, env.Deps.Store.Shards, env.Deps.Store.Sealer
 	return s
 }
 

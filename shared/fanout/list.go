@@ -52,6 +52,10 @@ type Listing struct {
 	// lapses (minutes; -1 when none has a known expiry). Set when Run returns
 	// ErrStopped or ErrRateLimited.
 	DeferredCount, LapseMargin int
+	// Handed is how many entries the run handed out and that counted against
+	// its allowance (what its sink gave back excluded): the rest of the
+	// allowance is the payment polls' (shared/paypoll).
+	Handed int
 }
 
 // Allowance is how many due entries one run may hand out: rateLimit token
@@ -100,6 +104,7 @@ func (l *Listing) Run(ctx context.Context, out Sink) error {
 			if err != nil {
 				return err
 			}
+			l.Handed -= refund
 			if left += refund; left <= 0 {
 				l.deferred(heads)
 				return ErrRateLimited
@@ -108,6 +113,7 @@ func (l *Listing) Run(ctx context.Context, out Sink) error {
 		d := best.page[0]
 		best.page = best.page[1:]
 		left--
+		l.Handed++
 		if err := out.Put(ctx, d); err != nil {
 			return err
 		}

@@ -55,14 +55,16 @@ type FieldError struct {
 // members: action, interactionId (the bank's x-fapi-interaction-id),
 // authorizationUrl (with action reauthenticate or stepUp) and errors.
 type Problem struct {
-	Type             string       `json:"type"`
-	Title            string       `json:"title"`
-	Status           int          `json:"status"`
-	Detail           string       `json:"detail,omitempty"`
-	Action           string       `json:"action,omitempty"`
-	InteractionID    string       `json:"interactionId,omitempty"`
-	AuthorizationURL string       `json:"authorizationUrl,omitempty"`
-	Errors           []FieldError `json:"errors,omitempty"`
+	Type             string `json:"type"`
+	Title            string `json:"title"`
+	Status           int    `json:"status"`
+	Detail           string `json:"detail,omitempty"`
+	Action           string `json:"action,omitempty"`
+	InteractionID    string `json:"interactionId,omitempty"`
+	AuthorizationURL string `json:"authorizationUrl,omitempty"`
+	// BankAuthorizationURL is the bank's own URL of the same journey (not browser-bound).
+	BankAuthorizationURL string       `json:"bankAuthorizationUrl,omitempty"`
+	Errors               []FieldError `json:"errors,omitempty"`
 }
 
 // genericDetail is the detail of a problem built without one (the connector's

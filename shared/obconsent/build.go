@@ -32,7 +32,7 @@ func Build(r *Request, now time.Time, days *banklimits.Calendar) (c *Consent, in
 	if len(f) > 0 {
 		return nil, f, nil
 	}
-	bc := &Consent{Local: consent.Consent{Brand: r.Brand, Type: r.Type}}
+	bc := &Consent{Local: consent.Consent{Brand: r.Brand, Type: r.Type, Unbound: r.BindBrowser != nil && !*r.BindBrowser}}
 	var body any
 	switch r.Type {
 	case authflow.TypeAccounts:

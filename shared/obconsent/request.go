@@ -24,6 +24,10 @@ type Request struct {
 	ExecutionDate      string         `json:"executionDate"`
 	StandingOrder      *StandingOrder `json:"standingOrder"`
 	PaymentContextCode string         `json:"paymentContextCode"`
+
+	// BindBrowser (default true): the consent's journeys complete only in the browser that
+	// opened their journey link. false lets them complete in any browser.
+	BindBrowser *bool `json:"bindBrowser"`
 }
 
 // Account is a UK account: sort code, account number and holder name.

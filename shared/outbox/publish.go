@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
 	"github.com/coop-ob/connector/shared/consent"
+	"github.com/coop-ob/connector/shared/metrics"
 )
 
 // MaxEntries is the most entries one PutEvents takes.
@@ -45,7 +46,8 @@ type Publisher struct {
 }
 
 // Publish puts evs on the bus, MaxEntries to a PutEvents, retrying the entries that failed,
-// and marks each published one. It reports, in evs' order, which were published; an event
+// and marks each published one; each event counts as EventsPublished or EventsFailed on the
+// Recorder of ctx (shared/metrics). It reports, in evs' order, which were published; an event
 // that was not stays unpublished in the table (a later stream retry or sweep sends it). A
 // failure to mark a published event is logged and counts as published: the sweep sends it
 // again, with the same eventId.
@@ -55,10 +57,13 @@ func (p *Publisher) Publish(ctx context.Context, evs []consent.OutboxEvent) []bo
 		end := min(start+MaxEntries, len(evs))
 		p.putBatch(ctx, evs[start:end], done[start:end])
 	}
+	rec := metrics.From(ctx)
 	for i, ev := range evs {
 		if !done[i] {
+			rec.Count(ctx, metrics.EventsFailed)
 			continue
 		}
+		rec.Count(ctx, metrics.EventsPublished)
 		if err := p.Store.MarkPublished(ctx, ev.PK, ev.SK, p.now()); err != nil {
 			p.Logger.WarnContext(ctx, "event published, not marked", "consentId", ev.ConsentID, "eventId", ev.EventID, "err", err)
 		}

@@ -34,8 +34,7 @@ func TestClaimLost(t *testing.T) {
 		t.Fatalf("the loser of the pending → sent write: %+v, want InProgress (nothing sent)", res)
 	}
 
-	winner.State, winner.BankPaymentID, winner.Status = consent.PaymentDone, "p-1", "AcceptedSettlementCompleted"
-	if err := store.UpdatePayment(ctx, &winner); err != nil {
+	if _, err := store.RecordPaymentStatus(ctx, &winner, consent.PaymentUpdate{State: consent.PaymentDone, BankPaymentID: "p-1", Status: "AcceptedSettlementCompleted"}); err != nil {
 		t.Fatal(err)
 	}
 	loser = *rec

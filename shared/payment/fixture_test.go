@@ -31,9 +31,18 @@ type fixture struct {
 	p   *payment.Protocol
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t *testing.T, env ...map[string]string) *fixture {
 	t.Helper()
-	env := testenv.Start(t, testenv.Options{})
+	o := testenv.Options{}
+	if len(env) > 0 {
+		o.Env = env[0]
+	}
+	env0 := testenv.Start(t, o)
+	return fixtureOn(t, env0)
+}
+
+func fixtureOn(t *testing.T, env *testenv.Env) *fixture {
+	t.Helper()
 	d := env.Deps
 	retry := bankapi.DefaultRetryPolicy()
 	retry.Sleep = func(context.Context, time.Duration) error { return nil }

@@ -16,9 +16,9 @@ type Store interface {
 	GetPayment(ctx context.Context, consentID, idempotencyKey string) (*consent.Payment, error)
 	CreatePayment(ctx context.Context, p *consent.Payment) error
 	UpdatePayment(ctx context.Context, p *consent.Payment) error
+	RecordPaymentStatus(ctx context.Context, p *consent.Payment, u consent.PaymentUpdate) (string, error)
 	GetConsent(ctx context.Context, id string) (*consent.Consent, error)
 	UpdateConsent(ctx context.Context, c *consent.Consent) error
-	PaymentByBankID(ctx context.Context, consentID, bankID string) (*consent.Payment, error)
 }
 
 // Bank sends one request to the bank (*bankapi.Client, or an adapter that
@@ -145,7 +145,7 @@ func (p *Protocol) Start(ctx context.Context, c *consent.Consent, key string) (R
 	case used:
 		return Result{Outcome: ConsentUsed}, nil
 	}
-	rec := &consent.Payment{ConsentID: c.ID, IdempotencyKey: key, RequestHash: hashOf("{}")}
+	rec := &consent.Payment{ConsentID: c.ID, IdempotencyKey: key, RequestHash: hashOf("{}"), Journey: c.Journey}
 	err = p.Store.CreatePayment(ctx, rec)
 	if errors.Is(err, consent.ErrConflict) { // the same key, concurrently
 		if rec, err = p.Store.GetPayment(ctx, c.ID, key); err == nil {
@@ -166,6 +166,8 @@ func (p *Protocol) resume(ctx context.Context, c *consent.Consent, rec *consent.
 		return Result{Outcome: Done, Payment: rec}, nil
 	case consent.PaymentFailed:
 		return Result{Outcome: Refused, Payment: rec}, nil
+	case consent.PaymentUnconfirmed:
+		return Result{Outcome: Unconfirmed, Payment: rec}, nil
 	}
 	return p.execute(ctx, c, rec)
 }

@@ -87,7 +87,8 @@ func TestResendSameKey(t *testing.T) {
 
 // A payment in doubt (every answer lost, the record left "sent") whose
 // resend the bank refuses is settled from the consent's status at the bank:
-// Consumed means made (Unconfirmed, never failed); the record stays sent.
+// Consumed means made (Unconfirmed, never failed); the record becomes
+// unconfirmed, and the same key again is answered from it without a bank call.
 func TestSettleInDoubt(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
@@ -108,8 +109,12 @@ func TestSettleInDoubt(t *testing.T) {
 	if err != nil || res.Outcome != payment.Unconfirmed {
 		t.Fatalf("Resume: %+v, %v; want Unconfirmed", res, err)
 	}
-	if rec := f.record(c.ID, "k-1"); rec.State != consent.PaymentSent {
-		t.Errorf("record %s, want sent", rec.State)
+	if rec := f.record(c.ID, "k-1"); rec.State != consent.PaymentUnconfirmed || len(rec.History) != 1 || rec.History[0].Event != "payment.unconfirmed" {
+		t.Errorf("record %s %+v, want unconfirmed with its event", rec.State, rec.History)
+	}
+	f.env.Bank.ResetRequests()
+	if again, err := f.p.Resume(ctx, c, "k-1"); err != nil || again.Outcome != payment.Unconfirmed || len(f.env.Bank.Requests()) != 0 {
+		t.Errorf("Resume again: %+v, %v, %d bank requests; want Unconfirmed from the record", again, err, len(f.env.Bank.Requests()))
 	}
 	if got := f.consent(c.ID); got.Status != consent.StatusConsumed {
 		t.Errorf("consent %s, want Consumed", got.Status)
@@ -127,7 +132,7 @@ func TestSettleInDoubt(t *testing.T) {
 		t.Errorf("%d Payment Unconfirmed events (%v), want 1", n, types)
 	}
 	for i, dt := range types {
-		if dt == consent.EventPaymentUnconfirmed && (details[i].IdempotencyKey != "k-1" || details[i].PaymentState != consent.PaymentSent || details[i].BankPaymentID != "") {
+		if dt == consent.EventPaymentUnconfirmed && (details[i].IdempotencyKey != "k-1" || details[i].PaymentState != consent.PaymentUnconfirmed || details[i].BankPaymentID != "" || !details[i].Final) {
 			t.Errorf("Payment Unconfirmed %+v", details[i])
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/jws"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/refresh"
 )
 
@@ -97,8 +98,7 @@ func (p *Protocol) sendOrder(ctx context.Context, c *consent.Consent, rec *conse
 			}
 		}
 		if !mayResend(err) && bankapi.Classify(err) != bankapi.ActionRefresh && isBankRefusal(err) {
-			rec.State = consent.PaymentFailed
-			p.save(ctx, rec)
+			p.record(ctx, rec, consent.PaymentUpdate{State: consent.PaymentFailed})
 		}
 		var ue *bankapi.UnusableError
 		if errors.As(err, &ue) {
@@ -112,9 +112,7 @@ func (p *Protocol) sendOrder(ctx context.Context, c *consent.Consent, rec *conse
 		// record "sent" so a retry with the same key reads it again.
 		return Result{Outcome: Unreadable, InteractionID: resp.InteractionID, Used: tok}
 	}
-	rec.BankPaymentID, rec.Status, rec.State = order.ID(), order.Data.Status, consent.PaymentDone
-	rec.Note(consent.EventPaymentCreated, "")
-	p.save(ctx, rec)
+	p.record(ctx, rec, orderUpdate(consent.PaymentDone, &order, resp.Body))
 	p.consumed(ctx, c)
 	return Result{Outcome: Done, Used: tok}
 }
@@ -165,6 +163,7 @@ func (p *Protocol) pause(ctx context.Context, attempt int, err error) error {
 		d = be.RetryAfter
 	}
 	d = min(d, r.Cap)
+	metrics.From(ctx).BankRetry(ctx, bankapi.ErrorStatus(err))
 	if p.Wait != nil {
 		return p.Wait(ctx, d)
 	}
@@ -174,13 +173,38 @@ func (p *Protocol) pause(ctx context.Context, attempt int, err error) error {
 // detachedWrites bounds the store writes that follow a bank call.
 const detachedWrites = 3 * time.Second
 
-// save writes rec; a version conflict means a concurrent call with the same
-// key recorded the same bank outcome (same bank key, same payment). The write
-// is detached: an outcome reached after a long retry must still be recorded.
-func (p *Protocol) save(ctx context.Context, rec *consent.Payment) {
+// record writes what the bank's answer taught about rec
+// (consent.Store.RecordPaymentStatus, the one write of a payment's status),
+// detached: an outcome reached after a long retry must still be recorded. A
+// version conflict re-reads the record once: if another call recorded an
+// outcome of its own (same bank key, same payment) that one stands, else the
+// update is applied to what is stored.
+func (p *Protocol) record(ctx context.Context, rec *consent.Payment, u consent.PaymentUpdate) {
 	ctx, cancel := lambdactx.Detach(ctx, detachedWrites)
 	defer cancel()
-	if err := p.Store.UpdatePayment(ctx, rec); err != nil {
+	_, err := p.Store.RecordPaymentStatus(ctx, rec, u)
+	if errors.Is(err, consent.ErrConflict) {
+		fresh, gerr := p.Store.GetPayment(ctx, rec.ConsentID, rec.IdempotencyKey)
+		switch {
+		case gerr != nil:
+			err = gerr
+		case u.State != "" && fresh.State != rec.State:
+			*rec = *fresh
+			return
+		default:
+			*rec = *fresh
+			_, err = p.Store.RecordPaymentStatus(ctx, rec, u)
+		}
+	}
+	if err != nil {
 		p.Logger.WarnContext(ctx, "payment record update", "consentId", rec.ConsentID, "err", err)
 	}
+}
+
+// orderUpdate is what a payment-order answer says: its id, status, the
+// bank's time of that status and the body itself.
+func orderUpdate(state string, o *bankapi.PaymentOrderResponse, body []byte) consent.PaymentUpdate {
+	at, _ := time.Parse(time.RFC3339, o.Data.StatusUpdateDateTime)
+	return consent.PaymentUpdate{State: state, BankPaymentID: o.ID(), Status: o.Data.Status, StatusAt: at,
+		Order: body, Checked: true}
 }

@@ -21,9 +21,9 @@ import (
 //
 //   - Consumed: the payment was made, and the bank will not say its id again:
 //     Unconfirmed, never "refused", which would invite a second payment. The
-//     record stays "sent" (a retry with the same key asks again; nothing is
-//     marked failed) and the local consent becomes Consumed, so no other key
-//     tries to pay with it.
+//     record becomes "unconfirmed" (a retry with the same key is answered
+//     from it; nothing is marked failed, nothing is sent again) and the local
+//     consent becomes Consumed, so no other key tries to pay with it.
 //   - any other status: no payment was made with the consent; ok is false and
 //     the caller treats the refusal like one of a first attempt.
 //   - the check failed: nothing is known; Unsettled, the record stays "sent".
@@ -46,11 +46,7 @@ func (p *Protocol) settle(ctx context.Context, c *consent.Consent, rec *consent.
 		return Result{}, false
 	}
 	p.Logger.WarnContext(ctx, "payment in doubt: consent consumed at the bank", "consentId", c.ID, "interactionId", got.InteractionID)
-	if rec.UnconfirmedAt.IsZero() { // once: the app learns it from the event (the record stays "sent")
-		rec.UnconfirmedAt = p.Now()
-		rec.Note(consent.EventPaymentUnconfirmed, "")
-		p.save(ctx, rec)
-	}
+	p.record(ctx, rec, consent.PaymentUpdate{State: consent.PaymentUnconfirmed, Checked: true})
 	p.consumed(ctx, c)
 	return Result{Outcome: Unconfirmed, Payment: rec, InteractionID: got.InteractionID}, true
 }

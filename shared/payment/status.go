@@ -48,28 +48,5 @@ func (p *Protocol) Status(ctx context.Context, c *consent.Consent, id string) (*
 	if o.Order.Data.ConsentID != c.ID {
 		return nil, ErrNoSuchPayment
 	}
-	p.noteStatus(ctx, o)
 	return o, nil
-}
-
-// noteStatus records on the consent's payment record a bank status that
-// changed since it was last seen, with its Payment Status Changed event (a
-// record not found, or a failed write, is logged: the read is answered anyway,
-// and the next read records it).
-func (p *Protocol) noteStatus(ctx context.Context, o *Order) {
-	status := o.Order.Data.Status
-	rec, err := p.Store.PaymentByBankID(ctx, o.Order.Data.ConsentID, o.Order.ID())
-	switch {
-	case errors.Is(err, consent.ErrNotFound):
-		return
-	case err != nil:
-		p.Logger.WarnContext(ctx, "payment record not read", "consentId", o.Order.Data.ConsentID, "err", err)
-		return
-	case status == "" || rec.Status == status:
-		return
-	}
-	previous := rec.Status
-	rec.Status = status
-	rec.Note(consent.EventPaymentStatusChanged, previous)
-	p.save(ctx, rec)
 }

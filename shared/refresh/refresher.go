@@ -9,6 +9,7 @@ import (
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
 )
 
@@ -105,6 +106,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 			return nil, err
 		}
 		r.markConsent(ctx, id, consent.StatusExpired, "refresh_token_expired", t)
+		metrics.From(ctx).Count(ctx, metrics.Refreshes, metrics.DimResult, metrics.RefreshLapsed)
 		return nil, ErrExpired
 	case j.keepAlive && !NeedsKeepAlive(t.RefreshExpiresAt, now):
 		// Refreshed meanwhile with a new refresh token: nothing to keep alive.
@@ -121,6 +123,16 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 		return t, nil
 	}
 
+	// The new tokens will be stored sealed: the data key is taken before the
+	// refresh token is sent, so KMS failing after the bank answered (and may
+	// have rotated it) cannot lose the answer. No key, no bank call.
+	ctx, err = r.Store.HoldSealKey(ctx)
+	if err != nil {
+		if rerr := r.release(ctx, t, t.Failures, t.NextAttemptAt, t.RefreshDue); rerr != nil {
+			return nil, errors.Join(err, rerr)
+		}
+		return nil, fmt.Errorf("refresh %s: %w", id, err)
+	}
 	// Once the refresh token is sent, its answer must not be lost to the
 	// caller's cancellation (with one-time-use rotation the old token is
 	// spent): the bank call and the writes run detached, bounded by the
@@ -128,6 +140,7 @@ func (r *Refresher) refresh(ctx context.Context, id string, j job) (*consent.Tok
 	bctx, bcancel := lambdactx.Detach(ctx, r.lease())
 	tok, err := r.OAuth.Refresh(bctx, t.RefreshToken)
 	bcancel()
+	metrics.From(ctx).Count(ctx, metrics.Refreshes, metrics.DimResult, grantResult(err))
 	wctx, cancel := lambdactx.Detach(ctx, storeTimeout)
 	defer cancel()
 	if err != nil {

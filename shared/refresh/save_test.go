@@ -76,7 +76,7 @@ func mapValues(m map[string]string) []string {
 func flakyRefresher(env *testenv.Env, faults ...saveFault) (*refresh.Refresher, *flakyDynamoDB) {
 	api := &flakyDynamoDB{DynamoDBAPI: env.DDB, faults: faults}
 	store := consent.New(api, env.Table)
-	store.Now, store.Shards = env.Deps.Store.Now, env.Deps.Store.Shards
+	store.Now, store.Shards, store.Sealer = env.Deps.Store.Now, env.Deps.Store.Shards, env.Deps.Store.Sealer
 	r := newRefresher(env, "flaky")
 	r.Store = store
 	return r, api

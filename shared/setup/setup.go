@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -19,9 +20,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	"github.com/coop-ob/connector/shared/bankapi"
+	"github.com/coop-ob/connector/shared/banksig"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/credentials"
+	"github.com/coop-ob/connector/shared/lambdactx"
+	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/mtls"
 	"github.com/coop-ob/connector/shared/oauth"
 )
@@ -35,7 +39,13 @@ type Deps struct {
 	OAuth       *oauth.Client
 	Bank        *bankapi.Client
 	Store       *consent.Store
-	Now         func() time.Time
+	// Scan is the table client's Scan, for the sealing pass of the tokens function; nil when
+	// the store's client has none (a test's wrapper).
+	Scan consent.ScanAPI
+	Now  func() time.Time
+	// Metrics writes the connector's metric lines (shared/metrics) to stdout, in
+	// METRICS_NAMESPACE; each function's edge puts it in the request's context.
+	Metrics *metrics.Recorder
 
 	authStyle oauth.AuthStyle // TOKEN_AUTH_METHOD, parsed once
 }
@@ -44,7 +54,8 @@ type Deps struct {
 // configuration (which honours AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SECRETS_MANAGER),
 // and builds Deps. The logger writes JSON to stdout, which Lambda's JSON log format keeps as is.
 func Load(ctx context.Context) (*Deps, error) {
-	logger := slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: logLevel(os.Getenv("AWS_LAMBDA_LOG_LEVEL"))}))
+	// Every line of a request carries its Lambda and API Gateway request ids (lambdactx.IDHandler).
+	logger := slog.New(lambdactx.NewIDHandler(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: logLevel(os.Getenv("AWS_LAMBDA_LOG_LEVEL"))})))
 	cfg, err := config.Load(os.Getenv)
 	if err != nil {
 		return nil, err
@@ -59,7 +70,12 @@ func Load(ctx context.Context) (*Deps, error) {
 // New builds Deps from an explicit configuration and AWS configuration.
 func New(cfg config.Config, awsCfg aws.Config, logger *slog.Logger) (*Deps, error) {
 	ddb, sm := AWSClients(awsCfg)
-	return NewWith(cfg, ddb, sm, logger)
+	d, err := NewWith(cfg, ddb, sm, logger)
+	if err != nil {
+		return nil, err
+	}
+	d.UseSealer(KMSClient(awsCfg))
+	return d, nil
 }
 
 // AWSAttemptTimeout bounds one attempt of a DynamoDB or Secrets Manager call (they take
@@ -79,8 +95,12 @@ func AWSClients(awsCfg aws.Config) (*dynamodb.Client, *secretsmanager.Client) {
 		// DynamoDB's CRC32 header adds nothing over TLS, and emulators (kumo) do not send it.
 		o.DisableValidateResponseChecksum = true
 		o.HTTPClient = hc
+		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware)
 	})
-	sm := secretsmanager.NewFromConfig(awsCfg, func(o *secretsmanager.Options) { o.HTTPClient = hc })
+	sm := secretsmanager.NewFromConfig(awsCfg, func(o *secretsmanager.Options) {
+		o.HTTPClient = hc
+		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware)
+	})
 	return ddb, sm
 }
 
@@ -93,8 +113,11 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 	src := credentials.NewSource(sm, cfg.CredentialsSecretID, cfg.SecretCacheTTL, logger)
 	src.ExpiryWarnDays = cfg.CertExpiryWarnDays
 	hc := mtls.NewClient(src, cfg.BankHTTPTimeout)
+	// Every bank and token call is measured and logged with its interaction id (bankapi.Observed).
+	hc.Transport = bankapi.Observed(hc.Transport, tokenPath(cfg.BankTokenURL))
 	store := consent.New(ddb, cfg.TableName)
 	store.ReconfirmPeriod, store.ReconfirmWarn = cfg.ReconfirmPeriod, cfg.ReconfirmWarn
+	store.PaymentPollBackoff, store.PaymentPollLimit = cfg.PaymentPollBackoff, cfg.PaymentPollLimit
 	if cfg.RefreshShards > 0 {
 		store.Shards = cfg.RefreshShards
 	}
@@ -105,10 +128,16 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 		HTTP:        hc,
 		Store:       store,
 		Now:         time.Now,
+		Metrics:     metrics.New(os.Stdout, cfg.MetricsNamespace, cfg.Environment),
 	}
 	d.authStyle = style
+	d.Scan, _ = ddb.(consent.ScanAPI)
 	d.OAuth = d.TokenClient(hc, cfg.BankTokenURL)
 	d.Bank = &bankapi.Client{BaseURL: cfg.BankAPIBaseURL, HTTP: hc, FinancialID: cfg.FinancialID, Now: d.now}
+	// PIS_SIGNATURE: the bank's JWKS, when given as a URL, is fetched over public TLS (not mTLS).
+	if sig := banksig.New(cfg.PISSignature, src, &http.Client{Timeout: cfg.BankHTTPTimeout}, logger, d.now); sig != nil {
+		d.Bank.Answers = sig
+	}
 	return d, nil
 }
 
@@ -139,6 +168,15 @@ func (d *Deps) SetClock(now func() time.Time) {
 	d.Now = now
 	d.Store.Now = now
 	d.Credentials.Now = now
+}
+
+// tokenPath is the path of the token endpoint's URL (checked by config.Load).
+func tokenPath(tokenURL string) string {
+	u, err := url.Parse(tokenURL)
+	if err != nil {
+		return ""
+	}
+	return u.Path
 }
 
 func logLevel(s string) slog.Level {

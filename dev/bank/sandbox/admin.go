@@ -15,6 +15,7 @@ func (b *Bank) adminMux() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]any{"now": b.Now().Format(time.RFC3339Nano)})
 	})
 	m.HandleFunc("POST /admin/consents/{id}/{action}", b.adminConsentAction)
+	m.HandleFunc("POST /admin/consents/{id}/payment-plan", b.adminPaymentPlan)
 	m.HandleFunc("GET /admin/consents/{id}", func(w http.ResponseWriter, r *http.Request) {
 		info, err := b.Consent(r.PathValue("id"))
 		writeAdmin(w, info, err)
@@ -39,6 +40,8 @@ func (b *Bank) adminMux() http.Handler {
 		writeJSON(w, http.StatusOK, b.Payments())
 	})
 	m.HandleFunc("POST /admin/settings", b.adminSettings)
+	m.HandleFunc("POST /admin/redirects", b.adminRedirects)
+	m.HandleFunc("POST /admin/decoding", b.adminDecoding)
 	m.HandleFunc("GET /admin/secret", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(b.SecretJSON())
@@ -132,6 +135,8 @@ type adminFaultRequest struct {
 	DropAfterProcessing bool    `json:"dropAfterProcessing"`
 	// AnswerAfterProcessing: handle the request, then answer status/html/empty instead.
 	AnswerAfterProcessing bool `json:"answerAfterProcessing"`
+	// CorruptSignature: handle the request and answer as usual with a signature that does not verify.
+	CorruptSignature bool `json:"corruptSignature"`
 }
 
 func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
@@ -145,7 +150,8 @@ func (b *Bank) adminFault(w http.ResponseWriter, r *http.Request) {
 	}
 	b.Fail(req.PathPrefix, Fault{Count: req.Count, Status: req.Status, RetryAfter: time.Duration(req.RetryAfterSeconds * float64(time.Second)),
 		HTML: req.HTML, JSON: req.JSON, Empty: req.Empty, Delay: time.Duration(req.DelayMs) * time.Millisecond, Drop: req.Drop,
-		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing})
+		DropAfterProcessing: req.DropAfterProcessing, AnswerAfterProcessing: req.AnswerAfterProcessing,
+		CorruptSignature: req.CorruptSignature})
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -154,9 +160,21 @@ func (b *Bank) adminSettings(w http.ResponseWriter, r *http.Request) {
 		AccessTTLSeconds  float64 `json:"accessTtlSeconds"`
 		RefreshTTLSeconds float64 `json:"refreshTtlSeconds"`
 		RefreshMode       string  `json:"refreshMode"`
+		// PaymentPlans: per kind (DP, DSP, DSO), SetDefaultPaymentPlan; [] restores the default.
+		PaymentPlans map[string][]planStep `json:"paymentPlans"`
 	}
 	if !decodeAdmin(w, r, &req) {
 		return
+	}
+	for k, steps := range req.PaymentPlans {
+		var plan []PaymentStep
+		for _, s := range steps {
+			plan = append(plan, s.step())
+		}
+		if err := b.SetDefaultPaymentPlan(k, plan); err != nil {
+			writeAdmin(w, nil, err)
+			return
+		}
 	}
 	b.mu.Lock()
 	mode := b.refreshMode
@@ -170,5 +188,38 @@ func (b *Bank) adminSettings(w http.ResponseWriter, r *http.Request) {
 		mode = m
 	}
 	b.SetTokenSettings(time.Duration(req.AccessTTLSeconds*float64(time.Second)), time.Duration(req.RefreshTTLSeconds*float64(time.Second)), mode)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// adminRedirects is POST /admin/redirects {"errorsWithoutState": bool}: SetErrorsWithoutState.
+func (b *Bank) adminRedirects(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		ErrorsWithoutState *bool `json:"errorsWithoutState"`
+	}
+	if !decodeAdmin(w, r, &req) {
+		return
+	}
+	if req.ErrorsWithoutState == nil {
+		writeAdmin(w, nil, errors.New("errorsWithoutState is required"))
+		return
+	}
+	b.SetErrorsWithoutState(*req.ErrorsWithoutState)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// adminDecoding is POST /admin/decoding {"decoding":"form|percent|literal"}: SetDecoding.
+func (b *Bank) adminDecoding(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Decoding string `json:"decoding"`
+	}
+	if !decodeAdmin(w, r, &req) {
+		return
+	}
+	d, err := ParseDecoding(req.Decoding)
+	if err != nil {
+		writeAdmin(w, nil, err)
+		return
+	}
+	b.SetDecoding(d)
 	w.WriteHeader(http.StatusNoContent)
 }

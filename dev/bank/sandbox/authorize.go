@@ -3,7 +3,6 @@ package sandbox
 import (
 	"encoding/base64"
 	"fmt"
-	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -34,9 +33,9 @@ func broken(rule, format string, args ...any) *ruleError {
 }
 
 // decodeAuthData is the bank's reading of data=: base64url without padding, then
-// "k=v&k=v", split on the first "="; redirect_uri and scope raw, the rest
-// url.QueryUnescape'd; duplicate and unknown names refused.
-func decodeAuthData(data []string) (map[string]string, *ruleError) {
+// "k=v&k=v", split on the first "="; redirect_uri and scope raw, the rest read
+// by d (form: url.QueryUnescape'd; percent; literal); duplicate and unknown names refused.
+func decodeAuthData(data []string, d Decoding) (map[string]string, *ruleError) {
 	if len(data) != 1 || data[0] == "" {
 		return nil, broken("data", "exactly one data parameter (base64url of the parameter string) is required")
 	}
@@ -60,7 +59,7 @@ func decodeAuthData(data []string) (map[string]string, *ruleError) {
 			return nil, broken("parameters", "duplicate parameter %q", name)
 		}
 		if name != "redirect_uri" && name != "scope" {
-			if value, err = url.QueryUnescape(value); err != nil {
+			if value, err = d.decode(value); err != nil {
 				return nil, broken(name, "%s is not validly encoded", name)
 			}
 		}

@@ -64,6 +64,11 @@ type Options struct {
 	AccessTTL, RefreshTTL time.Duration
 	// RefreshMode defaults to RefreshKeep.
 	RefreshMode RefreshMode
+	// ErrorsWithoutState makes the bank's error redirects carry only error and
+	// error_description, like the examples on the bank's own page; a code still carries state.
+	ErrorsWithoutState bool
+	// Decoding is how authorization values are read (DecodeForm when "").
+	Decoding Decoding
 	// Logger defaults to a discarding logger.
 	Logger *slog.Logger
 }
@@ -82,10 +87,16 @@ type Bank struct {
 	accessTTL   time.Duration
 	refreshTTL  time.Duration
 	refreshMode RefreshMode
-	requests    []*RequestLog
-	faults      []*faultEntry
-	st          *state
-	secrets     secretLog
+	// errorsWithoutState: error redirects leave state out (Options.ErrorsWithoutState).
+	errorsWithoutState bool
+	requests           []*RequestLog
+	faults             []*faultEntry
+	st                 *state
+	secrets            secretLog
+	// plans and defaultPlans: how payment orders move through their statuses (paymentplan.go).
+	plans        map[string][]PaymentStep
+	defaultPlans map[kind][]PaymentStep
+	decoding     Decoding
 
 	api, pages, admin          *http.Server
 	apiURL, pagesURL, adminURL string
@@ -103,7 +114,11 @@ func Start(ctx context.Context, o Options) (*Bank, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Bank{o: o, log: o.Logger, mat: mat, accessTTL: o.AccessTTL, refreshTTL: o.RefreshTTL, refreshMode: o.RefreshMode}
+	b := &Bank{o: o, log: o.Logger, mat: mat, accessTTL: o.AccessTTL, refreshTTL: o.RefreshTTL, refreshMode: o.RefreshMode,
+		errorsWithoutState: o.ErrorsWithoutState}
+	if b.decoding, err = ParseDecoding(string(o.Decoding)); err != nil {
+		return nil, err
+	}
 	b.ca = x509.NewCertPool()
 	b.ca.AddCert(mat.caCert)
 	b.st = newState(b.Now())
@@ -284,4 +299,12 @@ func (b *Bank) SetTokenSettings(access, refresh time.Duration, mode RefreshMode)
 		b.refreshTTL = refresh
 	}
 	b.refreshMode = mode
+}
+
+// SetErrorsWithoutState makes the error redirects of journeys finished from now on leave
+// out state (true), or carry it again (false): Options.ErrorsWithoutState.
+func (b *Bank) SetErrorsWithoutState(omit bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.errorsWithoutState = omit
 }

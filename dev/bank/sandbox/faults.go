@@ -29,6 +29,9 @@ type Fault struct {
 	// and then answers per Status, HTML, JSON and Empty instead of the bank's answer:
 	// a front end that lost or mangled a processed request's answer.
 	AnswerAfterProcessing bool
+	// CorruptSignature lets the bank handle the request and answer as usual, with
+	// its x-jws-signature changed so that it no longer verifies (a signed PIS answer).
+	CorruptSignature bool
 }
 
 type faultEntry struct {
@@ -91,6 +94,22 @@ func applyFault(ctx context.Context, w http.ResponseWriter, r *http.Request, f F
 	case f.Drop:
 		dropConn(w)
 		return 0
+	case f.CorruptSignature:
+		rec := &bufferWriter{header: http.Header{}}
+		next.ServeHTTP(rec, r)
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		if sig := rec.header.Get("x-jws-signature"); sig != "" {
+			w.Header().Set("x-jws-signature", corruptSignature(sig))
+		}
+		status := rec.status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(rec.body.Bytes())
+		return status
 	case f.AnswerAfterProcessing:
 		next.ServeHTTP(&bufferWriter{header: http.Header{}}, r)
 	case f.Status == 0:

@@ -32,25 +32,31 @@ type material struct {
 	SigningKeyID                        string
 	ClientID, ClientSecret              string
 	OrganisationID, SoftwareStatementID string
+	// The bank's own response-signing keys (signing.go) and the organisation it signs as.
+	BankSigningKeys    []bankKey
+	BankOrganisationID string
 
 	caCert     *x509.Certificate
 	caKey      crypto.Signer
 	server     tls.Certificate
 	signingKey *rsa.PrivateKey
+	bankKeys   []*rsa.PrivateKey
 }
 
 // secretJSON is the credentials-secret shape of docs/configuration.md.
 type secretJSON struct {
-	ClientID            string `json:"clientId"`
-	ClientSecret        string `json:"clientSecret"`
-	TransportCertPem    string `json:"transportCertPem"`
-	TransportKeyPem     string `json:"transportKeyPem"`
-	CABundlePem         string `json:"caBundlePem"`
-	SigningKeyPem       string `json:"signingKeyPem"`
-	SigningCertPem      string `json:"signingCertPem"`
-	SigningKeyID        string `json:"signingKeyId"`
-	OrganisationID      string `json:"organisationId"`
-	SoftwareStatementID string `json:"softwareStatementId"`
+	ClientID            string          `json:"clientId"`
+	ClientSecret        string          `json:"clientSecret"`
+	TransportCertPem    string          `json:"transportCertPem"`
+	TransportKeyPem     string          `json:"transportKeyPem"`
+	CABundlePem         string          `json:"caBundlePem"`
+	SigningKeyPem       string          `json:"signingKeyPem"`
+	SigningCertPem      string          `json:"signingCertPem"`
+	SigningKeyID        string          `json:"signingKeyId"`
+	OrganisationID      string          `json:"organisationId"`
+	SoftwareStatementID string          `json:"softwareStatementId"`
+	BankJWKS            json.RawMessage `json:"bankJwks"`
+	BankOrganisationID  string          `json:"bankOrganisationId"`
 }
 
 const materialFile = "material.json"
@@ -67,6 +73,14 @@ func loadOrGenerate(dir string, now time.Time) (*material, error) {
 			}
 			if err := m.parse(); err != nil {
 				return nil, fmt.Errorf("bank material %s: %w", dir, err)
+			}
+			if len(m.BankSigningKeys) == 0 { // material from before the bank signed its answers
+				if err := m.generateBankKeys(); err != nil {
+					return nil, err
+				}
+				if err := m.write(dir); err != nil {
+					return nil, err
+				}
 			}
 			return m, nil
 		}
@@ -110,6 +124,7 @@ func (m *material) secretJSON() []byte {
 		CABundlePem:   m.CACertPEM,
 		SigningKeyPem: m.SigningKeyPEM, SigningCertPem: m.SigningCertPEM, SigningKeyID: m.SigningKeyID,
 		OrganisationID: m.OrganisationID, SoftwareStatementID: m.SoftwareStatementID,
+		BankJWKS: m.jwks(), BankOrganisationID: m.BankOrganisationID,
 	}, "", "  ")
 	return raw
 }
@@ -137,6 +152,9 @@ func (m *material) parse() error {
 		return errors.New("signing key is not RSA")
 	}
 	m.signingKey = rk
+	if len(m.BankSigningKeys) > 0 {
+		return m.parseBankKeys()
+	}
 	return nil
 }
 
@@ -182,6 +200,9 @@ func generate(now time.Time) (*material, error) {
 		return nil, err
 	}
 	if m.SigningCertPEM, m.SigningKeyPEM, err = m.issue(m.SoftwareStatementID+" signing", now, 0, true); err != nil {
+		return nil, err
+	}
+	if err := m.generateBankKeys(); err != nil {
 		return nil, err
 	}
 	return m, m.parse()

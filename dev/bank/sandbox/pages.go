@@ -59,7 +59,7 @@ func (b *Bank) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	p, e := decodeAuthData(r.URL.Query()["data"])
+	p, e := decodeAuthData(r.URL.Query()["data"], b.decoding)
 	var req *authRequest
 	if e == nil {
 		req, e = b.validateAuthLocked(brand, p)
@@ -302,10 +302,13 @@ func (b *Bank) approveLocked(w http.ResponseWriter, r *http.Request, j *journey,
 }
 
 // finishLocked ends the journey with a redirect to the TPP: outcome plus state,
-// form-encoded (spaces as "+").
+// form-encoded (spaces as "+"). An error redirect leaves state out while
+// errorsWithoutState is set, as the bank's own examples do.
 func (b *Bank) finishLocked(w http.ResponseWriter, r *http.Request, j *journey, v url.Values) {
 	delete(b.st.journeys, j.id)
-	v.Set("state", j.req.p["state"])
+	if v.Get("error") == "" || !b.errorsWithoutState {
+		v.Set("state", j.req.p["state"])
+	}
 	target := j.req.p["redirect_uri"]
 	sep := "?"
 	if strings.Contains(target, "?") {

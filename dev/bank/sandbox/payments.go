@@ -23,7 +23,10 @@ type PaymentRecord struct {
 	CreditorName    string
 	Status          string
 	Created         time.Time
-	initiation      json.RawMessage
+	// StatusAt is when the order took Status (its StatusUpdateDateTime).
+	StatusAt   time.Time
+	initiation json.RawMessage
+	plan       []PaymentStep // the statuses it moves through (paymentplan.go); none: Status stays
 }
 
 // Payments lists every payment order the bank accepted, oldest first.
@@ -33,6 +36,7 @@ func (b *Bank) Payments() []PaymentRecord {
 	out := make([]PaymentRecord, len(b.st.payments))
 	for i, p := range b.st.payments {
 		out[i] = *p
+		out[i].Status, out[i].StatusAt = b.statusLocked(p)
 	}
 	return out
 }
@@ -93,10 +97,13 @@ func (b *Bank) handlePaymentOrder(k kind) http.HandlerFunc {
 		p := &PaymentRecord{PaymentID: uuid.NewString(), Kind: string(k), ConsentID: c.ID, IdempotencyKey: key,
 			Amount: amt.Amount, Currency: amt.Currency, DebtorAccountID: a.ID,
 			CreditorAccount: c.pay.CreditorAccount.Identification, CreditorName: c.pay.CreditorAccount.Name,
-			Status: "InitiationCompleted", Created: now, initiation: c.Initiation}
+			Status: "InitiationCompleted", Created: now, initiation: c.Initiation, plan: b.planLocked(k, c.ID)}
 		if k == kindDP {
 			p.Status = "AcceptedSettlementCompleted"
 			a.Available -= toPence(amt.Amount)
+		}
+		if len(p.plan) > 0 {
+			p.Status = p.plan[0].Status // before its first step (a step after 0): the first
 		}
 		b.st.payments = append(b.st.payments, p)
 		c.setStatus(statusConsumed, now)
@@ -125,9 +132,10 @@ func (b *Bank) paymentLocked(id string) *PaymentRecord {
 func (b *Bank) writePayment(w http.ResponseWriter, status int, p *PaymentRecord) {
 	k := kind(p.Kind)
 	paths := pisPaths[k]
+	st, at := b.statusLocked(p)
 	writeJSON(w, status, envelope{Data: map[string]any{
-		paths.idName: p.PaymentID, "ConsentId": p.ConsentID, "Status": p.Status,
-		"CreationDateTime": obTime(p.Created), "StatusUpdateDateTime": obTime(p.Created), "Initiation": p.initiation,
+		paths.idName: p.PaymentID, "ConsentId": p.ConsentID, "Status": st,
+		"CreationDateTime": obTime(p.Created), "StatusUpdateDateTime": obTime(at), "Initiation": p.initiation,
 	}, Links: links{Self: b.apiURL + pispBase + "/" + paths.orders + "/" + p.PaymentID}})
 }
 

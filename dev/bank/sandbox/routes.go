@@ -20,12 +20,13 @@ func (b *Bank) apiMux() http.Handler {
 
 	for _, k := range []kind{kindDP, kindDSP, kindDSO} {
 		p := pisPaths[k]
-		m.HandleFunc("POST "+pispBase+"/"+p.consents, b.handlePISConsentCreate(k))
-		m.HandleFunc("GET "+pispBase+"/"+p.consents+"/{ConsentId}", b.handlePISConsentGet(k))
-		m.HandleFunc("POST "+pispBase+"/"+p.orders, b.handlePaymentOrder(k))
-		m.HandleFunc("GET "+pispBase+"/"+p.orders+"/{PaymentId}", b.handlePaymentGet(k))
+		// PIS answers are signed (x-jws-signature; signing.go).
+		m.HandleFunc("POST "+pispBase+"/"+p.consents, b.signed(b.handlePISConsentCreate(k)))
+		m.HandleFunc("GET "+pispBase+"/"+p.consents+"/{ConsentId}", b.signed(b.handlePISConsentGet(k)))
+		m.HandleFunc("POST "+pispBase+"/"+p.orders, b.signed(b.handlePaymentOrder(k)))
+		m.HandleFunc("GET "+pispBase+"/"+p.orders+"/{PaymentId}", b.signed(b.handlePaymentGet(k)))
 	}
-	m.HandleFunc("GET "+pispBase+"/domestic-payment-consents/{ConsentId}/funds-confirmation", b.handlePISFundsConfirmation)
+	m.HandleFunc("GET "+pispBase+"/domestic-payment-consents/{ConsentId}/funds-confirmation", b.signed(b.handlePISFundsConfirmation))
 
 	m.HandleFunc("POST "+cbpiiBase+"/funds-confirmation-consents", b.handleCBPIIConsentCreate)
 	m.HandleFunc("GET "+cbpiiBase+"/funds-confirmation-consents/{ConsentId}", b.handleCBPIIConsentGet)

@@ -8,6 +8,7 @@ const (
 	SecretClientCredentials = "client-credentials access token" // client_credentials grant
 	SecretRefreshToken      = "refresh token"
 	SecretAuthorizationCode = "authorization code"
+	SecretResponseSignature = "response signature" // the signature part of an x-jws-signature the bank sent
 )
 
 // Secret is one secret value the bank issued, with its kind (one of the Secret* constants).
@@ -43,7 +44,7 @@ func (b *Bank) recordVerifierLocked(v string) {
 }
 
 // IssuedSecrets returns every access token (every grant, client_credentials included),
-// refresh token and authorization code the bank has issued since Start, in issue order,
+// refresh token, authorization code and response signature the bank has issued since Start, in issue order,
 // including those since expired, rotated away, spent or revoked. For leak tests only:
 // a test checks that none of these values appears in any log line of the run.
 func (b *Bank) IssuedSecrets() []Secret {

@@ -70,6 +70,7 @@ func run(ctx context.Context, stop func(), args []string, stdout, stderr io.Writ
 		Bank:          sandbox.Options{Dir: bankDir, APIAddr: *bankAPI, PagesAddr: *bankPages, AdminAddr: *bankAdmin},
 		ScheduleEvery: *every,
 		Logs:          logs,
+		Events:        stdout,
 		GatewayAddr:   *addr,
 		EmulatorPath:  *emulator,
 		TableName:     "connector",
@@ -110,11 +111,15 @@ Create a consent for every account route (token for sub demo-user, valid 12h):
 
   curl -s -X POST %[1]s/consents -H "Authorization: Bearer %[2]s" -H 'content-type: application/json' -d '%[5]s'
 
-Open the authorizationUrl it returns in a browser: the sandbox bank's consent page. Log in as
+Open the authorizationUrl it returns in a browser: the connector's journey link, which binds
+the journey to that browser and redirects to the sandbox bank's consent page. Log in as
 alice / password, tick the accounts, press Confirm, and the bank sends you back through
-%[1]s/callback to %[1]s/result.
+%[1]s/callback (in the same browser) to %[1]s/result.
 
 %[6]s
+Each lifecycle event the connector publishes to its EventBridge bus is printed here as it is
+published: "event <time> <detail-type> <detail>" (ids and statuses only).
+
 Ctrl-C stops everything.
 `, s.APIURL(), token, s.Bank().AdminURL(), s.Functions(), quickstartConsent, certHelp(ca, spki))
 
