@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"slices"
@@ -10,6 +12,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/refreshtest"
@@ -188,7 +193,8 @@ func TestSweepRepublishes(t *testing.T) {
 
 // TestEventsCarryNoSecret: the events of an authorised (real code exchange with the sandbox
 // bank), then revoked consent, as stored and as delivered, contain none of the tokens and
-// codes the bank issued nor the PKCE verifiers it saw.
+// codes the bank issued nor the PKCE verifiers it saw, plain or in the sealed form the table
+// keeps them in; an outbox item holds its event's own attributes only, none binary.
 func TestEventsCarryNoSecret(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
@@ -224,6 +230,37 @@ func TestEventsCarryNoSecret(t *testing.T) {
 	secrets = append(secrets, f.env.Bank.SeenVerifiers()...)
 	if len(secrets) < 3 {
 		t.Fatalf("the bank issued %d secrets: no journey ran", len(secrets))
+	}
+	// The sealed forms too: every binary attribute of the consent's partition (the sealed
+	// tokens, code and verifier), as base64, hex or raw text.
+	sealed := 0
+	out := must(f.env.DDB.Query(context.Background(), &dynamodb.QueryInput{TableName: aws.String(f.env.Table),
+		KeyConditionExpression:    aws.String("pk = :pk"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": &types.AttributeValueMemberS{Value: "CONSENT#" + id}}}))
+	allowed := []string{"pk", "sk", "consentId", "eventId", "sequence", "detailType", "detail", "createdAt",
+		"refreshShard", "refreshDue", "publishedAt", "ttl"}
+	for _, item := range out.Items {
+		sk := item["sk"].(*types.AttributeValueMemberS).Value
+		for name, v := range item {
+			if consent.IsOutboxKey(sk) {
+				// An outbox item holds its event's fields only, as text and numbers.
+				if !slices.Contains(allowed, name) {
+					t.Errorf("outbox item %s holds attribute %s", sk, name)
+				}
+				if _, bin := v.(*types.AttributeValueMemberB); bin {
+					t.Errorf("outbox item %s holds a binary (sealed) value in %s", sk, name)
+				}
+				continue
+			}
+			if b, ok := v.(*types.AttributeValueMemberB); ok && len(b.Value) >= 16 {
+				sealed++
+				secrets = append(secrets, base64.StdEncoding.EncodeToString(b.Value)[:20],
+					base64.RawURLEncoding.EncodeToString(b.Value)[:20], hex.EncodeToString(b.Value)[:20], string(b.Value[4:16]))
+			}
+		}
+	}
+	if sealed == 0 {
+		t.Fatal("no sealed value in the consent's partition: sealing is off")
 	}
 	for _, text := range texts {
 		for _, s := range secrets {
