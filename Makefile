@@ -4,14 +4,14 @@
 # missing (as root, or with passwordless sudo).
 
 SHELL := /bin/bash
-FUNCTIONS := consents callback tokens proxy
+FUNCTIONS := consents callback tokens proxy events
 GO ?= go
 GOFLAGS_BUILD := -tags lambda.norpc -trimpath -ldflags='-s -w'
 BUILD_DIR ?= .build
 LOCAL_DIR ?= $(BUILD_DIR)/local
 
 .PHONY: build build-local lint test test-only generate validate-template node apidocs bench run cc chromium clean \
-	build-ConsentsFunction build-CallbackFunction build-TokensFunction build-ProxyFunction
+	build-ConsentsFunction build-CallbackFunction build-TokensFunction build-ProxyFunction build-EventsFunction
 
 ## build: one linux/arm64 bootstrap per function, as Lambda runs it (provided.al2023).
 build: $(addprefix $(BUILD_DIR)/lambda/,$(addsuffix /bootstrap,$(FUNCTIONS)))
@@ -30,6 +30,7 @@ build-ConsentsFunction: ; $(call sam-build,consents)
 build-CallbackFunction: ; $(call sam-build,callback)
 build-TokensFunction: ; $(call sam-build,tokens)
 build-ProxyFunction: ; $(call sam-build,proxy)
+build-EventsFunction: ; $(call sam-build,events)
 define sam-build
 CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build $(GOFLAGS_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/$(1)
 endef

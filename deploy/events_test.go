@@ -12,6 +12,9 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/uuid"
+
+	"github.com/coop-ob/connector/dev/eventschema"
+	"github.com/coop-ob/connector/shared/consent"
 )
 
 // decodeStrict decodes one JSON value, refusing unknown fields and trailing data.
@@ -43,7 +46,7 @@ func TestEvents(t *testing.T) {
 		}
 	}
 	covered := map[string]bool{}
-	var schedules, queues int
+	var schedules, queues, streams int
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -65,6 +68,11 @@ func TestEvents(t *testing.T) {
 			checkSQSEvent(t, name, b)
 			continue
 		}
+		if name == "dynamodb-stream.json" {
+			streams++
+			checkStreamEvent(t, name, b)
+			continue
+		}
 		var e events.APIGatewayV2HTTPRequest
 		if err := decodeStrict(b, &e); err != nil {
 			t.Errorf("%s: not an API Gateway v2 HTTP event: %v", name, err)
@@ -83,6 +91,32 @@ func TestEvents(t *testing.T) {
 	}
 	if queues != 1 {
 		t.Errorf("want events/sqs.json")
+	}
+	if streams != 1 {
+		t.Errorf("want events/dynamodb-stream.json")
+	}
+}
+
+// checkStreamEvent: the table stream's event (the events function's, through its mapping)
+// holds outbox inserts: INSERT records of E# keys with new images whose detail is valid for
+// its detail-type.
+func checkStreamEvent(t *testing.T, name string, b []byte) {
+	t.Helper()
+	var e events.DynamoDBEvent
+	if err := decodeStrict(b, &e); err != nil || len(e.Records) == 0 {
+		t.Errorf("%s: not a DynamoDB stream event: %v", name, err)
+		return
+	}
+	for _, r := range e.Records {
+		img := r.Change.NewImage
+		if r.EventSource != "aws:dynamodb" || r.EventName != "INSERT" || r.Change.StreamViewType != "NEW_IMAGE" ||
+			!strings.HasPrefix(r.Change.Keys["sk"].String(), consent.OutboxPrefix) || img["sk"].String() != r.Change.Keys["sk"].String() {
+			t.Errorf("%s: record %s is not an outbox insert", name, r.EventID)
+			continue
+		}
+		if err := eventschema.Validate(img["detailType"].String(), []byte(img["detail"].String())); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
 

@@ -27,14 +27,20 @@ func TestLeastPrivilege(t *testing.T) {
 		// AuthoriseWithTokens; Put: UpdateConsent; Put + Delete: UpdateConsent of an ended consent.
 		"CallbackFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"}, false},
 		// Query: DueForRefresh, PendingExchanges, DuePayments (refresh index); Update: leases,
-		// SaveRefreshed, ClaimExchange, MarkPaymentEnqueued; Put: RecordPaymentStatus; Put + Update: AuthoriseWithTokens; Put: UpdateConsent; Put + Delete:
-		// UpdateConsent of an ended consent; Delete: DeleteAccounts; Scan: the sealing pass
-		// (SealPassStep, on the table only: TestPoliciesHaveNoWildcards).
+		// SaveRefreshed, ClaimExchange, MarkPaymentEnqueued; Put: RecordPaymentStatus; Put + Update:
+		// AuthoriseWithTokens, RecordPaymentStatus with its event (the consent's counter); Put:
+		// UpdateConsent; Put + Delete: UpdateConsent of an ended consent; Delete: DeleteAccounts;
+		// Scan: the sealing pass (SealPassStep, on the table only: TestPoliciesHaveNoWildcards).
 		"TokensFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"}, true},
 		// Put: CreatePayment, UpdatePayment, RecordPaymentStatus, UpdateConsent, CreateAuthSession;
-		// Update: leases, SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent
+		// Update: leases, SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Update:
+		// RecordPaymentStatus with its event (the consent's counter); Put + Delete: UpdateConsent
 		// of an ended consent; Query: FindPayment (the consent's own items, no index).
 		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
+		// The stream (its event source mapping); GetEvent (its attributes only), MarkPublished
+		// (conditioned: TestEventsPublisher); Query: UnpublishedEvents on the refresh index.
+		"EventsFunction": {[]string{"dynamodb:DescribeStream", "dynamodb:GetItem", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+			"dynamodb:ListStreams", "dynamodb:Query", "dynamodb:UpdateItem"}, true},
 	}
 	tpl := loadTemplate(t)
 	for name := range tpl.functions(t) {

@@ -108,6 +108,27 @@ const suppressions = [
     reason: 'the rule guesses from the word "Secret" in the name: CredentialsSecretArn is the secret\'s ARN and ' +
       'SecretCacheTtl a duration, neither a secret value (the secret itself stays in Secrets Manager)',
   },
+  {
+    kind: 'rule',
+    resource: /^(WebhookDestination|WebhookConnection|Parameters\/WebhookUrl|Parameters\/WebhookApiKey)$/,
+    path: /^(|Properties\.InvocationEndpoint|Properties\.AuthParameters\.ApiKeyAuthParameters\.ApiKeyValue)$/,
+    message: /^W1030: .*\{'Ref': '(WebhookUrl|WebhookApiKey)'\} default '' (has length 0, below minimum 1|does not match pattern .*) for property '(InvocationEndpoint|AuthParameters\.ApiKeyAuthParameters\.ApiKeyValue)'.*$/,
+    // Only while both resources exist only under HasWebhook (WebhookUrl not empty), and the
+    // template's rule refuses a WebhookUrl without a WebhookApiKey.
+    when: (f, written) => {
+      const res = resources(written);
+      const cond = (written.Conditions || {}).HasWebhook;
+      const rule = ((written.Rules || {}).WebhookNeedsApiKey || {});
+      return ['WebhookDestination', 'WebhookConnection'].every((r) => (res[r] || {}).Condition === 'HasWebhook') &&
+        JSON.stringify(cond) === JSON.stringify({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'WebhookUrl' }, ''] }] }) &&
+        JSON.stringify(rule.RuleCondition) === JSON.stringify(cond) &&
+        JSON.stringify(rule.Assertions) === JSON.stringify([{ Assert: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'WebhookApiKey' }, ''] }] },
+          AssertDescription: 'WebhookUrl needs WebhookApiKey (the secret the app checks on each webhook).' }]);
+    },
+    reason: 'the rules do not evaluate Conditions: the webhook\'s connection and destination exist only when ' +
+      'HasWebhook (WebhookUrl not empty) holds, and the template\'s WebhookNeedsApiKey rule refuses a ' +
+      'WebhookUrl without a WebhookApiKey, so neither is ever given the empty defaults',
+  },
 ];
 
 module.exports = { suppressions };

@@ -149,4 +149,30 @@ func TestAIS(t *testing.T) {
 		mustContain(t, c.get(t, path), "GET standing orders after step-up", "SO-1001-1")
 		mustContain(t, c.get(t, "/consents/"+id+"/accounts/1001/balances"), "GET balances after step-up", "1001")
 	})
+
+	t.Run("re-authentication", func(t *testing.T) {
+		if err := st.Bank().RevokeTokens(id); err != nil {
+			t.Fatal(err)
+		}
+		p := problemOf(t, c.get(t, "/consents/"+id+"/accounts"), http.StatusForbidden)
+		if p.Action != "reauthenticate" {
+			t.Fatalf("after the bank revoked the tokens: action %q, want reauthenticate: %+v", p.Action, p)
+		}
+		harvest(t)
+		expectOutcome(t, journey(t, p.AuthorizationURL, alice), id, "authorised")
+		mustContain(t, c.get(t, "/consents/"+id+"/accounts"), "GET accounts after re-authentication", "1001")
+	})
+	t.Run("revoke", func(t *testing.T) {
+		if res := c.revoke(t, id); res.StatusCode() != http.StatusNoContent {
+			t.Fatalf("DELETE consent = %d %s, want 204", res.StatusCode(), res.Body)
+		}
+	})
+
+	// The app learns each change from one event, in order: the journey, the step-up asked and
+	// granted, the bank's refusal of the revoked tokens and the re-authentication, the
+	// revocation. A reconfirmation at the time already recorded changes nothing: no event.
+	t.Run("lifecycle events", func(t *testing.T) {
+		expectEvents(t, id, "Consent Created", "Consent Authorised", "Consent Step-Up Required / step-up not held",
+			"Consent Step-Up Granted", "Consent Reauthentication Required / UK.OBIE.Reauthenticate", "Consent Authorised", "Consent Revoked")
+	})
 }

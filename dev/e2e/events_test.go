@@ -15,6 +15,8 @@ func functionOf(name string) string {
 		return "callback"
 	case name == "schedule.json", name == "sqs.json":
 		return "tokens"
+	case name == "dynamodb-stream.json":
+		return "events"
 	case strings.HasPrefix(name, "consents-"):
 		return "consents"
 	}
@@ -48,6 +50,14 @@ func TestEvents(t *testing.T) {
 				t.Fatalf("%s failed: %.500s", functionOf(name), answer)
 			}
 			if name == "schedule.json" {
+				return
+			}
+			if name == "dynamodb-stream.json" {
+				// The events function on its stream mapping's sample: an outbox insert of a
+				// consent that does not exist is still an event to publish; none fails.
+				if f, ok := out["batchItemFailures"].([]any); !ok || len(f) != 0 {
+					t.Errorf("events answered %.300s; want no batchItemFailures", answer)
+				}
 				return
 			}
 			if name == "sqs.json" {

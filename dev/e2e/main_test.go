@@ -119,6 +119,9 @@ func run(m *testing.M) int {
 		code = 1
 	}
 	fmt.Fprintln(os.Stderr, "e2e: AWS actions used per function:", st.AWSCalls())
+	if code != 0 {
+		dumpLogs()
+	}
 	if err := st.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: close the stack:", err)
 	}
@@ -144,4 +147,19 @@ func buildFunctions(ctx context.Context, dir string) error {
 		}
 	}
 	return nil
+}
+
+// dumpLogs writes every line the stack collected to a file (they hold no secret: the log check
+// proves it) and names it, so a failed run can be read after the fact.
+func dumpLogs() {
+	f, err := os.CreateTemp("", "e2e-logs-*.txt")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: logs not kept:", err)
+		return
+	}
+	defer f.Close()
+	for _, l := range st.Logs() {
+		fmt.Fprintln(f, l)
+	}
+	fmt.Fprintln(os.Stderr, "e2e: the stack's logs are in", f.Name())
 }

@@ -28,6 +28,8 @@ func TestJourneyOutcomes(t *testing.T) {
 			if s := c.consent(t, cr.ConsentId).Status; s == "Authorised" {
 				t.Errorf("consent is %s after %s", s, tc.name)
 			}
+			// One event tells the app the journey failed, with its outcome.
+			expectEvents(t, cr.ConsentId, "Consent Created", "Consent Authorisation Failed / "+tc.outcome)
 		})
 	}
 }

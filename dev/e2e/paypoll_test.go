@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -122,6 +123,30 @@ func TestPaymentsFollowedInBackground(t *testing.T) {
 			if p.ConsentID == f.id {
 				made = append(made, p)
 			}
+		}
+		// Each change of the history is one payment event, in the consent's sequence, and the
+		// last one is final; a standing order's InitiationCompleted says no money moved.
+		var changes []string
+		var last seen
+		for _, e := range consentEvents(t, f.id) {
+			if e.Detail.IdempotencyKey == f.key {
+				changes = append(changes, e.Detail.PaymentStatus+" "+e.Detail.Change)
+				last = e
+			}
+		}
+		var history []string
+		for _, h := range rec.History {
+			history = append(history, h.Status+" "+h.Event)
+		}
+		if !slices.Equal(changes, history) {
+			t.Errorf("%s: payment events %q, want one per change of the history %q", f.name, changes, history)
+		}
+		if !last.Detail.Final || last.Detail.InstructionSetUp != (f.journey == "DSO") {
+			t.Errorf("%s: last event %s %+v; want final (instructionSetUp for the standing order)", f.name, last, last.Detail)
+		}
+		if f.name == "settled later" {
+			expectEvents(t, f.id, "Consent Created", "Consent Authorised", "Payment Created / payment.created", "Consent Consumed",
+				"Payment Status Changed / payment.settled")
 		}
 		if len(made) != 1 || made[0].PaymentID != rec.BankPaymentID {
 			t.Errorf("%s: the bank holds %d payment orders (%+v), want exactly the one recorded (%s)", f.name, len(made), made, rec.BankPaymentID)

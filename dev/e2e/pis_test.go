@@ -121,6 +121,12 @@ func TestCBPII(t *testing.T) {
 	id := cr.ConsentId
 	q := journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}})
 	expectOutcome(t, q, id, "authorised")
+	defer func() {
+		// A confirmation changes nothing on the consent: the journey's two events only.
+		if evs := expectEvents(t, id, "Consent Created", "Consent Authorised"); len(evs) > 0 && evs[0].Detail.ConsentType != "fundsconfirmations" {
+			t.Errorf("consentType %q", evs[0].Detail.ConsentType)
+		}
+	}()
 	for _, tc := range []struct {
 		amount string
 		want   bool

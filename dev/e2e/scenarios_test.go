@@ -38,14 +38,32 @@ func TestErrorScenarios(t *testing.T) {
 		q := journey(t, p.AuthorizationURL, alice)
 		expectOutcome(t, q, id, "authorised")
 		mustContain(t, c.get(t, "/consents/"+id+"/accounts"), "GET accounts after re-authentication", "1001")
+		// One event asks for the re-authentication (the bank's code), the next says it is done.
+		expectEvents(t, id, "Consent Created", "Consent Authorised", "Consent Reauthentication Required / UK.OBIE.Reauthenticate", "Consent Authorised")
+	})
+
+	t.Run("refresh refused by the bank: reauthenticate", func(t *testing.T) {
+		id := c.authorisedAIS(t)
+		if err := b.RevokeTokens(id); err != nil {
+			t.Fatal(err)
+		}
+		// The schedule's refresh (the tokens are due at once: REFRESH_LOOKAHEAD) meets invalid_grant.
+		tickAndDrain(t)
+		p := problemOf(t, c.get(t, "/consents/"+id+"/accounts"), http.StatusForbidden)
+		if p.Action != "reauthenticate" {
+			t.Fatalf("after the refused refresh: action %q, want reauthenticate: %+v", p.Action, p)
+		}
+		expectEvents(t, id, "Consent Created", "Consent Authorised", "Consent Reauthentication Required / invalid_grant")
 	})
 
 	for _, sc := range []struct {
-		name string
-		do   func(id string) error
+		name  string
+		do    func(id string) error
+		event string
 	}{
-		{"rejected consent: reconsent", b.RejectConsent},
-		{"expired consent: reconsent", b.ExpireConsent},
+		// The bank answers both with the same code: the connector cannot tell them apart.
+		{"rejected consent: reconsent", b.RejectConsent, "Consent Rejected / UK.OBIE.Resource.InvalidConsentStatus"},
+		{"expired consent: reconsent", b.ExpireConsent, "Consent Rejected / UK.OBIE.Resource.InvalidConsentStatus"},
 	} {
 		t.Run(sc.name, func(t *testing.T) {
 			id := c.authorisedAIS(t)
@@ -59,15 +77,16 @@ func TestErrorScenarios(t *testing.T) {
 			if p.AuthorizationURL != "" {
 				t.Errorf("a reconsent problem carries an authorizationUrl for a dead consent: %+v", p)
 			}
+			expectEvents(t, id, "Consent Created", "Consent Authorised", sc.event)
 		})
 	}
 
 	for _, sc := range []struct {
-		name, account, action string
-		do                    func(string) error
+		name, account, action, event string
+		do                           func(string) error
 	}{
-		{"closed account: reconsent", "1002", "reconsent", b.CloseAccount},
-		{"barred account: accountUnavailable", "1003", "accountUnavailable", b.BarAccount},
+		{"closed account: reconsent", "1002", "reconsent", "Consent Reconsent Required / UK.OBIE.Resource.NotFound", b.CloseAccount},
+		{"barred account: accountUnavailable", "1003", "accountUnavailable", "Consent Account Unavailable / UK.OBIE.Resource.NotFound", b.BarAccount},
 	} {
 		t.Run(sc.name, func(t *testing.T) {
 			id := c.authorisedAIS(t)
@@ -81,6 +100,7 @@ func TestErrorScenarios(t *testing.T) {
 			}
 			// The consent's other accounts still answer.
 			mustContain(t, c.get(t, "/consents/"+id+"/accounts/1001/balances"), "GET balances of 1001", "1001")
+			expectEvents(t, id, "Consent Created", "Consent Authorised", sc.event)
 		})
 	}
 }

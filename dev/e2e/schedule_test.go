@@ -20,7 +20,10 @@ var stackEnv = map[string]string{"REFRESH_LOOKAHEAD": "30m", "REFRESH_POLICY": "
 	// Payments are polled a second after each change (paypoll_test.go): seconds, not minutes.
 	"PAYMENT_POLL_BACKOFF": "1s",
 	// Every payment journey runs with the bank's answer signatures verified (docs/bank-rules.md §Signed responses).
-	"PIS_SIGNATURE": "verify"}
+	"PIS_SIGNATURE": "verify",
+	// The events sweep publishes what the stream left unpublished a second later, not ten
+	// minutes (neverlost_test.go: sweepGrace).
+	"EVENT_SWEEP_GRACE": "1s"}
 
 // refreshGrants lists the token-endpoint refresh_token requests in reqs.
 func refreshGrants(reqs []sandbox.RequestLog) []sandbox.RequestLog {

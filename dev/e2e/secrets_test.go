@@ -296,6 +296,16 @@ func checkLogs(ctx context.Context) error {
 	if len(leaks) > 0 {
 		return fmt.Errorf("secrets in the logs:\n  %s", strings.Join(leaks, "\n  "))
 	}
+	// Every event the stack published, as EventBridge took it: valid against its schema, and
+	// holding none of those values.
+	n, err := checkEvents(values)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return errors.New("event check: the stack published no event")
+	}
+	fmt.Printf("e2e: event check: %d published events valid against their schemas, none holds any of the run's %d secret values\n", n, len(values))
 	return nil
 }
 

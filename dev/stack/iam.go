@@ -120,7 +120,9 @@ func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	if mapping {
-		f.proxy.ServeHTTP(w, r)
+		// Only a rule naming the mapping's own key reaches it (InjectAWSFault names the
+		// function's): a stream read can be failed on purpose, never by the function's faults.
+		f.forward.ServeHTTP(w, r)
 		return
 	}
 	if f.served == nil {

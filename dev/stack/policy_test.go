@@ -24,6 +24,11 @@ func TestRealTemplatePolicies(t *testing.T) {
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
 			"dynamodb:Scan", "dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
 			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},
+		// The publisher: the stream, its bus, its marks, the sweep's index reads and its failure
+		// queue; no secret, no KMS (events carry no sealed value).
+		"EventsFunction": {Actions: []string{"dynamodb:DescribeStream", "dynamodb:GetItem", "dynamodb:GetRecords",
+			"dynamodb:GetShardIterator", "dynamodb:ListStreams", "dynamodb:Query", "dynamodb:UpdateItem",
+			"events:PutEvents", "sqs:SendMessage"}, Index: true},
 	}
 	got := map[string]Policy{}
 	for id, f := range tmpl.Functions {
@@ -55,6 +60,10 @@ func TestRealTemplatePolicies(t *testing.T) {
 		{"ProxyFunction", "kms:Decrypt", false, true},
 		{"ProxyFunction", "kms:Encrypt", false, false},
 		{"CallbackFunction", "kms:ReEncryptFrom", false, false},
+		{"EventsFunction", "dynamodb:Query", true, true}, // the sweep: the refresh index's O# shards
+		{"EventsFunction", "kms:Decrypt", false, false},
+		{"EventsFunction", "secretsmanager:GetSecretValue", false, false},
+		{"EventsFunction", "dynamodb:PutItem", false, false},
 	} {
 		if got := tmpl.Functions[c.function].Policy.Allows(c.action, c.index); got != c.want {
 			t.Errorf("%s Allows(%s, index %v) = %v, want %v", c.function, c.action, c.index, got, c.want)

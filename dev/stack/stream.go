@@ -150,19 +150,31 @@ func (p *streamPoller) run(ctx context.Context) {
 	wg.Wait()
 }
 
+// iterator gets a shard iterator: at the mapping's StartingPosition, or just after the record
+// with sequence number after once one has been read. Lambda does the same when an iterator
+// expires or is lost (a GetRecords whose answer was lost spends its iterator: the retry's is
+// unknown), so a lost iterator never stalls the shard nor replays what was read.
+func (p *streamPoller) iterator(ctx context.Context, shardID, after string) *string {
+	in := &dynamodbstreams.GetShardIteratorInput{StreamArn: aws.String(p.streamARN), ShardId: aws.String(shardID),
+		ShardIteratorType: stypes.ShardIteratorType(p.m.StartingPosition)}
+	if after != "" {
+		in.ShardIteratorType, in.SequenceNumber = stypes.ShardIteratorTypeAfterSequenceNumber, aws.String(after)
+	}
+	for ctx.Err() == nil {
+		out, err := p.streams.GetShardIterator(ctx, in)
+		if err == nil {
+			return out.ShardIterator
+		}
+		p.log.ErrorContext(ctx, "stream event source mapping: shard iterator", "mapping", p.m.LogicalID, "shard", shardID, "err", err)
+		sleep(ctx, 5*p.poll)
+	}
+	return nil
+}
+
 // shard reads one shard until ctx ends or the shard is closed and delivered.
 func (p *streamPoller) shard(ctx context.Context, shardID string) {
-	var iter *string
-	for ctx.Err() == nil && iter == nil {
-		out, err := p.streams.GetShardIterator(ctx, &dynamodbstreams.GetShardIteratorInput{StreamArn: aws.String(p.streamARN),
-			ShardId: aws.String(shardID), ShardIteratorType: stypes.ShardIteratorType(p.m.StartingPosition)})
-		if err != nil {
-			p.log.ErrorContext(ctx, "stream event source mapping: shard iterator", "mapping", p.m.LogicalID, "shard", shardID, "err", err)
-			sleep(ctx, 5*p.poll)
-			continue
-		}
-		iter = out.ShardIterator
-	}
+	iter := p.iterator(ctx, shardID, "")
+	last := "" // the sequence number of the last record read
 	var pending []streamRecord
 	var since time.Time // when the oldest pending record was read
 	for ctx.Err() == nil {
@@ -175,9 +187,13 @@ func (p *streamPoller) shard(ctx context.Context, shardID string) {
 					p.log.ErrorContext(ctx, "stream event source mapping: read", "mapping", p.m.LogicalID, "shard", shardID, "err", err)
 				}
 				sleep(ctx, 5*p.poll)
+				iter = p.iterator(ctx, shardID, last)
 				continue
 			}
 			iter, read = out.NextShardIterator, len(out.Records)
+			if read > 0 && out.Records[read-1].Dynamodb != nil {
+				last = aws.ToString(out.Records[read-1].Dynamodb.SequenceNumber)
+			}
 			for _, r := range out.Records {
 				rec := p.record(r)
 				b, _ := json.Marshal(rec.ev)

@@ -257,6 +257,28 @@ func TestStreamMapping(t *testing.T) {
 			t.Errorf("published %v", got)
 		}
 	})
+	// A GetRecords whose answer is lost spends its iterator (the SDK's retry finds it unknown):
+	// the mapping takes a new one after the last record it read, so it neither stalls nor
+	// loses or replays a record.
+	t.Run("a lost read's iterator is replaced", func(t *testing.T) {
+		f.transact(t, f.outbox("h", 1))
+		f.wait(t)
+		for _, fn := range f.s.tmpl.Functions {
+			if fn.Name == "pub" {
+				f.s.iam.faults.Add(awsfault.Rule{Caller: mappingKeyID(fn), Service: "dynamodb", Operation: "GetRecords",
+					Kind: awsfault.LostAnswer, Times: 1})
+			}
+		}
+		defer f.s.ClearAWSFaults()
+		f.transact(t, f.outbox("h", 2), f.outbox("h", 3))
+		f.wait(t)
+		if n := len(f.s.AWSFaultHits()); n == 0 {
+			t.Fatal("no GetRecords answer was lost")
+		}
+		if got := f.received("h"); len(got) != 3 || got["h-1"] != 1 || got["h-2"] != 1 || got["h-3"] != 1 {
+			t.Errorf("publisher received %v; want h-1, h-2 and h-3 once each", got)
+		}
+	})
 	// The stream is read with the publisher's role (its policy enforced by the IAM front).
 	got := f.s.AWSCalls()["pub"]
 	for _, a := range []string{"dynamodb:DescribeStream", "dynamodb:GetShardIterator", "dynamodb:GetRecords"} {

@@ -140,7 +140,7 @@ func TestCreateIdempotencyKeyMalformed(t *testing.T) {
 	if n := len(f.requestsTo(aisConsents)); n != 1 {
 		t.Errorf("the bank got %d consent POSTs, want 1 (the valid key)", n)
 	}
-	if n := f.countItems(t); n != before+3 { // consent, session, key record
+	if n := f.countItems(t); n != before+4 { // consent, its Created event, session, key record
 		t.Errorf("table has %d items, had %d", n, before)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/eventschema"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -26,17 +28,21 @@ func TestBankErrorScenarios(t *testing.T) {
 		typ        string
 		action     string
 		wantStatus string // local consent status afterwards
+		wantEvent  string // the lifecycle event the answer stored
 	}{
 		{"access revoked at the bank", func(b *sandbox.Bank, id string) error { return b.RevokeTokens(id) },
-			http.StatusForbidden, httpapi.TypeReauthenticationRequired, httpapi.ActionReauthenticate, consent.StatusReauthRequired},
+			http.StatusForbidden, httpapi.TypeReauthenticationRequired, httpapi.ActionReauthenticate, consent.StatusReauthRequired,
+			consent.EventConsentReauthRequired},
 		{"consent rejected", func(b *sandbox.Bank, id string) error { return b.RejectConsent(id) },
-			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusRejected},
+			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusRejected, consent.EventConsentRejected},
 		{"consent expired", func(b *sandbox.Bank, id string) error { return b.ExpireConsent(id) },
-			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusRejected},
+			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusRejected, consent.EventConsentRejected},
 		{"account closed", func(b *sandbox.Bank, _ string) error { return b.CloseAccount("1001") },
-			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusAuthorised},
+			http.StatusConflict, httpapi.TypeReconsentRequired, httpapi.ActionReconsent, consent.StatusAuthorised,
+			consent.EventConsentReconsentRequired},
 		{"account barred", func(b *sandbox.Bank, _ string) error { return b.BarAccount("1001") },
-			http.StatusConflict, httpapi.TypeAccountUnavailable, httpapi.ActionAccountUnavailable, consent.StatusAuthorised},
+			http.StatusConflict, httpapi.TypeAccountUnavailable, httpapi.ActionAccountUnavailable, consent.StatusAuthorised,
+			consent.EventConsentAccountUnavailable},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -53,6 +59,9 @@ func TestBankErrorScenarios(t *testing.T) {
 			got := f.consent(c.ID)
 			if got.Status != tt.wantStatus || got.LastAction != tt.action || got.LastError == "" {
 				t.Errorf("consent status %q action %q error %q; want %q, %q and an error", got.Status, got.LastAction, got.LastError, tt.wantStatus, tt.action)
+			}
+			if types := f.eventTypes(c.ID); len(types) == 0 || types[len(types)-1] != tt.wantEvent {
+				t.Errorf("events %v; want the last one %s", types, tt.wantEvent)
 			}
 		})
 	}
@@ -84,6 +93,29 @@ func TestReauthenticateJourney(t *testing.T) {
 	if got := f.consent(c.ID); got.LastAction != "" {
 		t.Errorf("LastAction %q still set after a successful call", got.LastAction)
 	}
+	// One event per change: the refusal once (the second answer came from the stored status),
+	// the re-authentication, and none for the call that cleared the action.
+	types := f.eventTypes(c.ID)
+	if len(types) < 2 || !slices.Equal(types[len(types)-2:], []string{consent.EventConsentReauthRequired, consent.EventConsentAuthorised}) {
+		t.Errorf("events %v; want them to end with Reauthentication Required, Authorised", types)
+	}
+}
+
+// eventTypes lists consent id's stored events' detail-types, in order, each checked against
+// its schema.
+func (f *fixture) eventTypes(id string) []string {
+	list, err := f.env.Deps.Store.ConsentEvents(context.Background(), id)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	var out []string
+	for _, ev := range list {
+		if err := eventschema.Validate(ev.DetailType, []byte(ev.Detail)); err != nil {
+			f.t.Error(err)
+		}
+		out = append(out, ev.DetailType)
+	}
+	return out
 }
 
 // After ReconsentRequired statuses the proxy does not call the bank again.

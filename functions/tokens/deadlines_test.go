@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/eventschema"
 	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/refresh"
@@ -69,6 +71,26 @@ func TestDeadlinesReported(t *testing.T) {
 	}
 	if got := f.consent(t, c.ID); got.DeadlineShard == "" || !got.DeadlineDue.Equal(late.LastConfirmedAt.Add(90*time.Minute).Truncate(time.Second)) {
 		t.Errorf("after reconfirm: entry %q due %v, want the warning 90 minutes after the reconfirmation", got.DeadlineShard, got.DeadlineDue)
+	}
+	// Each point the runs passed is one event, between the consent's own, in one sequence.
+	list, err := st.ConsentEvents(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	for i, ev := range list {
+		if err := eventschema.Validate(ev.DetailType, []byte(ev.Detail)); err != nil {
+			t.Error(err)
+		}
+		if ev.Sequence != int64(i+1) {
+			t.Errorf("event %d has sequence %d", i+1, ev.Sequence)
+		}
+		types = append(types, ev.DetailType)
+	}
+	want := []string{consent.EventConsentCreated, consent.EventConsentAuthorised, consent.EventReconfirmationDue,
+		consent.EventReconfirmationOverdue, consent.EventConsentReconfirmed}
+	if !slices.Equal(types, want) {
+		t.Errorf("events %v, want %v", types, want)
 	}
 }
 

@@ -67,6 +67,9 @@ func TestInvalidGrantNeedsReauth(t *testing.T) {
 	if c.Status != consent.StatusReauthRequired || c.LastAction != "reauthenticate" {
 		t.Errorf("consent %s / %s", c.Status, c.LastAction)
 	}
+	if dt, d := f.lastEvent(t, id); dt != consent.EventConsentReauthRequired || d.Happening != string(consent.RefreshRejected) || d.Reason != "invalid_grant" {
+		t.Errorf("last event %s %+v; want Reauthentication Required for the refused refresh", dt, d)
+	}
 	if tk := f.tokens(t, id); !tk.RefreshDue.IsZero() {
 		t.Error("refresh index entry not cleared")
 	}
@@ -91,6 +94,9 @@ func TestLapsedRefreshTokenExpires(t *testing.T) {
 	}
 	if c := f.consent(t, id); c.Status != consent.StatusExpired {
 		t.Errorf("status %s", c.Status)
+	}
+	if dt, d := f.lastEvent(t, id); dt != consent.EventConsentExpired || d.Happening != string(consent.RefreshTokenLapsed) {
+		t.Errorf("last event %s %+v; want Consent Expired for the lapsed refresh token", dt, d)
 	}
 	if f.env.AccountsStored(t, id) {
 		t.Error("the expired consent kept its shared accounts")

@@ -20,7 +20,13 @@ func Usable(c *consent.Consent, want string, payment bool) (Outcome, bool) {
 	case consent.StatusAuthorised:
 		return Outcome{}, true
 	case consent.StatusReauthRequired:
-		return Reauthenticate("consent needs re-authentication", consent.ReauthRequired, payment), false
+		// The consent's own reason (the bank's code, invalid_grant…): recording it again changes
+		// nothing, so the app's lastError keeps what the bank said and no event repeats it.
+		why := c.LastError
+		if why == "" {
+			why = "consent needs re-authentication"
+		}
+		return Reauthenticate(why, consent.ReauthRequired, payment), false
 	case consent.StatusAwaitingAuthorisation:
 		return Outcome{Problem: httpapi.Problem{Type: httpapi.TypeConflict, Title: "Consent not authorised", Status: http.StatusConflict,
 			Detail: "The customer has not authorised this consent yet: send them to the authorization URL first."}}, false

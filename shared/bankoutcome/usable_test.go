@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
@@ -42,6 +43,24 @@ func TestUsable(t *testing.T) {
 			why: o.Why, journey: o.Journey}
 		if ok != tc.ok || fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%s: ok %v %+v, want ok %v %+v", tc.name, ok, got, tc.ok, tc.want)
+		}
+	}
+}
+
+// TestUsableKeepsTheReason: a consent that already needs re-authentication answers with the
+// reason it holds (the bank's code, invalid_grant), so recording the refusal changes nothing
+// on it: its lastError stays the bank's and no lifecycle event repeats the one the app had.
+func TestUsableKeepsTheReason(t *testing.T) {
+	for _, reason := range []string{"invalid_grant", "UK.OBIE.Reauthenticate"} {
+		c := &consent.Consent{ID: "c1", Type: "accounts", Status: consent.StatusReauthRequired,
+			BankStatus: consent.StatusAuthorised, LastAction: consent.ActionReauthenticate, LastError: reason}
+		o, ok := Usable(c, "accounts", false)
+		if ok || o.Why != reason || o.Happening != consent.ReauthRequired {
+			t.Fatalf("%s: ok %v why %q happening %q", reason, ok, o.Why, o.Happening)
+		}
+		changed, err := consent.Apply(c, o.Happening, time.Now(), o.Why)
+		if err != nil || changed || len(c.Events) != 0 || c.LastError != reason {
+			t.Errorf("%s: recording the local refusal changed %v (%v), events %v, lastError %q", reason, changed, err, c.Events, c.LastError)
 		}
 	}
 }

@@ -97,7 +97,10 @@ func allowedFrom(what Happening) []string {
 // whether any field changed. A happening the table does not allow in c's
 // status changes nothing and answers a *TransitionError. Apply only changes
 // c in memory: the caller writes it (UpdateConsent, CreateConsent,
-// AuthoriseWithTokens, whose conditions check the stored status).
+// AuthoriseWithTokens, whose conditions check the stored status). A change
+// whose row names an Event also makes that lifecycle event, which the same
+// write stores in the consent's outbox (a happening that changes nothing
+// makes none).
 func Apply(c *Consent, what Happening, now time.Time, detail string) (bool, error) {
 	t, ok := row(c.Status, what)
 	if !ok {
@@ -120,6 +123,12 @@ func Apply(c *Consent, what Happening, now time.Time, detail string) (bool, erro
 	changed := c.Status != before.Status || c.BankStatus != before.BankStatus || c.LastAction != before.LastAction ||
 		c.LastError != before.LastError || !c.StepUpAt.Equal(before.StepUpAt) ||
 		!c.AuthorisedAt.Equal(before.AuthorisedAt) || !c.LastConfirmedAt.Equal(before.LastConfirmedAt)
+	if changed && t.Event != "" {
+		c.Events = append(slices.Clip(c.Events), PendingEvent{DetailType: t.Event, Detail: EventDetail{
+			Happening: string(what), Status: c.Status, PreviousStatus: before.Status,
+			BankStatus: c.BankStatus, Action: c.LastAction, Reason: c.LastError,
+		}})
+	}
 	return changed, nil
 }
 

@@ -65,12 +65,17 @@ func Authorisable(status string) bool { return Allowed(status, Authorised) }
 //   - the auth session sessionStateHash, which must belong to c.ID and be
 //     claimed (status used or exchangePending), is marked done and its code
 //     and verifier removed, so the code is never exchanged again (else
-//     ErrSessionUsed).
+//     ErrSessionUsed);
+//   - the lifecycle events Apply made on c go to its outbox (takeEvents).
 func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, sessionStateHash string) error {
 	n := *c
 	n.UpdatedAt = s.Now()
 	n.Version = c.Version + 1
 	s.scheduleDeadline(&n)
+	events, err := s.takeEvents(&n)
+	if err != nil {
+		return err
+	}
 	cItem, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
@@ -106,7 +111,7 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 	se.set("updatedAt", str(n.UpdatedAt.UTC().Format(timeLayout)))
 	se.remove(spentSessionAttributes...)
 
-	_, err = s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
+	_, err = s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: append([]types.TransactWriteItem{
 		{Put: &types.Put{TableName: aws.String(s.table), Item: cItem, ConditionExpression: aws.String(cCond),
 			ExpressionAttributeNames: ce.names, ExpressionAttributeValues: ce.values}},
 		{Update: &types.Update{TableName: aws.String(s.table), Key: key(consentPK(c.ID), skToken),
@@ -114,7 +119,7 @@ func (s *Store) AuthoriseWithTokens(ctx context.Context, c *Consent, t *Tokens, 
 		{Update: &types.Update{TableName: aws.String(s.table), Key: key(authPK(sessionStateHash), skSession),
 			ConditionExpression: aws.String(sCond), UpdateExpression: se.update(),
 			ExpressionAttributeNames: se.names, ExpressionAttributeValues: se.values}},
-	}})
+	}, events...)})
 	if failed, ok := cancelledAt(err); ok {
 		// The transaction of this call, applied by an attempt whose answer
 		// was lost: DynamoDB answers the SDK's retry (same ClientRequestToken)

@@ -73,12 +73,23 @@ type Consent struct {
 	UpdatedAt  time.Time `dynamodbav:"updatedAt"`
 	// Version is the optimistic-lock counter: 1 after CreateConsent, +1 on every update.
 	Version int64 `dynamodbav:"version"`
+	// RefreshLapseTold is the expiry of the refresh token whose lapse the
+	// tokens run told the app about (NoteRefreshLapsing); zero if none.
+	RefreshLapseTold time.Time `dynamodbav:"refreshLapseTold,unixtime,omitempty"`
+	// EventSequence is the sequence of the consent's last lifecycle event
+	// (outbox.go): every write that stores an event increments it in the
+	// same transaction, and changes Version with it.
+	EventSequence int64 `dynamodbav:"eventSequence,omitempty"`
 	// Unbound: created with bindBrowser false, so its journeys may complete in any browser
 	// (AuthSession.Bind). Absent (bound) for every consent created before the option existed.
 	Unbound bool `dynamodbav:"unboundJourneys,omitempty"`
 	// TTL is when DynamoDB erases the item (TTLAttribute): EndedRetention
 	// after the consent closed (retention.go); zero while it is open.
 	TTL time.Time `dynamodbav:"ttl,unixtime,omitempty"`
+
+	// Events are the lifecycle events Apply made that the next write of the
+	// consent stores in its outbox (and then clears); never stored as such.
+	Events []PendingEvent `dynamodbav:"-" json:"-"`
 }
 
 func consentPK(id string) string { return consentPrefix + id }
@@ -87,7 +98,8 @@ func consentPK(id string) string { return consentPrefix + id }
 // attribute_not_exists(pk) keeps a second create with the same id (a retry or
 // a clash) from overwriting a consent that may already be authorised:
 // it answers a *ConflictError instead, unless the stored item is exactly the
-// one this call wrote (an attempt whose answer was lost).
+// one this call wrote (an attempt whose answer was lost). Its events (the
+// Created event Apply made) are stored in the same transaction.
 func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 	now := s.Now()
 	n := *c
@@ -97,14 +109,15 @@ func (s *Store) CreateConsent(ctx context.Context, c *Consent) error {
 	n.UpdatedAt = now
 	n.Version = 1
 	s.scheduleDeadline(&n)
+	events, err := s.takeEvents(&n)
+	if err != nil {
+		return err
+	}
 	item, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
 	}
-	_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-		TableName: aws.String(s.table), Item: item,
-		ConditionExpression: aws.String("attribute_not_exists(pk)"),
-	})
+	err = s.putConsent(ctx, item, "attribute_not_exists(pk)", newExpr(), events)
 	if isConditionFailed(err) {
 		// This call's own write whose answer was lost (the SDK's retry met
 		// its condition): the stored item is exactly the one written.
@@ -162,13 +175,19 @@ func (s *Store) GetConsentForOwner(ctx context.Context, id, owner string) (*Cons
 // from a consistent read (the stored item is exactly the one written) and
 // is a success. A consent written as Closed loses its tokens and shared
 // accounts in the same transaction (endConsent, erases), whichever path
-// closed it, and carries its TTL (retain).
+// closed it, and carries its TTL (retain). The events Apply made on c are
+// stored in the same transaction (takeEvents): a change is never written
+// without its events, nor an event without its change.
 func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	n := *c
 	n.UpdatedAt = s.Now()
 	n.Version = c.Version + 1
 	s.scheduleDeadline(&n)
 	s.retain(&n)
+	extra, err := s.takeEvents(&n)
+	if err != nil {
+		return err
+	}
 	item, err := marshal(&n, consentPK(c.ID), skMeta)
 	if err != nil {
 		return fmt.Errorf("consent %s: marshal: %w", c.ID, err)
@@ -176,13 +195,9 @@ func (s *Store) UpdateConsent(ctx context.Context, c *Consent) error {
 	e := newExpr()
 	cond := e.n("version") + " = " + e.v(num(c.Version))
 	if erases(n.Status) {
-		err = s.endConsent(ctx, c.ID, item, cond, e)
-	} else {
-		_, err = s.api.PutItem(ctx, &dynamodb.PutItemInput{
-			TableName: aws.String(s.table), Item: item, ConditionExpression: aws.String(cond),
-			ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-		})
+		extra = append(extra, s.endConsent(c.ID)...)
 	}
+	err = s.putConsent(ctx, item, cond, e, extra)
 	if isConditionFailed(err) {
 		if got, gerr := s.GetConsent(ctx, c.ID); gerr == nil && sameItem(got, &n, item) {
 			*c = n

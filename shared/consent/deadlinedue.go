@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // Deadline points the tokens run reports (DueDeadline.Point).
@@ -55,8 +56,11 @@ func (s *Store) DueDeadlines(ctx context.Context, shard int, before time.Time, l
 
 // PassDeadline records that the tokens run reported d: the consent's entry
 // moves to its next point (the deadline after the warning) or leaves the
-// index. It reports which point d was, and does nothing (ok false) when the
-// consent changed its entry meanwhile (a write recomputed it) or is gone.
+// index, and the point's lifecycle event (deadlineEvent) goes to the
+// consent's outbox in the same transaction. It reports which point d was,
+// and does nothing (ok false) when the consent changed meanwhile (a write
+// recomputed its entry, or took the next event number: the entry stays due
+// for the next run) or is gone.
 func (s *Store) PassDeadline(ctx context.Context, d DueDeadline, now time.Time) (point string, ok bool, err error) {
 	c, err := s.GetConsent(ctx, d.ConsentID)
 	if err != nil {
@@ -70,21 +74,52 @@ func (s *Store) PassDeadline(ctx context.Context, d DueDeadline, now time.Time) 
 		point = PointDue
 	}
 	e := newExpr()
-	cond := e.n("refreshDue") + " = " + e.v(num(d.Due.Unix()))
-	update := "REMOVE " + e.n("refreshShard") + ", " + e.n("refreshDue")
+	cond := e.n("refreshDue") + " = " + e.v(num(d.Due.Unix())) + " AND " + e.n("version") + " = " + e.v(num(c.Version))
+	e.set("version", num(c.Version+1))
+	e.set("eventSequence", num(c.EventSequence+1))
 	if point == PointWarning && now.Before(c.ActionBy) {
-		update = "SET " + e.n("refreshDue") + " = " + e.v(num(c.ActionBy.Unix()))
+		e.set("refreshDue", num(c.ActionBy.Unix()))
+	} else {
+		e.remove("refreshShard", "refreshDue")
 	}
-	_, err = s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-		TableName: aws.String(s.table), Key: key(consentPK(d.ConsentID), skMeta),
-		UpdateExpression: aws.String(update), ConditionExpression: aws.String(cond),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-	})
-	if isConditionFailed(err) {
+	detailType, detail := s.deadlineEvent(c, point)
+	detail.Sequence = c.EventSequence + 1
+	put, err := s.outboxPut(c, detailType, detail)
+	if err != nil {
+		return "", false, err
+	}
+	_, err = s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
+		{Update: &types.Update{TableName: aws.String(s.table), Key: key(consentPK(d.ConsentID), skMeta),
+			UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
+			ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values}},
+		put,
+	}})
+	if _, cancelled := cancelledAt(err); cancelled {
 		return "", false, nil
 	}
 	if err != nil {
 		return "", false, fmt.Errorf("consent %s: pass deadline: %w", d.ConsentID, err)
 	}
 	return point, true, nil
+}
+
+// deadlineEvent is the lifecycle event of consent c's deadline point: the
+// reconfirmation due (the warning) or overdue (the deadline) when the
+// deadline is the reconfirmation's, else the bank's expiry coming
+// (Consent Expiring) or reached.
+func (s *Store) deadlineEvent(c *Consent, point string) (string, EventDetail) {
+	by := c.ActionBy.UTC()
+	d := EventDetail{Status: c.Status, Deadline: DeadlineExpiry, Point: point, ActionBy: &by}
+	if r := ReconfirmBy(c, s.ReconfirmPeriod); !r.IsZero() && !r.Truncate(time.Second).After(c.ActionBy) {
+		d.Deadline = DeadlineReconfirmation
+	}
+	switch {
+	case d.Deadline == DeadlineReconfirmation && point == PointWarning:
+		return EventReconfirmationDue, d
+	case d.Deadline == DeadlineReconfirmation:
+		return EventReconfirmationOverdue, d
+	case point == PointWarning:
+		return EventConsentExpiring, d
+	}
+	return EventConsentExpiryReached, d
 }

@@ -19,6 +19,8 @@
 //	CONSENT#<id>   META                    Consent (TTL ENDED_RETENTION after it closed: retention.go)
 //	CONSENT#<id>   TOKEN                   Tokens (sparse "refresh" index keys while a refresh is wanted; deleted when the consent closes)
 //	CONSENT#<id>   PAYMENT#<key>           Payment (TTL ENDED_RETENTION after it left the polls)
+//	CONSENT#<id>   E#<sequence>            OutboxEvent: a lifecycle event, written with its change (sparse "refresh" index keys, shard prefix O#, until published)
+//	CERT#<name>#<sha256>  META / E#<n>     a certificate's expiry warnings told, and their events
 //	AUTH#<sha256(state)>  SESSION          AuthSession (sparse "refresh" index keys, shard prefix X#, while an exchange is pending)
 //	IDEMPOTENCY#<sha256(owner, key)>  CREATE  CreateKey (a POST /consents Idempotency-Key; TTL 24 h)
 //

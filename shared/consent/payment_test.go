@@ -13,6 +13,7 @@ func TestPayments(t *testing.T) {
 	t.Parallel()
 	s, _, _ := newStore(t)
 	ctx := context.Background()
+	paymentConsent(t, s, "c1", "DP")
 	p := &Payment{ConsentID: "c1", IdempotencyKey: "k1", RequestHash: "h1"}
 	if err := s.CreatePayment(ctx, p); err != nil {
 		t.Fatalf("CreatePayment: %v", err)

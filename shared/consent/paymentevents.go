@@ -48,8 +48,8 @@ func (p *Payment) followed() bool {
 // "instruction-set-up": InitiationCompleted means the instruction exists at
 // the bank, not that any money moved.
 const (
-	EventPaymentCreated        = "created"                  // the bank took the order; its first status
-	EventPaymentStatusChanged  = "status-changed"           // a status that is not final
+	EventPaymentCreatedKey     = "created"                  // the bank took the order; its first status
+	EventPaymentStatusKey      = "status-changed"           // a status that is not final
 	EventPaymentSettled        = "settled"                  // DP: AcceptedSettlementCompleted or AcceptedCreditSettlementCompleted
 	EventPaymentNotPosted      = "accepted-without-posting" // DP: AcceptedWithoutPosting
 	EventPaymentRejected       = "rejected"                 // DP: Rejected
@@ -85,9 +85,51 @@ func PaymentEvent(journey string, old, n *Payment) string {
 	case n.State == PaymentUnconfirmed:
 		return prefix + EventPaymentUnconfirmedKey
 	case old.State != PaymentDone:
-		return prefix + EventPaymentCreated
+		return prefix + EventPaymentCreatedKey
 	case statusEvents[n.Status] != "":
 		return prefix + statusEvents[n.Status]
 	}
-	return prefix + EventPaymentStatusChanged
+	return prefix + EventPaymentStatusKey
+}
+
+// PaymentChanges lists every name PaymentEvent gives: the change field of a
+// payment event's detail.
+func PaymentChanges() []string {
+	var out []string
+	for _, j := range []string{"DP", "DSP", "DSO"} {
+		p := eventPrefixes[j]
+		out = append(out, p+EventPaymentCreatedKey, p+EventPaymentStatusKey, p+EventPaymentRefused, p+EventPaymentUnconfirmedKey)
+		if j == "DP" {
+			out = append(out, p+EventPaymentSettled, p+EventPaymentNotPosted, p+EventPaymentRejected)
+		} else {
+			out = append(out, p+EventInstructionSetUp, p+EventInstructionFailed, p+EventInstructionCancelled)
+		}
+	}
+	return out
+}
+
+// paymentDetailType is the detail-type of the outbox event of the change of
+// a payment record from old to n (docs/events.md): Payment Unconfirmed for a
+// payment in doubt the consent's status settled, Payment Created when the
+// bank took the order, Payment Status Changed for every later status and for
+// a refusal. The detail's change field says which (PaymentEvent's name).
+func paymentDetailType(old, n *Payment) string {
+	switch {
+	case n.State == PaymentUnconfirmed:
+		return EventPaymentUnconfirmed
+	case n.State == PaymentDone && old.State != PaymentDone:
+		return EventPaymentCreated
+	}
+	return EventPaymentStatusChanged
+}
+
+// paymentFinal: nothing about the payment will change any more.
+func paymentFinal(p *Payment) bool {
+	switch p.State {
+	case PaymentFailed, PaymentUnconfirmed:
+		return true
+	case PaymentDone:
+		return FinalPaymentStatus(p.Status)
+	}
+	return false
 }

@@ -41,12 +41,13 @@ type PaymentUpdate struct {
 // its bank status and its history: a single conditional put on p.Version
 // (a *ConflictError when another write came first). A change of state or
 // status appends a history entry (at most MaxPaymentHistory) naming the
-// lifecycle event it emits (PaymentEvent), and returns that name; "" when
-// nothing changed (a poll that learnt nothing new). Every write recomputes
+// lifecycle event it emits (PaymentEvent), stores that event in the consent's
+// outbox in the same transaction (putPaymentWithEvent: Payment Created,
+// Payment Status Changed or Payment Unconfirmed, its change field the name),
+// and returns that name; "" when nothing changed (a poll that learnt nothing
+// new), and then no event. Every write recomputes
 // the record's poll entry in the refresh index (schedulePoll): a payment in
 // doubt or not final is due at its next backoff point, any other leaves it.
-//
-// The events issue adds its outbox item to this same write.
 func (s *Store) RecordPaymentStatus(ctx context.Context, p *Payment, u PaymentUpdate) (event string, err error) {
 	now := s.Now()
 	n := *p
@@ -100,7 +101,13 @@ func (s *Store) RecordPaymentStatus(ctx context.Context, p *Payment, u PaymentUp
 	if err != nil {
 		return "", fmt.Errorf("payment %s: marshal: %w", p.IdempotencyKey, err)
 	}
-	if err := s.putIfEqual(ctx, item, "version", num(p.Version), &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}); err != nil {
+	conflict := &ConflictError{Kind: "payment", ID: p.IdempotencyKey, Reason: "version"}
+	if event != "" {
+		err = s.putPaymentWithEvent(ctx, p, item, p.Version, paymentEvent(p, &n, event), conflict)
+	} else {
+		err = s.putIfEqual(ctx, item, "version", num(p.Version), conflict)
+	}
+	if err != nil {
 		return "", err
 	}
 	*p = n

@@ -19,6 +19,7 @@ func TestRecordPaymentStatus(t *testing.T) {
 	s, clk, _ := newStore(t)
 	s.PaymentPollBackoff, s.PaymentPollLimit = []time.Duration{time.Minute, 5 * time.Minute}, 10
 	ctx := context.Background()
+	paymentConsent(t, s, "c-dp", "DP")
 	p := &Payment{ConsentID: "c-dp", IdempotencyKey: "k1", RequestHash: "h", Journey: "DP"}
 	if err := s.CreatePayment(ctx, p); err != nil {
 		t.Fatal(err)
@@ -119,6 +120,7 @@ func TestPaymentHistoryBounded(t *testing.T) {
 	t.Parallel()
 	s, _, _ := newStore(t)
 	ctx := context.Background()
+	paymentConsent(t, s, "c", "DP")
 	p := &Payment{ConsentID: "c", IdempotencyKey: "k", RequestHash: "h", Journey: "DP", State: PaymentDone}
 	if err := s.CreatePayment(ctx, p); err != nil {
 		t.Fatal(err)
@@ -139,6 +141,7 @@ func TestPaymentPollLimit(t *testing.T) {
 	s, _, _ := newStore(t)
 	s.PaymentPollBackoff, s.PaymentPollLimit = []time.Duration{time.Second}, 2
 	ctx := context.Background()
+	paymentConsent(t, s, "c", "DSO")
 	p := &Payment{ConsentID: "c", IdempotencyKey: "k", RequestHash: "h", Journey: "DSO", State: PaymentDone}
 	if err := s.CreatePayment(ctx, p); err != nil {
 		t.Fatal(err)
@@ -159,6 +162,8 @@ func TestFindPayment(t *testing.T) {
 	t.Parallel()
 	s, _, _ := newStore(t)
 	ctx := context.Background()
+	paymentConsent(t, s, "c", "DP")
+	paymentConsent(t, s, "other", "DP")
 	for _, p := range []*Payment{
 		{ConsentID: "c", IdempotencyKey: "#consent", RequestHash: "x"},
 		{ConsentID: "c", IdempotencyKey: "order-1", RequestHash: "h"},

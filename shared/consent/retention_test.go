@@ -236,6 +236,7 @@ func TestPaymentRecordTTL(t *testing.T) {
 		t.Helper()
 		return itemTTL(t, s, consentPK(p.ConsentID), paymentSK(p.IdempotencyKey))
 	}
+	paymentConsent(t, s, "c-dp", "DP") // a payment's changes number their events on its consent
 	p := &Payment{ConsentID: "c-dp", IdempotencyKey: "k1", RequestHash: "h", Journey: "DP"}
 	if err := s.CreatePayment(ctx, p); err != nil {
 		t.Fatal(err)

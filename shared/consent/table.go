@@ -29,7 +29,7 @@ func RefreshIndexAttributes() []string {
 }
 
 // TableDefinition is the table as template.yaml declares it (keys, the owner,
-// refresh and deadline GSIs, on-demand billing); TTL on TTLAttribute is set separately
+// refresh and deadline GSIs, on-demand billing, the stream of new images); TTL on TTLAttribute is set separately
 // by CreateTable. A test compares the two.
 func TableDefinition(name string) *dynamodb.CreateTableInput {
 	s := func(n string) types.AttributeDefinition {
@@ -50,6 +50,8 @@ func TableDefinition(name string) *dynamodb.CreateTableInput {
 			{AttributeName: aws.String("actionBy"), AttributeType: types.ScalarAttributeTypeN},
 		},
 		KeySchema: ks("pk", "sk"),
+		// The events function reads the outbox inserts from the stream (docs/events.md).
+		StreamSpecification: &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: types.StreamViewTypeNewImage},
 		GlobalSecondaryIndexes: []types.GlobalSecondaryIndex{
 			{
 				// Consent META items only: tokens and sessions copy the owner

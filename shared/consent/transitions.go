@@ -40,8 +40,10 @@ const StatusNew = ""
 // Status is one of From, the Status becomes To (Keep: unchanged), the
 // BankStatus becomes BankStatus (Keep: unchanged), LastAction becomes Action
 // (or Keep, Clear) and LastError becomes Error (Keep, Clear or Detail: the
-// detail passed to Apply). Event names the lifecycle event the change is
-// published as ("": none); nothing publishes it yet.
+// detail passed to Apply). Event is the detail-type of the lifecycle event the
+// change is published as ("": none); Apply makes the event when the change
+// changes the consent, and the write that stores the change stores it
+// (outbox.go).
 type Transition struct {
 	What       Happening
 	From       []string
@@ -57,28 +59,28 @@ var authorisable = []string{StatusAwaitingAuthorisation, StatusAuthorised, Statu
 // transitions is the table. A happening may have several rows (one per
 // group of From statuses); a status no row of a happening lists refuses it.
 var transitions = []Transition{
-	{Created, []string{StatusNew}, StatusAwaitingAuthorisation, BankAwaitingAuthorisation, Keep, Keep, "consent.created"},
-	{Authorised, authorisable, StatusAuthorised, BankAuthorised, Keep, Clear, "consent.authorised"},
-	{SteppedUp, authorisable, StatusAuthorised, BankAuthorised, Keep, Clear, "consent.stepped_up"},
-	{AuthorisationFailed, []string{StatusAwaitingAuthorisation}, StatusFailed, Keep, Keep, Detail, "consent.failed"},
-	{AuthorisationFailed, []string{StatusAuthorised, StatusReauthRequired}, Keep, Keep, Keep, Detail, "consent.authorisation_failed"},
-	{AuthorisationUnresolved, authorisable, Keep, Keep, Keep, Detail, "consent.authorisation_unresolved"},
-	{ReauthRequired, []string{StatusAuthorised}, StatusReauthRequired, Keep, ActionReauthenticate, Detail, "consent.reauth_required"},
-	{ReauthRequired, []string{AnyStatus}, Keep, Keep, ActionReauthenticate, Detail, "consent.action_required"},
-	{ReauthReported, []string{AnyStatus}, Keep, Keep, ActionReauthenticate, Detail, "consent.action_required"},
-	{RefreshRejected, []string{StatusAuthorised}, StatusReauthRequired, Keep, ActionReauthenticate, Detail, "consent.reauth_required"},
-	{RefreshTokenLapsed, []string{StatusAuthorised}, StatusExpired, Keep, ActionReauthenticate, Detail, "consent.expired"},
-	{StepUpRequired, []string{AnyStatus}, Keep, Keep, ActionStepUp, Detail, "consent.action_required"},
-	{ReconsentRequired, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, "consent.action_required"},
-	{BankRejected, []string{StatusAuthorised}, StatusRejected, Keep, ActionReconsent, Detail, "consent.rejected"},
-	{BankRejected, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, "consent.action_required"},
-	{BankExpired, []string{StatusAuthorised}, StatusExpired, Keep, ActionReconsent, Detail, "consent.expired"},
-	{BankExpired, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, "consent.action_required"},
-	{AccountUnavailable, []string{AnyStatus}, Keep, Keep, ActionAccountUnavailable, Detail, "consent.action_required"},
+	{Created, []string{StatusNew}, StatusAwaitingAuthorisation, BankAwaitingAuthorisation, Keep, Keep, EventConsentCreated},
+	{Authorised, authorisable, StatusAuthorised, BankAuthorised, Keep, Clear, EventConsentAuthorised},
+	{SteppedUp, authorisable, StatusAuthorised, BankAuthorised, Keep, Clear, EventConsentStepUpGranted},
+	{AuthorisationFailed, []string{StatusAwaitingAuthorisation}, StatusFailed, Keep, Keep, Detail, EventConsentAuthorisationFailed},
+	{AuthorisationFailed, []string{StatusAuthorised, StatusReauthRequired}, Keep, Keep, Keep, Detail, EventConsentAuthorisationFailed},
+	{AuthorisationUnresolved, authorisable, Keep, Keep, Keep, Detail, EventConsentAuthorisationUnresolved},
+	{ReauthRequired, []string{StatusAuthorised}, StatusReauthRequired, Keep, ActionReauthenticate, Detail, EventConsentReauthRequired},
+	{ReauthRequired, []string{AnyStatus}, Keep, Keep, ActionReauthenticate, Detail, EventConsentReauthRequired},
+	{ReauthReported, []string{AnyStatus}, Keep, Keep, ActionReauthenticate, Detail, EventConsentReauthRequired},
+	{RefreshRejected, []string{StatusAuthorised}, StatusReauthRequired, Keep, ActionReauthenticate, Detail, EventConsentReauthRequired},
+	{RefreshTokenLapsed, []string{StatusAuthorised}, StatusExpired, Keep, ActionReauthenticate, Detail, EventConsentExpired},
+	{StepUpRequired, []string{AnyStatus}, Keep, Keep, ActionStepUp, Detail, EventConsentStepUpRequired},
+	{ReconsentRequired, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, EventConsentReconsentRequired},
+	{BankRejected, []string{StatusAuthorised}, StatusRejected, Keep, ActionReconsent, Detail, EventConsentRejected},
+	{BankRejected, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, EventConsentReconsentRequired},
+	{BankExpired, []string{StatusAuthorised}, StatusExpired, Keep, ActionReconsent, Detail, EventConsentExpired},
+	{BankExpired, []string{AnyStatus}, Keep, Keep, ActionReconsent, Detail, EventConsentReconsentRequired},
+	{AccountUnavailable, []string{AnyStatus}, Keep, Keep, ActionAccountUnavailable, Detail, EventConsentAccountUnavailable},
 	{Used, []string{AnyStatus}, Keep, Keep, Clear, Clear, ""},
-	{Reconfirmed, []string{StatusAuthorised}, Keep, Keep, Keep, Keep, "consent.reconfirmed"},
-	{Revoked, []string{AnyStatus}, StatusRevoked, BankRevoked, ActionRevoked, Keep, "consent.revoked"},
-	{PaymentConsumed, []string{AnyStatus}, StatusConsumed, BankConsumed, Clear, Clear, "consent.consumed"},
+	{Reconfirmed, []string{StatusAuthorised}, Keep, Keep, Keep, Keep, EventConsentReconfirmed},
+	{Revoked, []string{AnyStatus}, StatusRevoked, BankRevoked, ActionRevoked, Keep, EventConsentRevoked},
+	{PaymentConsumed, []string{AnyStatus}, StatusConsumed, BankConsumed, Clear, Clear, EventConsentConsumed},
 }
 
 // Transitions returns a copy of the table, in order: the first row of a

@@ -174,6 +174,9 @@ func authorise(c *consent.Consent, s *consent.AuthSession, now time.Time) error 
 	if _, err := consent.Apply(c, what, now, ""); err != nil {
 		return notAuthorisable(c)
 	}
+	if s.Status == consent.SessionExchangePending {
+		c.ResolvesPendingExchange() // the app was told "pending": this event resolves it
+	}
 	return nil
 }
 

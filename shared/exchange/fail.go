@@ -56,6 +56,9 @@ func (e *Exchanger) recordFailure(ctx context.Context, s *consent.AuthSession, r
 		if _, err := consent.Apply(c, what, e.now(), reason); err != nil {
 			return nil // no longer authorisable: its own ending stands
 		}
+		if s.Status == consent.SessionExchangePending {
+			c.ResolvesPendingExchange()
+		}
 		return e.Store.UpdateConsent(ctx, c)
 	})
 }

@@ -24,8 +24,8 @@ func TestFailRetriesTransientStoreFailures(t *testing.T) {
 	}{
 		{"session write throttled", "UpdateItem", awsfault.Throttle, awsfault.DynamoDBAttempts},
 		{"session write answer lost", "UpdateItem", awsfault.LostAnswer, 1},
-		{"consent write 5xx", "PutItem", awsfault.ServerError, awsfault.DynamoDBAttempts},
-		{"consent write answer lost", "PutItem", awsfault.LostAnswer, 1},
+		{"consent write 5xx", "TransactWriteItems", awsfault.ServerError, awsfault.DynamoDBAttempts},
+		{"consent write answer lost", "TransactWriteItems", awsfault.LostAnswer, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newExchanger(env)

@@ -33,7 +33,23 @@ func (w *Worker) One(ctx context.Context, d consent.DueToken) Outcome {
 		}
 	}
 	_, err := w.Refresher.RefreshIfDue(ctx, d.ConsentID, w.RunStart)
-	return w.outcomeOf(ctx, d.ConsentID, err)
+	o := w.outcomeOf(ctx, d.ConsentID, err)
+	w.lapsing(ctx, d, err, o)
+	return o
+}
+
+// lapsing tells the app (a Consent Refresh Token Lapsing event, once per refresh token) that
+// a refresh token within refresh.KeepAliveMargin of its expiry could not be refreshed: the
+// bank or the store failed, so it may lapse before a later run succeeds. A refresh another
+// worker is making is not a failure.
+func (w *Worker) lapsing(ctx context.Context, d consent.DueToken, err error, o Outcome) {
+	if (o != RetryLater && o != Failed) || errors.Is(err, refresh.ErrBusy) || d.RefreshExpiresAt.IsZero() ||
+		!refresh.NeedsKeepAlive(d.RefreshExpiresAt, w.RunStart) || w.Store == nil {
+		return
+	}
+	if _, nerr := w.Store.NoteRefreshLapsing(ctx, d.ConsentID, d.RefreshExpiresAt); nerr != nil {
+		w.Logger.WarnContext(ctx, "refresh lapsing event not stored", slog.String("consentId", d.ConsentID), slog.Any("err", nerr))
+	}
 }
 
 // outcomeOf maps the result of RefreshIfDue or KeepAlive to an outcome.
@@ -146,7 +162,9 @@ func (w *Worker) keepAlive(ctx context.Context, d consent.DueToken) Outcome {
 	w.Logger.DebugContext(ctx, "idle consent's refresh token kept alive", slog.String("consentId", d.ConsentID),
 		slog.Time("refreshExpiresAt", d.RefreshExpiresAt))
 	_, err := w.Refresher.KeepAlive(ctx, d.ConsentID, w.RunStart, w.idleBefore())
-	return w.outcomeOf(ctx, d.ConsentID, err)
+	o := w.outcomeOf(ctx, d.ConsentID, err)
+	w.lapsing(ctx, d, err, o)
+	return o
 }
 
 // idleBefore: tokens last used before it are idle. Under REFRESH_POLICY=ondemand

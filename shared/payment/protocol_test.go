@@ -122,4 +122,28 @@ func TestSettleInDoubt(t *testing.T) {
 	if f.payments(c.ID) != 1 {
 		t.Errorf("%d payments at the bank, want 1", f.payments(c.ID))
 	}
+	// The app learns it from one Payment Unconfirmed event, however often it asks again.
+	f.env.Bank.Advance(payment.SendLease)
+	if again, err := f.p.Resume(ctx, c, "k-1"); err != nil || again.Outcome != payment.Unconfirmed {
+		t.Fatalf("Resume again: %+v, %v", again, err)
+	}
+	types, details := f.events(c.ID)
+	if n := countOf(types, consent.EventPaymentUnconfirmed); n != 1 {
+		t.Errorf("%d Payment Unconfirmed events (%v), want 1", n, types)
+	}
+	for i, dt := range types {
+		if dt == consent.EventPaymentUnconfirmed && (details[i].IdempotencyKey != "k-1" || details[i].PaymentState != consent.PaymentUnconfirmed || details[i].BankPaymentID != "" || !details[i].Final) {
+			t.Errorf("Payment Unconfirmed %+v", details[i])
+		}
+	}
+}
+
+func countOf(list []string, v string) int {
+	n := 0
+	for _, x := range list {
+		if x == v {
+			n++
+		}
+	}
+	return n
 }

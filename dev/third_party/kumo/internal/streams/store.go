@@ -205,6 +205,31 @@ func (s *Store) GetRecords(streamARN, shardID string, position, limit int) ([]*S
 	return nil, 0, fmt.Errorf("shard not found: %s", shardID)
 }
 
+// PositionOf returns the position in a shard of the record with the given sequence number.
+func (s *Store) PositionOf(streamARN, shardID, sequenceNumber string) (int, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+
+	sd, exists := s.streams[streamARN]
+	if !exists {
+		return 0, false
+	}
+
+	for _, sh := range sd.shards {
+		if sh.info.ShardID != shardID {
+			continue
+		}
+
+		for i, r := range sh.records {
+			if r.SequenceNumber == sequenceNumber {
+				return i, true
+			}
+		}
+	}
+
+	return 0, false
+}
+
 // ShardRecordCount returns the number of records in a shard (used for iterator positioning).
 func (s *Store) ShardRecordCount(streamARN, shardID string) int {
 	s.mu.RLock()

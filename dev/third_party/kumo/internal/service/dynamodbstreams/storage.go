@@ -86,7 +86,7 @@ func (m *MemoryStorage) DescribeStream(streamARN string, _ int32, _ string) (*St
 }
 
 // GetShardIterator creates a shard iterator for reading stream records.
-func (m *MemoryStorage) GetShardIterator(streamARN, shardID, iteratorType, _ string) (string, error) {
+func (m *MemoryStorage) GetShardIterator(streamARN, shardID, iteratorType, sequenceNumber string) (string, error) {
 	_, shards, err := m.store.DescribeStream(streamARN)
 	if err != nil {
 		return "", fmt.Errorf("get-shard-iterator failed: %w", err)
@@ -113,6 +113,16 @@ func (m *MemoryStorage) GetShardIterator(streamARN, shardID, iteratorType, _ str
 		position = 0
 	case "LATEST":
 		position = m.store.ShardRecordCount(streamARN, shardID)
+	case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER":
+		at, ok := m.store.PositionOf(streamARN, shardID, sequenceNumber)
+		if !ok {
+			return "", fmt.Errorf("get-shard-iterator failed: sequence number %q not in shard %s", sequenceNumber, shardID)
+		}
+
+		position = at
+		if iteratorType == "AFTER_SEQUENCE_NUMBER" {
+			position++
+		}
 	default:
 		position = 0
 	}
