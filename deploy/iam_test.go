@@ -33,8 +33,9 @@ func TestLeastPrivilege(t *testing.T) {
 		"TokensFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"}, true},
 		// Put: CreatePayment, UpdatePayment, RecordPaymentStatus, UpdateConsent, CreateAuthSession;
 		// Update: leases, SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Delete: UpdateConsent
-		// of an ended consent; Query: FindPayment (the consent's own items, no index).
-		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
+		// of an ended consent; Query: FindPayment (the consent's own items, no index);
+		// BatchGetItem: GetConsentAndTokens (a read's consent and tokens in one request).
+		"ProxyFunction": {[]string{"dynamodb:BatchGetItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
 	}
 	tpl := loadTemplate(t)
 	for name := range tpl.functions(t) {
