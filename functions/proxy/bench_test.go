@@ -75,6 +75,7 @@ func BenchmarkBalances(b *testing.B) {
 	}
 	twoDeps.UseSealer(f.env.KMS)
 	twoDeps.SetClock(f.env.Bank.Now)
+	twoDeps.Metrics = f.env.Deps.Metrics // not stdout
 	twoH := New(twoDeps)
 	plainReq := aisGet(cp, "/balances", "1001", "").event()
 	ctx := context.Background()

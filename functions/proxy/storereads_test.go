@@ -68,6 +68,7 @@ func countedHandler(t *testing.T, f *fixture) (*Handler, *opCounter, *countingKM
 	kmsCalls := &countingKMS{KMS: f.env.KMS}
 	d.UseSealer(kmsCalls)
 	d.SetClock(f.env.Bank.Now)
+	d.Metrics = f.env.Deps.Metrics // not stdout
 	return New(d), counter, kmsCalls
 }
 
