@@ -14,11 +14,12 @@ const sdk = "github.com/aws/aws-sdk-go-v2"
 
 // neverLinked are packages no function links: the SDK's default configuration and the
 // credential clients it brings (a function's AWS configuration is setup.AWSConfig, from the
-// environment Lambda sets), and templates (the callback's pages are a fixed frame around
-// escaped text). Each costs cold-start time and binary size (docs/performance.md).
+// environment Lambda sets), templates (the callback's pages are a fixed frame around escaped
+// text), and a JOSE library (shared/jws signs and reads key sets with the standard library). Each costs cold-start time and binary size (docs/performance.md).
 var neverLinked = []string{
 	sdk + "/config", sdk + "/service/sts", sdk + "/service/sso", sdk + "/service/ssooidc",
 	sdk + "/service/signin", sdk + "/feature/ec2/imds", "html/template", "text/template",
+	"github.com/go-jose/go-jose/v4",
 }
 
 // onlyIn are service clients only the named functions call.
