@@ -28,6 +28,7 @@ func main() {
 		slog.New(slog.NewJSONHandler(os.Stdout, nil)).ErrorContext(ctx, "tokens: setup", "err", err)
 		os.Exit(1)
 	}
+	d.PrefetchCredentials() // every run checks the certificates' expiry
 	h := New(d)
 	if u := os.Getenv("REFRESH_QUEUE_URL"); u != "" {
 		h.queue = &refreshQueue{api: sqs.NewFromConfig(d.AWS, func(o *sqs.Options) {
