@@ -106,7 +106,10 @@ test-only:
 generate:
 	$(GO) generate ./...
 
-## bench: speed and memory goals; figures go to docs/performance.md.
+## bench: speed and memory goals; figures go to docs/performance.md. Among them
+## BenchmarkColdStartRatio prints every function's init, init + first invoke, cold penalty,
+## arm64 size and peak RSS against a hello-world (BENCH_COLD_STARTS, default 40 each;
+## BENCH_COLD_BASELINE=<checkout> adds that checkout's functions, interleaved).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 20m ./...
 

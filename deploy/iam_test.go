@@ -35,8 +35,9 @@ func TestLeastPrivilege(t *testing.T) {
 		// Put: CreatePayment, UpdatePayment, RecordPaymentStatus, UpdateConsent, CreateAuthSession;
 		// Update: leases, SaveRefreshed, TouchTokens, ClearRefreshDue; Put + Update:
 		// RecordPaymentStatus with its event (the consent's counter); Put + Delete: UpdateConsent
-		// of an ended consent; Query: FindPayment (the consent's own items, no index).
-		"ProxyFunction": {[]string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
+		// of an ended consent; Query: FindPayment (the consent's own items, no index);
+		// BatchGetItem: GetConsentAndTokens (a read's consent and tokens in one request).
+		"ProxyFunction": {[]string{"dynamodb:BatchGetItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"}, false},
 		// The stream (its event source mapping); GetEvent (its attributes only), MarkPublished
 		// (conditioned: TestEventsPublisher); Query: UnpublishedEvents on the refresh index.
 		"EventsFunction": {[]string{"dynamodb:DescribeStream", "dynamodb:GetItem", "dynamodb:GetRecords", "dynamodb:GetShardIterator",

@@ -53,6 +53,9 @@ type iamFront struct {
 	mu     sync.Mutex
 	calls  map[string]map[string]bool // Function.Name → IAM actions
 	denied []string                   // "<Function.Name> <action>", in order
+	// requests are each function's own requests (not its mappings'), in order, as
+	// "<service>:<operation>" (dynamodb:BatchGetItem): one per HTTP request, retries each.
+	requests map[string][]string
 }
 
 // accessKeyID is the AWS_ACCESS_KEY_ID a function gets, by which the IAM front knows it.
@@ -111,6 +114,9 @@ func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeAWSError(w, r, "SerializationException", err.Error())
 		return
 	}
+	if !mapping {
+		f.countRequest(fn, r.Header.Get("X-Amz-Target"))
+	}
 	if denied := f.check(fn, accesses); denied != nil {
 		writeAWSError(w, r, "AccessDeniedException", fmt.Sprintf(
 			"User: arn:aws:sts::%s:assumed-role/%sRole/%s is not authorized to perform: %s on resource: %s "+
@@ -139,6 +145,19 @@ func (f *iamFront) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	maps.Copy(w.Header(), rec.Header())
 	w.WriteHeader(rec.Code)
 	_, _ = w.Write(rec.Body.Bytes())
+}
+
+// countRequest records one request of fn by its X-Amz-Target ("DynamoDB_20120810.GetItem"
+// → dynamodb:GetItem).
+func (f *iamFront) countRequest(fn *Function, target string) {
+	service, op, _ := strings.Cut(target, ".")
+	service, _, _ = strings.Cut(service, "_")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.requests == nil {
+		f.requests = map[string][]string{}
+	}
+	f.requests[fn.Name] = append(f.requests[fn.Name], strings.ToLower(service)+":"+op)
 }
 
 // check records fn's accesses and returns the first its policy does not grant, nil when all
@@ -209,6 +228,19 @@ func (s *Stack) AWSCalls() map[string][]string {
 		out[name] = slices.Sorted(maps.Keys(actions))
 	}
 	return out
+}
+
+// AWSRequests returns every AWS request function has made through the IAM front so far, in
+// order, as "<service>:<operation>" from its X-Amz-Target (dynamodb:BatchGetItem,
+// secretsmanager:GetSecretValue, trentservice:Decrypt for KMS): one per HTTP request, so an
+// SDK retry counts again. Its stream mappings' calls are not its own.
+func (s *Stack) AWSRequests(function string) []string {
+	if s.iam == nil {
+		return nil
+	}
+	s.iam.mu.Lock()
+	defer s.iam.mu.Unlock()
+	return slices.Clone(s.iam.requests[function])
 }
 
 // AccessDenied returns every action the IAM front refused a function, as

@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
-	"github.com/sivchari/kumo"
 )
 
 // frontFixture is kumo with the real template's table and a secret, and an IAM front before it
@@ -30,7 +29,7 @@ func startTestFront(t *testing.T, extra ...*Function) frontFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := kumo.NewServer()
+	k := newKumo()
 	t.Cleanup(k.Close)
 	fx := frontFixture{kumoURL: k.URL, table: "iam-" + randomSuffix(), secret: "iam-secret-" + randomSuffix()}
 	_, props, err := tmpl.connectorTable()

@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
 	stypes "github.com/aws/aws-sdk-go-v2/service/dynamodbstreams/types"
 	"github.com/google/go-cmp/cmp"
-	"github.com/sivchari/kumo"
 )
 
 // TestKumoStreamsEveryWrite: the kumo the repository builds with (dev/third_party/kumo,
@@ -23,7 +22,7 @@ import (
 // transactional puts then an update gave one record).
 func TestKumoStreamsEveryWrite(t *testing.T) {
 	t.Parallel()
-	k := kumo.NewServer()
+	k := newKumo()
 	t.Cleanup(k.Close)
 	ctx := t.Context()
 	db := dynamodb.New(dynamodb.Options{Region: localRegion, BaseEndpoint: aws.String(k.URL),

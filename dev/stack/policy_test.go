@@ -20,7 +20,7 @@ func TestRealTemplatePolicies(t *testing.T) {
 			dec, gen, "kms:GetPublicKey", "kms:Sign", secret}},
 		"ConsentsFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
 			"dynamodb:Query", dec, gen, secret}, Index: true},
-		"ProxyFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", dec, gen, secret}},
+		"ProxyFunction": {Actions: []string{"dynamodb:BatchGetItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", dec, gen, secret}},
 		"TokensFunction": {Actions: []string{"dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
 			"dynamodb:Scan", "dynamodb:UpdateItem", dec, gen, secret, "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
 			"sqs:ReceiveMessage", "sqs:SendMessage"}, Index: true},

@@ -13,7 +13,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
-	"github.com/sivchari/kumo"
 )
 
 // TestPollerLikeEventSourceMapping: the template's refresh queue is created in kumo with its
@@ -27,7 +26,7 @@ func TestPollerLikeEventSourceMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := kumo.NewServer()
+	k := newKumo()
 	t.Cleanup(k.Close)
 	logs := newLogCollector(io.Discard)
 	front, err := startIAMFront(k.URL, tmpl.sortedFunctions(), logs)

@@ -76,7 +76,7 @@ func Start(ctx context.Context, o Options) (_ *Stack, err error) {
 			err = fmt.Errorf("stack: %w", err)
 		}
 	}()
-	s.kumo = kumo.NewServer()
+	s.kumo = newKumo()
 	if err := s.createTable(ctx); err != nil {
 		return nil, err
 	}

@@ -293,6 +293,9 @@ func TestStack(t *testing.T) {
 		if got := s.AWSCalls()["echo"]; !slices.Equal(got, []string{"dynamodb:DescribeTable"}) {
 			t.Errorf("AWSCalls[echo] = %v", got)
 		}
+		if got := s.AWSRequests("echo"); !slices.Equal(got, []string{"dynamodb:DescribeTable"}) {
+			t.Errorf("AWSRequests(echo) = %v, want the one request", got)
+		}
 		waitForLog(t, s, "iam| DENIED echo dynamodb:DescribeTable on arn:aws:dynamodb:eu-west-2:000000000000:table/"+s.TableName())
 		// Anyone else passes through to kumo.
 		if _, err := dynamoAs("local", s.IAMEndpoint()).DescribeTable(t.Context(),

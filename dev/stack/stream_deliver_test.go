@@ -14,7 +14,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/google/go-cmp/cmp"
-	"github.com/sivchari/kumo"
 )
 
 // TestStreamDeliver: how one batch is delivered, with a scripted function (no emulator):
@@ -23,7 +22,7 @@ import (
 // ReportBatchItemFailures the answer's failures are ignored.
 func TestStreamDeliver(t *testing.T) {
 	t.Parallel()
-	k := kumo.NewServer()
+	k := newKumo()
 	t.Cleanup(k.Close)
 	c := sqs.New(sqs.Options{Region: localRegion, BaseEndpoint: aws.String(k.URL),
 		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})

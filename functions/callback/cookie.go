@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 
@@ -25,7 +24,23 @@ const journeyCookiePrefix = "__Host-ob-"
 // maxJourneyCookies bounds the journey cookies one callback looks at.
 const maxJourneyCookies = 8
 
-var stateHashSyntax = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var stateHashSyntax lowerHex64 // ^[0-9a-f]{64}$
+
+// lowerHex64 matches 64 lower-case hexadecimal digits (a loop, not a regular expression
+// compiled at every cold start).
+type lowerHex64 struct{}
+
+func (lowerHex64) MatchString(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // newBrowserSecret returns a fresh cookie value (32 random bytes, base64url) and its hash.
 func newBrowserSecret() (value, hash string, err error) {

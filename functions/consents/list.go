@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
 	"strconv"
 
 	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/httpapi"
+
+	"github.com/coop-ob/connector/shared/ascii"
 )
 
 // Paging of GET /consents.
@@ -26,8 +27,6 @@ type listResponse struct {
 	NextCursor string        `json:"nextCursor,omitempty"`
 }
 
-var limitDigits = regexp.MustCompile(`^[0-9]{1,3}$`)
-
 // list is GET /consents?limit=&cursor=: one page of the caller's consents,
 // oldest first, read from the owner index alone. It reads no tokens, so
 // stepUp is left out (stepUpAt is shown; GET /consents/{id} has stepUp).
@@ -37,7 +36,7 @@ func (h *Handler) list(ctx context.Context, owner string, req events.APIGatewayV
 	limit := defaultLimit
 	if s, ok := q["limit"]; ok {
 		n, err := strconv.Atoi(s)
-		if !limitDigits.MatchString(s) || err != nil || n < 1 || n > maxLimit {
+		if !ascii.Digits(s, 1, 3) || err != nil || n < 1 || n > maxLimit {
 			errs = append(errs, httpapi.FieldError{Field: "limit", Message: "must be a whole number from 1 to 100"})
 		}
 		limit = n

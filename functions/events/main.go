@@ -12,12 +12,12 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 
 	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/metrics"
+	"github.com/coop-ob/connector/shared/setup"
 )
 
 func main() {
@@ -29,7 +29,7 @@ func main() {
 		logger.ErrorContext(ctx, "events: config", "err", err)
 		os.Exit(1)
 	}
-	awsCfg, err := awsconfig.LoadDefaultConfig(ctx)
+	awsCfg, err := setup.AWSConfig(os.Getenv) // Lambda's variables, as every function (no LoadDefaultConfig)
 	if err != nil {
 		logger.ErrorContext(ctx, "events: aws config", "err", err)
 		os.Exit(1)

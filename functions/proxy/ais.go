@@ -40,7 +40,7 @@ func (h *Handler) ais(k aisread.Resource) route {
 		if p != nil {
 			return h.problem(r, *p)
 		}
-		c, bad := h.load(ctx, r, typeAccounts)
+		c, bad := h.loadRead(ctx, r, typeAccounts)
 		if bad == nil {
 			bad = h.reconfirmGate(ctx, r, c)
 		}
@@ -53,18 +53,19 @@ func (h *Handler) ais(k aisread.Resource) route {
 		if needStepUp && c.StepUpAt.IsZero() {
 			return h.stepUp(ctx, r, c, "step-up not held", "")
 		}
-		tok, err := h.tokens.Valid(ctx, r.consentID, minValidity)
+		tok, err := h.tokens.ValidFrom(ctx, r.consentID, minValidity, r.read)
 		if err != nil {
 			return h.fail(ctx, r, c, err, failure{})
 		}
 		if needStepUp && !tok.StepUp {
 			return h.stepUp(ctx, r, c, "step-up not held", "")
 		}
+		defer h.touchAhead(ctx, c, tok)()
 		resp, _, err := h.send(ctx, r, tok, bankapi.Request{Method: http.MethodGet, Path: bankPath, Query: q}, true)
 		if err != nil {
 			return h.fail(ctx, r, c, err, failure{stepUpRoute: k.StepUpRefusal()})
 		}
-		h.touch(ctx, c, tok)
+		h.touch(ctx, c)
 		body := oblinks.Rewrite(resp.Body, r.req.RawPath, r.req.RawQueryString, bankPath)
 		return events.APIGatewayV2HTTPResponse{StatusCode: http.StatusOK, Body: string(body),
 			Headers: map[string]string{"Content-Type": "application/json", "Cache-Control": "no-store"}}

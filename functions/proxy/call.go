@@ -23,6 +23,9 @@ type call struct {
 	// tokens: a failure changes the consent's status only while they are
 	// still the stored ones (record).
 	used *consent.Tokens
+	// read is the tokens loadRead read with the consent (nil: none stored, or
+	// not read): the first ones the call considers (refresh.Refresher.ValidFrom).
+	read *consent.Tokens
 }
 
 // header returns a request header; API Gateway lower-cases names, but a test

@@ -22,17 +22,18 @@ func (h *Handler) pisFunds(ctx context.Context, r *call) events.APIGatewayV2HTTP
 	if p := r.readPSU(h.now()); p != nil {
 		return h.problem(r, *p)
 	}
-	c, bad := h.load(ctx, r, typePayments)
+	c, bad := h.loadRead(ctx, r, typePayments)
 	if bad != nil {
 		return *bad
 	}
 	if c.Journey != funds.PaymentJourney {
 		return h.problem(r, httpapi.InvalidRequest("The bank confirms funds for domestic payment (DP) consents only; this consent is "+c.Journey+"."))
 	}
-	tok, err := h.tokens.Valid(ctx, c.ID, minValidity)
+	tok, err := h.tokens.ValidFrom(ctx, c.ID, minValidity, r.read)
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
 	}
+	defer h.touchAhead(ctx, c, tok)()
 	resp, _, err := h.send(ctx, r, tok, funds.PaymentCheckRequest(c.ID), true)
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
@@ -41,7 +42,7 @@ func (h *Handler) pisFunds(ctx context.Context, r *call) events.APIGatewayV2HTTP
 	if err != nil {
 		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank's funds confirmation could not be read.", resp.InteractionID, nil)
 	}
-	h.touch(ctx, c, tok)
+	h.touch(ctx, c)
 	return httpapi.JSON(http.StatusOK, map[string]any{"fundsAvailable": res.FundsAvailable, "checkedAt": res.CheckedAt})
 }
 
@@ -63,11 +64,11 @@ func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HT
 	if p != nil {
 		return h.problem(r, *p)
 	}
-	c, bad := h.load(ctx, r, typeFunds)
+	c, bad := h.loadRead(ctx, r, typeFunds)
 	if bad != nil {
 		return *bad
 	}
-	tok, err := h.tokens.Valid(ctx, c.ID, minValidity)
+	tok, err := h.tokens.ValidFrom(ctx, c.ID, minValidity, r.read)
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
 	}
@@ -75,6 +76,7 @@ func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HT
 	if err != nil {
 		return httpapi.Internal(ctx, h.logger, err)
 	}
+	defer h.touchAhead(ctx, c, tok)()
 	resp, _, err := h.send(ctx, r, tok, req, funds.Resend)
 	if err != nil {
 		return h.fail(ctx, r, c, err, failure{})
@@ -83,7 +85,7 @@ func (h *Handler) cbpiiFunds(ctx context.Context, r *call) events.APIGatewayV2HT
 	if err != nil {
 		return h.bankFailure(ctx, r, http.StatusBadGateway, "The bank's funds confirmation could not be read.", resp.InteractionID, nil)
 	}
-	h.touch(ctx, c, tok)
+	h.touch(ctx, c)
 	return httpapi.JSON(http.StatusCreated, map[string]any{"fundsAvailable": out.FundsAvailable,
 		"fundsConfirmationId": out.ID, "createdAt": out.CreatedAt})
 }

@@ -40,6 +40,7 @@ const (
 // lease (shared/refresh.Refresher).
 type tokenSource interface {
 	Valid(ctx context.Context, consentID string, minValidity time.Duration) (*consent.Tokens, error)
+	ValidFrom(ctx context.Context, consentID string, minValidity time.Duration, read *consent.Tokens) (*consent.Tokens, error)
 	RefreshRejected(ctx context.Context, consentID, rejectedAccessToken string) (*consent.Tokens, error)
 }
 

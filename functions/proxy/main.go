@@ -23,5 +23,6 @@ func main() {
 		slog.New(slog.NewJSONHandler(os.Stderr, nil)).ErrorContext(ctx, "proxy: setup failed", "err", err)
 		os.Exit(1)
 	}
+	d.PrefetchCredentials() // every bank call needs them: read beside the first request's store reads
 	lambda.Start(New(d).Handle)
 }

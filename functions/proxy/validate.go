@@ -1,21 +1,22 @@
 package main
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/psu"
+
+	"github.com/coop-ob/connector/shared/ascii"
 )
 
 var (
 	// resourceID is an account or payment id: OB Max40Text, restricted to
 	// what the bank issues so that it is safe in a URL path.
-	resourceID = regexp.MustCompile(`^[A-Za-z0-9-]{1,40}$`)
+	resourceID = ascii.Rule{Min: 1, Max: 40, Extra: "-"} // ^[A-Za-z0-9-]{1,40}$
 	// idempotencyKey is the app's Idempotency-Key header.
-	idempotencyKey = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
+	idempotencyKey = ascii.Rule{Min: 1, Max: 64, Extra: "._:-"} // ^[A-Za-z0-9._:-]{1,64}$
 )
 
 // headerIdempotency is the app's Idempotency-Key of a payment.

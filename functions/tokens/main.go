@@ -14,7 +14,6 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/coop-ob/connector/shared/metrics"
@@ -29,14 +28,10 @@ func main() {
 		slog.New(slog.NewJSONHandler(os.Stdout, nil)).ErrorContext(ctx, "tokens: setup", "err", err)
 		os.Exit(1)
 	}
+	d.PrefetchCredentials() // every run checks the certificates' expiry
 	h := New(d)
 	if u := os.Getenv("REFRESH_QUEUE_URL"); u != "" {
-		awsCfg, err := awsconfig.LoadDefaultConfig(ctx)
-		if err != nil {
-			slog.New(slog.NewJSONHandler(os.Stdout, nil)).ErrorContext(ctx, "tokens: aws config", "err", err)
-			os.Exit(1)
-		}
-		h.queue = &refreshQueue{api: sqs.NewFromConfig(awsCfg, func(o *sqs.Options) {
+		h.queue = &refreshQueue{api: sqs.NewFromConfig(d.AWS, func(o *sqs.Options) {
 			o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service SQS
 		}), url: u}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // CallbackPath is the connector's callback route (GET /callback): a redirect URI derived from
@@ -26,7 +27,9 @@ func WithAPIDomain(ctx context.Context, domain string) context.Context {
 }
 
 // hostname is a DNS name of at least two labels, without port, path or user.
-var hostname = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
+var hostname = sync.OnceValue(func() *regexp.Regexp { // compiled on first use
+	return regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
+})
 
 // RedirectURI returns the redirect URI a journey started in ctx sends to the bank: configured
 // (REDIRECT_URI: a custom domain, or a local run) when set, else https://<API domain>/callback,
@@ -39,7 +42,7 @@ func RedirectURI(ctx context.Context, configured string) (string, error) {
 	}
 	domain, _ := ctx.Value(apiDomainKey{}).(string)
 	domain = strings.ToLower(strings.TrimSuffix(domain, "."))
-	if !hostname.MatchString(domain) {
+	if !hostname().MatchString(domain) {
 		return "", ErrNoRedirectURI
 	}
 	return "https://" + domain + CallbackPath, nil

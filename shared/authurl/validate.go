@@ -1,20 +1,24 @@
 package authurl
 
 import (
+	"math"
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 
 	"github.com/coop-ob/connector/shared/obtime"
+
+	"github.com/coop-ob/connector/shared/ascii"
 )
 
 var (
 	// base64url alphabet, no padding.
-	b64url = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+	b64url = ascii.Rule{Min: 1, Max: math.MaxInt, Extra: "_-"} // ^[A-Za-z0-9_-]+$
 	// OB ActiveOrHistoricCurrencyAndAmount pattern.
-	decimal = regexp.MustCompile(`^\d{1,13}(\.\d{1,5})?$`)
+	decimal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,13}(\.\d{1,5})?$`) }) // on first use
 )
 
 // Length bounds: a state of 32 random bytes is 43 characters; an S256
@@ -118,7 +122,7 @@ func paymentRules(p Params, rule func(param, r string) error) error {
 		return rule(ParamAmount, "required for DP and DSP")
 	case !needsPayee && p.Amount != "":
 		return rule(ParamAmount, "only for DP and DSP")
-	case p.Amount != "" && !decimal.MatchString(p.Amount):
+	case p.Amount != "" && !decimal().MatchString(p.Amount):
 		return rule(ParamAmount, "must be a decimal string like 10.50")
 	}
 	switch {

@@ -3,11 +3,12 @@ package bankapi
 import (
 	"fmt"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/coop-ob/connector/shared/internal/neterr"
+
+	"github.com/coop-ob/connector/shared/ascii"
 )
 
 // BodyKind is what a non-2xx response body turned out to be.
@@ -66,7 +67,7 @@ const (
 
 // safeCode is what an error code looks like; other strings are not echoed
 // by Error(), so a body cannot smuggle data into logs through it.
-var safeCode = regexp.MustCompile(`^[A-Za-z0-9 ._-]{1,64}$`)
+var safeCode = ascii.Rule{Min: 1, Max: 64, Extra: " ._-"} // ^[A-Za-z0-9 ._-]{1,64}$
 
 func (e *Error) Error() string {
 	var b strings.Builder

@@ -1,14 +1,15 @@
 package bankapi
 
 import (
-	"regexp"
 	"slices"
+
+	"github.com/coop-ob/connector/shared/ascii"
 )
 
 // fieldPath is what an OB field path looks like (Data.Initiation.InstructedAmount.Amount,
 // Data.Permissions[0]); any other Path is replaced by "bank", so a bank body
 // cannot put its own words into a problem through it.
-var fieldPath = regexp.MustCompile(`^[A-Za-z0-9_.\[\]-]{1,128}$`)
+var fieldPath = ascii.Rule{Min: 1, Max: 128, Extra: "_.[]-"} // ^[A-Za-z0-9_.\[\]-]{1,128}$
 
 // Refusal is one of the bank's field errors as an app may see it.
 type Refusal struct {

@@ -2,11 +2,14 @@ package banklimits
 
 import (
 	"errors"
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/London must load in a Lambda image without zoneinfo
 )
 
-var london = mustLoad("Europe/London")
+// london is loaded on first use: parsing the embedded time zone database is cold-start work
+// that only payment dates need.
+var london = sync.OnceValue(func() *time.Location { return mustLoad("Europe/London") })
 
 func mustLoad(name string) *time.Location {
 	l, err := time.LoadLocation(name)
@@ -29,7 +32,7 @@ func ParseDate(s string) (time.Time, bool) {
 }
 
 // Today is the UK's date at now: a payment dated "today" means the UK's today.
-func Today(now time.Time) time.Time { return CivilDate(now.In(london)) }
+func Today(now time.Time) time.Time { return CivilDate(now.In(london())) }
 
 // LastExecutionDate is the last date a scheduled payment may be executed on: two years from
 // now's UTC date (the bank's PISP Specifications page: a scheduled payment more than two years

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Currency is the only currency the bank takes (AISP and PISP Specifications: GBP only;
@@ -25,19 +26,23 @@ const (
 	maxReferenceLen = 18  // Faster Payments reference
 )
 
+// Compiled on first use (sync.OnceValue), not at every cold start: only a
+// payment's validation needs them.
 var (
-	amountRe   = regexp.MustCompile(`^\d{1,13}(\.\d{1,2})?$`) // OB ActiveOrHistoricCurrencyAndAmount
-	sortCodeRe = regexp.MustCompile(`^\d{6}$`)
-	accountRe  = regexp.MustCompile(`^\d{8}$`)
+	amountRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,13}(\.\d{1,2})?$`) }) // OB ActiveOrHistoricCurrencyAndAmount
+	sortCodeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{6}$`) })
+	accountRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{8}$`) })
 	// nameRe: letters, digits, space and - . / & ' ( ) , + :
-	nameRe = regexp.MustCompile(`^[A-Za-z0-9 \-./&'(),+:]+$`)
+	nameRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9 \-./&'(),+:]+$`) })
 	// referenceRe: letters, digits, space and - . / ? : ( ) , ' +
-	referenceRe = regexp.MustCompile(`^[A-Za-z0-9 \-./?:(),'+]+$`)
+	referenceRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9 \-./?:(),'+]+$`) })
 	// The bank's standing-order frequencies (PISP Specifications; docs/bank-rules.md §PIS limits):
 	// IntrvlWkDay:X:Y with X in 01, 02, 04 and Y in 01-07, or IntrvlMnthDay:X:Y with X in
 	// 01, 02, 03, 06, 12 and Y in 01-31; anything else is refused.
-	weekFreqRe  = regexp.MustCompile(`^IntrvlWkDay:0[124]:0[1-7]$`)
-	monthFreqRe = regexp.MustCompile(`^IntrvlMnthDay:(01|02|03|06|12):(0[1-9]|[12][0-9]|3[01])$`)
+	weekFreqRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^IntrvlWkDay:0[124]:0[1-7]$`) })
+	monthFreqRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^IntrvlMnthDay:(01|02|03|06|12):(0[1-9]|[12][0-9]|3[01])$`)
+	})
 )
 
 // paymentContextCodes are the OBExternalPaymentContext1Code values (OB v3.1 Risk).
@@ -47,7 +52,7 @@ var paymentContextCodes = []string{"BillPayment", "EcommerceGoods", "EcommerceSe
 // (OB v3.1 ActiveOrHistoricCurrencyAndAmount: up to 13 digits and 5 decimals; GBP has 2).
 func Amount(s string) error {
 	switch {
-	case !amountRe.MatchString(s):
+	case !amountRe().MatchString(s):
 		return errors.New("must be a decimal string with at most 2 decimals, e.g. \"10.50\"")
 	case !strings.ContainsFunc(s, func(r rune) bool { return r >= '1' && r <= '9' }):
 		return errors.New("must be greater than zero")
@@ -66,7 +71,7 @@ func CurrencyCode(s string) error {
 // SortCode checks a UK sort code: 6 digits, the first part of a UK.OBIE.SortCodeAccountNumber
 // identification (OB v3.1 namespaced enumerations, OBExternalAccountIdentification4Code).
 func SortCode(s string) error {
-	if !sortCodeRe.MatchString(s) {
+	if !sortCodeRe().MatchString(s) {
 		return errors.New("must be 6 digits")
 	}
 	return nil
@@ -75,7 +80,7 @@ func SortCode(s string) error {
 // AccountNumber checks a UK account number: 8 digits, the second part of a
 // UK.OBIE.SortCodeAccountNumber identification (OB v3.1 OBExternalAccountIdentification4Code).
 func AccountNumber(s string) error {
-	if !accountRe.MatchString(s) {
+	if !accountRe().MatchString(s) {
 		return errors.New("must be 8 digits")
 	}
 	return nil
@@ -85,13 +90,13 @@ func AccountNumber(s string) error {
 // authorization URL's ben_name with the consent's exactly (General specifications,
 // "Parameters": ben_name as sent in the consent request).
 func Name(s string) error {
-	return text(s, maxNameLen, nameRe, "letters, digits, spaces and - . / & ' ( ) , + :")
+	return text(s, maxNameLen, nameRe(), "letters, digits, spaces and - . / & ' ( ) , + :")
 }
 
 // Reference checks a payment reference (RemittanceInformation.Reference, or a standing order's
 // Reference) against the Faster Payments limits above.
 func Reference(s string) error {
-	return text(s, maxReferenceLen, referenceRe, "letters, digits, spaces and - . / ? : ( ) , ' +")
+	return text(s, maxReferenceLen, referenceRe(), "letters, digits, spaces and - . / ? : ( ) , ' +")
 }
 
 // text: not blank, no leading or trailing space, at most max characters of re.
@@ -111,7 +116,7 @@ func text(s string, max int, re *regexp.Regexp, allowed string) error {
 
 // Frequency checks a standing order's frequency against the bank's patterns.
 func Frequency(s string) error {
-	if !weekFreqRe.MatchString(s) && !monthFreqRe.MatchString(s) {
+	if !weekFreqRe().MatchString(s) && !monthFreqRe().MatchString(s) {
 		return errors.New("must be IntrvlWkDay:0[124]:0[1-7] or IntrvlMnthDay:(01|02|03|06|12):(01-31)")
 	}
 	return nil

@@ -109,15 +109,7 @@ func (w *Recorder) unschedule(ctx context.Context, consentID string, used *Token
 // "recent" refresh policy reads it; a nil tok records no use), and a stale
 // LastAction cleared from the consent.
 func (w *Recorder) Touch(ctx context.Context, c *Consent, tok *Tokens, every time.Duration) {
-	now := w.Now()
-	if tok != nil && now.Sub(tok.UsedAt) >= every {
-		dctx, cancel := w.Detach(ctx)
-		err := w.Store.TouchTokens(dctx, c.ID, now)
-		cancel()
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			w.Logger.ErrorContext(ctx, "tokens use not recorded", "consentId", c.ID, "err", err)
-		}
-	}
+	w.TouchUse(ctx, c.ID, tok, every)
 	if c.LastAction == "" {
 		return
 	}
@@ -128,6 +120,23 @@ func (w *Recorder) Touch(ctx context.Context, c *Consent, tok *Tokens, every tim
 		_, err := Apply(n, Used, w.Now(), "")
 		return err == nil
 	})
+}
+
+// TouchUse is Touch's first half: it records a use with the tokens tok (their
+// UsedAt, decided from tok: at most once per every; nil records nothing),
+// without the consent. The proxy runs it beside the bank call that uses tok,
+// so the write is off the call's path (functions/proxy touchAhead).
+func (w *Recorder) TouchUse(ctx context.Context, consentID string, tok *Tokens, every time.Duration) {
+	now := w.Now()
+	if tok == nil || now.Sub(tok.UsedAt) < every {
+		return
+	}
+	dctx, cancel := w.Detach(ctx)
+	err := w.Store.TouchTokens(dctx, consentID, now)
+	cancel()
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		w.Logger.ErrorContext(ctx, "tokens use not recorded", "consentId", consentID, "err", err)
+	}
 }
 
 // update applies change to c and writes it, retrying once on a version

@@ -185,6 +185,17 @@ func TestParseJWKS(t *testing.T) {
 		"only enc":  raw(jwk("k3", "enc", &b.PublicKey)),
 		"kid twice": raw(jwk("k1", "", &a.PublicKey), jwk("k1", "", &b.PublicKey)),
 		"no kid":    raw(jwk("", "", &a.PublicKey)),
+		"bad n": func() []byte {
+			m := jwk("k1", "", &a.PublicKey)
+			m["n"] = "not base64url!"
+			return raw(m)
+		}(),
+		"exponent 1": func() []byte {
+			m := jwk("k1", "", &a.PublicKey)
+			m["e"] = "AQ"
+			return raw(m)
+		}(),
+		"a secret key": raw(map[string]any{"kty": "oct", "kid": "s", "k": "c2VjcmV0"}),
 		"private key": func() []byte {
 			m := jwk("k1", "", &a.PublicKey)
 			m["d"] = base64.RawURLEncoding.EncodeToString(a.D.Bytes())

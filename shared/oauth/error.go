@@ -3,7 +3,6 @@ package oauth
 import (
 	"errors"
 	"fmt"
-	"regexp"
 
 	"golang.org/x/oauth2"
 
@@ -87,8 +86,24 @@ var (
 	errTokenType = errors.New("token_type is not bearer")
 	// errorCode is the RFC 6749 §5.2 "error" charset; anything else is not
 	// echoed, so a server cannot smuggle a secret into our messages.
-	errorCode = regexp.MustCompile(`^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$`)
+	errorCode errorCharset // ^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$
 )
+
+// errorCharset is RFC 6749's charset of an "error" value, 1 to 64 of them: printable ASCII
+// but '"' and '\\' (a loop, not a regular expression compiled at every cold start).
+type errorCharset struct{}
+
+func (errorCharset) MatchString(s string) bool {
+	if len(s) < 1 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
 
 // toError converts an x/oauth2 or transport error. connected reports whether
 // a connection to the token endpoint was established (attempt.connected).

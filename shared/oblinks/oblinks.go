@@ -11,8 +11,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
+
+	"github.com/coop-ob/connector/shared/ascii"
 )
 
 // Param is the query parameter that carries a page token.
@@ -21,8 +22,9 @@ const Param = "page"
 // maxToken bounds a page token.
 const maxToken = 1024
 
-// bankPageValue is the bank's own page parameter: a value safe to send back.
-var bankPageValue = regexp.MustCompile(`^[A-Za-z0-9._~-]{1,128}$`)
+// bankPageValue is the bank's own page parameter: a value safe to send back,
+// ^[A-Za-z0-9._~-]{1,128}$.
+func bankPageValue(v string) bool { return ascii.Word(v, 1, 128, "._~-") }
 
 // EncodePage is the page token of the bank query q.
 func EncodePage(q url.Values) string {
@@ -48,7 +50,7 @@ func DecodePage(token string, accept func(name, value string) bool) (url.Values,
 		switch {
 		case len(vs) != 1:
 			return nil, false
-		case k == Param && bankPageValue.MatchString(vs[0]):
+		case k == Param && bankPageValue(vs[0]):
 		case accept != nil && accept(k, vs[0]):
 		default:
 			return nil, false

@@ -6,7 +6,6 @@ package setup
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
@@ -32,7 +30,10 @@ import (
 
 // Deps are the long-lived clients of one function instance.
 type Deps struct {
-	Config      config.Config
+	Config config.Config
+	// AWS is the AWS configuration the clients were built from (zero when NewWith was given
+	// built clients), for a function's own clients (SQS, the result signer's KMS).
+	AWS         aws.Config
 	Logger      *slog.Logger
 	Credentials *credentials.Source
 	HTTP        *http.Client // mTLS, trusting only the secret's CA bundle
@@ -50,9 +51,8 @@ type Deps struct {
 	authStyle oauth.AuthStyle // TOKEN_AUTH_METHOD, parsed once
 }
 
-// Load reads the configuration from the process environment and the AWS SDK's default
-// configuration (which honours AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SECRETS_MANAGER),
-// and builds Deps. The logger writes JSON to stdout, which Lambda's JSON log format keeps as is.
+// Load reads the configuration and the AWS configuration (AWSConfig) from the process
+// environment and builds Deps. The logger writes JSON to stdout, which Lambda's JSON log format keeps as is.
 func Load(ctx context.Context) (*Deps, error) {
 	// Every line of a request carries its Lambda and API Gateway request ids (lambdactx.IDHandler).
 	logger := slog.New(lambdactx.NewIDHandler(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: logLevel(os.Getenv("AWS_LAMBDA_LOG_LEVEL"))})))
@@ -60,9 +60,9 @@ func Load(ctx context.Context) (*Deps, error) {
 	if err != nil {
 		return nil, err
 	}
-	awsCfg, err := awsconfig.LoadDefaultConfig(ctx)
+	awsCfg, err := AWSConfig(os.Getenv)
 	if err != nil {
-		return nil, fmt.Errorf("aws config: %w", err)
+		return nil, err
 	}
 	return New(cfg, awsCfg, logger)
 }
@@ -74,6 +74,7 @@ func New(cfg config.Config, awsCfg aws.Config, logger *slog.Logger) (*Deps, erro
 	if err != nil {
 		return nil, err
 	}
+	d.AWS = awsCfg
 	d.UseSealer(KMSClient(awsCfg))
 	return d, nil
 }

@@ -1,0 +1,219 @@
+package setup
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+)
+
+// awsRecorder is a stand-in AWS endpoint: it records each request's target, signature and
+// token headers and answers every one with status (an empty JSON object when 200).
+type awsRecorder struct {
+	*httptest.Server
+	mu     sync.Mutex
+	seen   []http.Header
+	status int
+}
+
+func newAWSRecorder(t *testing.T, status int) *awsRecorder {
+	r := &awsRecorder{status: status}
+	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		r.mu.Lock()
+		r.seen = append(r.seen, req.Header.Clone())
+		r.mu.Unlock()
+		w.Header().Set("content-type", "application/x-amz-json-1.0")
+		w.WriteHeader(r.status)
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(r.Close)
+	return r
+}
+
+func (r *awsRecorder) requests() []http.Header {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]http.Header(nil), r.seen...)
+}
+
+// services are the clients the functions build, each with one harmless call, by the suffix
+// of its AWS_ENDPOINT_URL_<SERVICE> variable.
+var services = map[string]func(context.Context, aws.Config) error{
+	"DYNAMODB": func(ctx context.Context, c aws.Config) error {
+		ddb, _ := AWSClients(c)
+		_, err := ddb.ListTables(ctx, &dynamodb.ListTablesInput{})
+		return err
+	},
+	"SECRETS_MANAGER": func(ctx context.Context, c aws.Config) error {
+		_, sm := AWSClients(c)
+		_, err := sm.ListSecrets(ctx, &secretsmanager.ListSecretsInput{})
+		return err
+	},
+	"KMS": func(ctx context.Context, c aws.Config) error {
+		_, err := KMSClient(c).ListKeys(ctx, &kms.ListKeysInput{})
+		return err
+	},
+	"SQS": func(ctx context.Context, c aws.Config) error {
+		_, err := sqs.NewFromConfig(c).ListQueues(ctx, &sqs.ListQueuesInput{})
+		return err
+	},
+	"EVENTBRIDGE": func(ctx context.Context, c aws.Config) error {
+		_, err := eventbridge.NewFromConfig(c).ListEventBuses(ctx, &eventbridge.ListEventBusesInput{})
+		return err
+	},
+	"DYNAMODB_STREAMS": func(ctx context.Context, c aws.Config) error {
+		_, err := dynamodbstreams.NewFromConfig(c).ListStreams(ctx, &dynamodbstreams.ListStreamsInput{})
+		return err
+	},
+}
+
+// lambdaEnv is the environment Lambda gives a function, plus extra.
+func lambdaEnv(extra map[string]string) func(string) string {
+	env := map[string]string{
+		"AWS_REGION":            "eu-west-2",
+		"AWS_ACCESS_KEY_ID":     "AKIDLAMBDAROLE",
+		"AWS_SECRET_ACCESS_KEY": "secret",
+		"AWS_SESSION_TOKEN":     "session-token-of-the-role",
+	}
+	for k, v := range extra {
+		env[k] = v
+	}
+	return func(k string) string { return env[k] }
+}
+
+// TestAWSConfigServiceEndpoints: each service's client sends its requests to
+// AWS_ENDPOINT_URL_<SERVICE>, which wins over AWS_ENDPOINT_URL (pointed at a closed port), and
+// to AWS_ENDPOINT_URL alone when it has no variable of its own; with
+// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true neither is used.
+func TestAWSConfigServiceEndpoints(t *testing.T) {
+	t.Parallel()
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close()
+	for svc, call := range services {
+		t.Run(svc, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			own := newAWSRecorder(t, http.StatusOK)
+			cfg, err := AWSConfig(lambdaEnv(map[string]string{"AWS_ENDPOINT_URL": dead.URL, "AWS_ENDPOINT_URL_" + svc: own.URL, "AWS_MAX_ATTEMPTS": "1"}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := call(ctx, cfg); err != nil {
+				t.Fatalf("AWS_ENDPOINT_URL_%s: %v", svc, err)
+			}
+			if n := len(own.requests()); n != 1 {
+				t.Fatalf("AWS_ENDPOINT_URL_%s got %d requests, want 1", svc, n)
+			}
+			global := newAWSRecorder(t, http.StatusOK)
+			other := "AWS_ENDPOINT_URL_SOMETHING_ELSE"
+			if cfg, err = AWSConfig(lambdaEnv(map[string]string{"AWS_ENDPOINT_URL": global.URL, other: dead.URL, "AWS_MAX_ATTEMPTS": "1"})); err != nil {
+				t.Fatal(err)
+			}
+			if err := call(ctx, cfg); err != nil {
+				t.Fatalf("AWS_ENDPOINT_URL: %v", err)
+			}
+			if n := len(global.requests()); n != 1 {
+				t.Fatalf("AWS_ENDPOINT_URL got %d requests, want 1", n)
+			}
+			if cfg, err = AWSConfig(lambdaEnv(map[string]string{"AWS_ENDPOINT_URL": global.URL, "AWS_ENDPOINT_URL_" + svc: own.URL,
+				"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"})); err != nil {
+				t.Fatal(err)
+			}
+			if cfg.BaseEndpoint != nil || len(cfg.ConfigSources) != 0 {
+				t.Fatalf("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true kept an endpoint: %v %v", cfg.BaseEndpoint, cfg.ConfigSources)
+			}
+		})
+	}
+}
+
+// TestAWSConfigVariables: the region and the role's credentials sign every request (the
+// credential scope names AWS_REGION, the access key is AWS_ACCESS_KEY_ID, the session token
+// travels), AWS_MAX_ATTEMPTS is the number of attempts a failing call makes, AWS_RETRY_MODE
+// picks the retryer, and a missing region or key, or a bad value, stops the cold start.
+func TestAWSConfigVariables(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	signed := func(t *testing.T, env map[string]string, want ...string) {
+		rec := newAWSRecorder(t, http.StatusOK)
+		env["AWS_ENDPOINT_URL_DYNAMODB"] = rec.URL
+		cfg, err := AWSConfig(lambdaEnv(env))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := services["DYNAMODB"](ctx, cfg); err != nil {
+			t.Fatal(err)
+		}
+		h := rec.requests()[0]
+		got := h.Get("Authorization") + " token=" + h.Get("X-Amz-Security-Token")
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("signed request %q lacks %q", got, w)
+			}
+		}
+	}
+	t.Run("AWS_REGION", func(t *testing.T) {
+		signed(t, map[string]string{"AWS_REGION": "eu-west-1"}, "/eu-west-1/dynamodb/aws4_request")
+	})
+	t.Run("AWS_DEFAULT_REGION when AWS_REGION is empty", func(t *testing.T) {
+		signed(t, map[string]string{"AWS_REGION": "", "AWS_DEFAULT_REGION": "us-east-1"}, "/us-east-1/dynamodb/aws4_request")
+	})
+	t.Run("credentials", func(t *testing.T) {
+		signed(t, map[string]string{"AWS_ACCESS_KEY_ID": "AKIDOTHERROLE", "AWS_SESSION_TOKEN": "other-session"},
+			"Credential=AKIDOTHERROLE/", "token=other-session")
+	})
+	t.Run("AWS_MAX_ATTEMPTS", func(t *testing.T) {
+		for _, n := range []int{1, 2, 5} {
+			rec := newAWSRecorder(t, http.StatusInternalServerError)
+			cfg, err := AWSConfig(lambdaEnv(map[string]string{"AWS_ENDPOINT_URL_DYNAMODB": rec.URL, "AWS_MAX_ATTEMPTS": string(rune('0' + n))}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := services["DYNAMODB"](ctx, cfg); err == nil {
+				t.Fatal("a call answered 500 succeeded")
+			}
+			if got := len(rec.requests()); got != n {
+				t.Errorf("AWS_MAX_ATTEMPTS=%d: %d attempts", n, got)
+			}
+		}
+	})
+	t.Run("AWS_RETRY_MODE", func(t *testing.T) {
+		for mode, adaptive := range map[string]bool{"adaptive": true, "standard": false} {
+			cfg, err := AWSConfig(lambdaEnv(map[string]string{"AWS_RETRY_MODE": mode}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ddb, sm := AWSClients(cfg)
+			for name, r := range map[string]aws.Retryer{"dynamodb": ddb.Options().Retryer, "secretsmanager": sm.Options().Retryer,
+				"kms": KMSClient(cfg).Options().Retryer} {
+				if _, ok := r.(*retry.AdaptiveMode); ok != adaptive {
+					t.Errorf("AWS_RETRY_MODE=%s: %s retryer %T", mode, name, r)
+				}
+			}
+		}
+	})
+	for name, env := range map[string]map[string]string{
+		"no region":             {"AWS_REGION": ""},
+		"no access key":         {"AWS_ACCESS_KEY_ID": ""},
+		"no secret key":         {"AWS_SECRET_ACCESS_KEY": ""},
+		"bad AWS_MAX_ATTEMPTS":  {"AWS_MAX_ATTEMPTS": "three"},
+		"zero AWS_MAX_ATTEMPTS": {"AWS_MAX_ATTEMPTS": "0"},
+		"bad AWS_RETRY_MODE":    {"AWS_RETRY_MODE": "eager"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := AWSConfig(lambdaEnv(env)); err == nil {
+				t.Errorf("%v: no error", env)
+			}
+		})
+	}
+}
