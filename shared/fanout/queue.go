@@ -97,48 +97,68 @@ func (q *QueueSink) send(ctx context.Context) error {
 	return err
 }
 
-// sendBatch marks each entry enqueued (concurrently: one conditional write
-// each, off the index) and sends the marked ones in one SendMessageBatch.
-// An entry that failed to send keeps its mark until it lapses; the next run
-// after that sends it again. A failed SendMessageBatch call (the queue
-// unreachable) is returned; an entry the call refused is logged and counted
-// in RetryLater.
+// sendBatch sends a batch of due tokens (SendMarked).
 func (q *QueueSink) sendBatch(ctx context.Context, batch []consent.DueToken) (inFlight int, err error) {
-	until := q.Now().Add(q.Interval)
+	out := make([]Outgoing, len(batch))
+	for i, d := range batch {
+		out[i] = Outgoing{ConsentID: d.ConsentID,
+			Mark: func(ctx context.Context, until time.Time) (bool, error) {
+				return q.Store.MarkEnqueued(ctx, d.ConsentID, until)
+			},
+			Body: Message{ConsentID: d.ConsentID, RefreshDue: d.RefreshDue, RefreshExpiresAt: d.RefreshExpiresAt, UsedAt: d.UsedAt}}
+	}
+	return SendMarked(ctx, q.API, q.URL, q.Logger, "refresh", q.Now().Add(q.Interval), out, &q.Counts)
+}
+
+// Outgoing is one entry of a batch for the refresh queue: its consent (for the log), how to
+// mark it in flight until a time (false: an earlier message still is), and its message body.
+type Outgoing struct {
+	ConsentID string
+	Mark      func(ctx context.Context, until time.Time) (bool, error)
+	Body      any
+}
+
+// SendMarked marks each entry of batch enqueued until then (concurrently: one conditional
+// write each, off the index) and sends the marked ones in one SendMessageBatch, counting in c.
+// An entry that failed to send keeps its mark until it lapses; the next run after that sends it
+// again. A failed SendMessageBatch call (the queue unreachable) is returned; an entry the call
+// refused is logged (as what) and counted in RetryLater. inFlight is the entries an earlier
+// message still holds.
+func SendMarked(ctx context.Context, api SQSSender, url string, logger *slog.Logger, what string, until time.Time,
+	batch []Outgoing, c *Counts) (inFlight int, err error) {
 	marked := make([]bool, len(batch))
 	errs := make([]error, len(batch))
 	var wg sync.WaitGroup
-	for i, d := range batch {
-		wg.Go(func() { marked[i], errs[i] = q.Store.MarkEnqueued(ctx, d.ConsentID, until) })
+	for i, o := range batch {
+		wg.Go(func() { marked[i], errs[i] = o.Mark(ctx, until) })
 	}
 	wg.Wait()
 	var entries []types.SendMessageBatchRequestEntry
-	for i, d := range batch {
+	for i, o := range batch {
 		switch {
 		case errs[i] != nil:
-			q.Logger.WarnContext(ctx, "refresh not enqueued: mark failed", slog.String("consentId", d.ConsentID), slog.Any("err", errs[i]))
-			q.Counts.RetryLater++
+			logger.WarnContext(ctx, what+" not enqueued: mark failed", slog.String("consentId", o.ConsentID), slog.Any("err", errs[i]))
+			c.RetryLater++
 			continue
 		case !marked[i]:
-			q.Counts.InFlight++
+			c.InFlight++
 			inFlight++
 			continue
 		}
-		body, _ := json.Marshal(Message{ConsentID: d.ConsentID, RefreshDue: d.RefreshDue,
-			RefreshExpiresAt: d.RefreshExpiresAt, UsedAt: d.UsedAt})
+		body, _ := json.Marshal(o.Body)
 		entries = append(entries, types.SendMessageBatchRequestEntry{Id: aws.String(strconv.Itoa(i)), MessageBody: aws.String(string(body))})
 	}
 	if len(entries) == 0 {
 		return inFlight, nil
 	}
-	out, err := q.API.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(q.URL), Entries: entries})
+	out, err := api.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(url), Entries: entries})
 	if err != nil {
 		return inFlight, fmt.Errorf("refresh queue: %w", err)
 	}
-	q.Counts.Enqueued += len(out.Successful)
+	c.Enqueued += len(out.Successful)
 	for _, f := range out.Failed {
-		q.Logger.WarnContext(ctx, "refresh not enqueued", slog.String("entry", aws.ToString(f.Id)), slog.String("code", aws.ToString(f.Code)))
-		q.Counts.RetryLater++
+		logger.WarnContext(ctx, what+" not enqueued", slog.String("entry", aws.ToString(f.Id)), slog.String("code", aws.ToString(f.Code)))
+		c.RetryLater++
 	}
 	return inFlight, nil
 }

@@ -2,16 +2,8 @@ package paypoll
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"log/slog"
-	"strconv"
-	"sync"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/sqs"
-	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/fanout"
@@ -41,11 +33,7 @@ type Marker interface {
 }
 
 // Counts is what the sender did with the entries it was handed.
-type Counts struct {
-	Enqueued   int // sent to the queue
-	InFlight   int // not sent: an earlier poll message is still in flight
-	RetryLater int // not sent: the mark or the queue refused it (logged)
-}
+type Counts = fanout.Counts
 
 // QueueSender sends poll entries to the refresh queue, fanout.BatchSize to a
 // SendMessageBatch, each marked in flight first (MarkPaymentEnqueued) so a
@@ -70,46 +58,20 @@ func (q *QueueSender) Put(ctx context.Context, d consent.DuePayment) error {
 	return q.Flush(ctx)
 }
 
-// Flush sends what is buffered.
+// Flush sends what is buffered (fanout.SendMarked).
 func (q *QueueSender) Flush(ctx context.Context) error {
 	if len(q.batch) == 0 {
 		return nil
 	}
-	batch := q.batch
+	out := make([]fanout.Outgoing, len(q.batch))
+	for i, d := range q.batch {
+		out[i] = fanout.Outgoing{ConsentID: d.ConsentID,
+			Mark: func(ctx context.Context, until time.Time) (bool, error) {
+				return q.Store.MarkPaymentEnqueued(ctx, d.ConsentID, d.Key(), until)
+			},
+			Body: Message{Kind: Kind, ConsentID: d.ConsentID, PaymentKey: d.Key(), Due: d.Due}}
+	}
 	q.batch = nil
-	until := q.Now().Add(q.Interval)
-	marked := make([]bool, len(batch))
-	errs := make([]error, len(batch))
-	var wg sync.WaitGroup
-	for i, d := range batch {
-		wg.Go(func() { marked[i], errs[i] = q.Store.MarkPaymentEnqueued(ctx, d.ConsentID, d.Key(), until) })
-	}
-	wg.Wait()
-	var entries []types.SendMessageBatchRequestEntry
-	for i, d := range batch {
-		switch {
-		case errs[i] != nil:
-			q.Logger.WarnContext(ctx, "payment poll not enqueued: mark failed", slog.String("consentId", d.ConsentID), slog.Any("err", errs[i]))
-			q.Counts.RetryLater++
-			continue
-		case !marked[i]:
-			q.Counts.InFlight++
-			continue
-		}
-		body, _ := json.Marshal(Message{Kind: Kind, ConsentID: d.ConsentID, PaymentKey: d.Key(), Due: d.Due})
-		entries = append(entries, types.SendMessageBatchRequestEntry{Id: aws.String(strconv.Itoa(i)), MessageBody: aws.String(string(body))})
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	out, err := q.API.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(q.URL), Entries: entries})
-	if err != nil {
-		return fmt.Errorf("refresh queue: %w", err)
-	}
-	q.Counts.Enqueued += len(out.Successful)
-	for _, f := range out.Failed {
-		q.Logger.WarnContext(ctx, "payment poll not enqueued", slog.String("entry", aws.ToString(f.Id)), slog.String("code", aws.ToString(f.Code)))
-		q.Counts.RetryLater++
-	}
-	return nil
+	_, err := fanout.SendMarked(ctx, q.API, q.URL, q.Logger, "payment poll", q.Now().Add(q.Interval), out, &q.Counts)
+	return err
 }
