@@ -71,6 +71,64 @@ func (c *capacityDDB) GetItem(ctx context.Context, in *dynamodb.GetItemInput, o 
 	return out, err
 }
 
+// BatchGetItem is priced as its items read one by one.
+func (c *capacityDDB) BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput, o ...func(*dynamodb.Options)) (*dynamodb.BatchGetItemOutput, error) {
+	out, err := c.DynamoDBAPI.(consent.BatchGetAPI).BatchGetItem(ctx, in, o...)
+	if err == nil {
+		units := 0.0
+		for table, items := range out.Responses {
+			consistent := aws.ToBool(in.RequestItems[table].ConsistentRead)
+			for _, it := range items {
+				u := math.Max(1, math.Ceil(float64(itemSize(it))/4096))
+				if !consistent {
+					u /= 2
+				}
+				units += u
+			}
+		}
+		c.add("BatchGetItem", 0, 0, units)
+	}
+	return out, err
+}
+
+// TransactWriteItems is priced as its writes made one by one, twice over (a transactional
+// write costs two write units per KB), index entries as usual.
+func (c *capacityDDB) TransactWriteItems(ctx context.Context, in *dynamodb.TransactWriteItemsInput, o ...func(*dynamodb.Options)) (*dynamodb.TransactWriteItemsOutput, error) {
+	var keys []map[string]types.AttributeValue
+	for _, ti := range in.TransactItems {
+		switch {
+		case ti.Put != nil:
+			keys = append(keys, map[string]types.AttributeValue{"pk": ti.Put.Item["pk"], "sk": ti.Put.Item["sk"]})
+		case ti.Update != nil:
+			keys = append(keys, ti.Update.Key)
+		case ti.Delete != nil:
+			keys = append(keys, ti.Delete.Key)
+		default: // ConditionCheck: read units, none written
+			keys = append(keys, nil)
+		}
+	}
+	before := make([]map[string]types.AttributeValue, len(keys))
+	for i, k := range keys {
+		if k != nil {
+			before[i] = c.raw(ctx, k)
+		}
+	}
+	out, err := c.DynamoDBAPI.TransactWriteItems(ctx, in, o...)
+	if err == nil {
+		wru, iwru := 0.0, 0.0
+		for i, k := range keys {
+			if k == nil {
+				continue
+			}
+			after := c.raw(ctx, k)
+			wru += 2 * math.Max(1, math.Ceil(float64(max(itemSize(before[i]), itemSize(after)))/1024))
+			iwru += indexWrites(before[i], after)
+		}
+		c.add("TransactWriteItems", wru, iwru, 0)
+	}
+	return out, err
+}
+
 func (c *capacityDDB) Query(ctx context.Context, in *dynamodb.QueryInput, o ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error) {
 	out, err := c.DynamoDBAPI.Query(ctx, in, o...)
 	if err == nil {
