@@ -14,7 +14,7 @@ func (h *Handler) sealPass(ctx context.Context, r *run, sum *Summary) error {
 		return nil
 	}
 	res, err := h.store.SealPassStep(ctx, h.scan, h.cfg.SealPassItems, r.stopping)
-	sum.SealScanned, sum.Sealed = res.Scanned, res.Sealed
+	sum.SealScanned, sum.Sealed, sum.SealRetired = res.Scanned, res.Sealed, res.Retired
 	if err != nil {
 		return err
 	}

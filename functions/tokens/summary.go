@@ -52,6 +52,9 @@ type Summary struct {
 	// (0 once the pass is done).
 	SealScanned int `json:"sealScanned"`
 	Sealed      int `json:"sealed"`
+	// SealRetired: consents the pass found closed by the previous release (tokens kept, no
+	// TTL) and retired as a close does now (tokens and accounts deleted, TTL set).
+	SealRetired int `json:"sealRetired"`
 }
 
 // add counts one refresh outcome.

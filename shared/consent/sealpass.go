@@ -25,6 +25,9 @@ type SealPage struct {
 	// rewritten between its read and its write (which it leaves to that write).
 	Plain  int
 	Sealed int // items the step sealed
+	// Retired counts the consents the step found closed by a release that kept their tokens and
+	// set no TTL, and gave what a close now does (retire).
+	Retired int
 }
 
 // SealPlain is one bounded step of the upgrade's sealing pass: it reads one Scan page of at
@@ -42,6 +45,7 @@ func (s *Store) SealPlain(ctx context.Context, scan ScanAPI, start map[string]ty
 	for _, a := range secretAttributes {
 		proj = append(proj, e.n(a))
 	}
+	proj = append(proj, e.n("status"), e.n("ttl"))
 	out, err := scan.Scan(ctx, &dynamodb.ScanInput{
 		TableName: aws.String(s.table), ExclusiveStartKey: start, Limit: aws.Int32(limit),
 		ProjectionExpression: aws.String(strings.Join(proj, ", ")), ExpressionAttributeNames: e.names,
@@ -51,6 +55,13 @@ func (s *Store) SealPlain(ctx context.Context, scan ScanAPI, start map[string]ty
 	}
 	p := SealPage{Next: out.LastEvaluatedKey, Scanned: len(out.Items)}
 	for _, item := range out.Items {
+		retired, err := s.retire(ctx, item)
+		if err != nil {
+			return p, err
+		}
+		if retired {
+			p.Retired++
+		}
 		plain, sealed, err := s.sealPlainItem(ctx, item)
 		if err != nil {
 			return p, err
@@ -106,4 +117,32 @@ func (s *Store) sealPlainItem(ctx context.Context, item map[string]types.Attribu
 		return true, false, fmt.Errorf("seal pass: update: %w", err)
 	}
 	return true, true, nil
+}
+
+// retire gives a consent item (as scanned) that a previous release closed what a close does
+// now (UpdateConsent): its tokens and shared accounts deleted and its TTL set, in one
+// transaction conditional on the status read and on there being no TTL yet (a consent closed
+// by this release has one). Other items, open consents and those already retired are left.
+func (s *Store) retire(ctx context.Context, item map[string]types.AttributeValue) (bool, error) {
+	pk, _ := item["pk"].(*types.AttributeValueMemberS)
+	sk, _ := item["sk"].(*types.AttributeValueMemberS)
+	status, _ := item["status"].(*types.AttributeValueMemberS)
+	if pk == nil || sk == nil || sk.Value != skMeta || status == nil || !erases(status.Value) || item["ttl"] != nil {
+		return false, nil
+	}
+	id := strings.TrimPrefix(pk.Value, consentPK(""))
+	e := newExpr()
+	e.set("ttl", num(s.retainUntil(s.Now()).Unix()))
+	cond := e.n("status") + " = " + e.v(status) + " AND attribute_not_exists(" + e.n("ttl") + ")"
+	items := append([]types.TransactWriteItem{{Update: &types.Update{TableName: aws.String(s.table), Key: key(pk.Value, sk.Value),
+		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values}}}, s.endConsent(id)...)
+	_, err := s.api.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items})
+	if failed, ok := cancelledAt(err); ok && len(failed) > 0 && failed[0] {
+		return false, nil // changed meanwhile: its own write decided
+	}
+	if err != nil {
+		return false, fmt.Errorf("seal pass: retire consent %s: %w", id, err)
+	}
+	return true, nil
 }

@@ -49,6 +49,7 @@ type SealMarker struct {
 // SealRun is what one scheduled step of the sealing pass did.
 type SealRun struct {
 	Scanned, Plain, Sealed int
+	Retired                int  // consents closed by a previous release, retired (SealPage.Retired)
 	Done                   bool // the pass is done (before this run, or by it)
 	Finished               bool // this run completed the last pass
 }
@@ -88,7 +89,7 @@ func (s *Store) SealPassStep(ctx context.Context, scan ScanAPI, items int, stop 
 	}
 	for r.Scanned < items && !stop() {
 		p, err := s.SealPlain(ctx, scan, start, int32(min(items-r.Scanned, sealPageItems)))
-		r.Scanned, r.Plain, r.Sealed = r.Scanned+p.Scanned, r.Plain+p.Plain, r.Sealed+p.Sealed
+		r.Scanned, r.Plain, r.Sealed, r.Retired = r.Scanned+p.Scanned, r.Plain+p.Plain, r.Sealed+p.Sealed, r.Retired+p.Retired
 		if err != nil {
 			// The marker stays where it was: the next run reads this page again, and
 			// finds sealed what this one sealed.
