@@ -75,25 +75,42 @@ func TestPIS(t *testing.T) {
 	}
 }
 
-// TestPaymentLostAnswer makes the bank take a payment order and drop the connection before
-// answering: the proxy's retry (same x-idempotency-key) gets the same payment, and the app's
-// own retry too, so the bank holds one payment order.
-func TestPaymentLostAnswer(t *testing.T) {
+// faultedPayment authorises a DP consent of amount, has the bank's payment-order endpoint
+// meet fault once, pays through it, then pays again with the same Idempotency-Key (the app's
+// retry). It returns the orders the proxy sent by x-idempotency-key, how many payment orders
+// the bank holds for the consent, and the app's two answers.
+func faultedPayment(t *testing.T, amount string, fault sandbox.Fault) (sent map[string]int, orders int, first, again client.Payment) {
+	t.Helper()
 	c := newCaller(t)
-	cr := c.createConsent(t, paymentBody("DP", "3.21"))
+	cr := c.createConsent(t, paymentBody("DP", amount))
 	id := cr.ConsentId
 	expectOutcome(t, journey(t, cr.AuthorizationUrl, sandbox.JourneyOptions{User: "alice", Password: "password", Accounts: []string{"1001"}}), id, "authorised")
-	st.Bank().Fail("/apis/retail/open-banking/v3.1/pisp/domestic-payments", sandbox.Fault{Count: 1, DropAfterProcessing: true})
+	fault.Count = 1
+	st.Bank().Fail("/apis/retail/open-banking/v3.1/pisp/domestic-payments", fault)
 	t.Cleanup(st.Bank().ClearFaults)
 	key := uuid.NewString()
 	n0 := len(st.Bank().Requests())
-	first := c.pay(t, id, key)
-	sent := map[string]int{} // x-idempotency-key → payment orders sent
+	first = c.pay(t, id, key)
+	sent = map[string]int{}
 	for _, r := range st.Bank().Requests()[n0:] {
 		if r.Method == http.MethodPost && strings.HasSuffix(r.Path, "/domestic-payments") {
 			sent[r.IdempotencyKey]++
 		}
 	}
+	again = c.pay(t, id, key)
+	for _, p := range st.Bank().Payments() {
+		if p.ConsentID == id {
+			orders++
+		}
+	}
+	return sent, orders, first, again
+}
+
+// TestPaymentLostAnswer makes the bank take a payment order and drop the connection before
+// answering: the proxy's retry (same x-idempotency-key) gets the same payment, and the app's
+// own retry too, so the bank holds one payment order.
+func TestPaymentLostAnswer(t *testing.T) {
+	sent, orders, first, again := faultedPayment(t, "3.21", sandbox.Fault{DropAfterProcessing: true})
 	if len(sent) != 1 {
 		t.Errorf("the proxy sent the payment order with %d different x-idempotency-keys, want 1 (%v)", len(sent), sent)
 	}
@@ -102,15 +119,8 @@ func TestPaymentLostAnswer(t *testing.T) {
 			t.Errorf("the payment order was sent %d times: the dropped answer was not retried", count)
 		}
 	}
-	again := c.pay(t, id, key)
-	var n int
-	for _, p := range st.Bank().Payments() {
-		if p.ConsentID == id {
-			n++
-		}
-	}
-	if n != 1 || again.PaymentId != first.PaymentId {
-		t.Errorf("after a lost answer: %d payment orders at the bank, payments %s and %s; want one", n, first.PaymentId, again.PaymentId)
+	if orders != 1 || again.PaymentId != first.PaymentId {
+		t.Errorf("after a lost answer: %d payment orders at the bank, payments %s and %s; want one", orders, first.PaymentId, again.PaymentId)
 	}
 }
 
