@@ -23,6 +23,7 @@ var coldStartCases = []struct{ name, event string }{
 	{"callback", "callback.json"},
 	{"tokens", "schedule.json"},
 	{"proxy", "balances.json"},
+	{"events", "dynamodb-stream.json"},
 }
 
 // coldStart is what one function's first invocation gave.
