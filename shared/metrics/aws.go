@@ -26,3 +26,15 @@ func AWSErrorsMiddleware(stack *middleware.Stack) error {
 			return out, md, err
 		}), middleware.Before)
 }
+
+// ObserveAWS counts a failed call of a shared/awsapi client (after its retries) as
+// AWSErrorsMiddleware does for an SDK client: AWSErrors by Service and Kind (awserr.Kind),
+// through the Recorder of the call's context. Set it as the client's awsapi.Options.Observe.
+func ObserveAWS(ctx context.Context, service, operation string, err error) {
+	if r := From(ctx); r != nil && err != nil {
+		if kind := awserr.Kind(err); kind != "" {
+			r.emitCount(ctx, AWSErrors, map[string]any{"operation": operation, "level": "WARN"},
+				DimService, service, DimKind, kind)
+		}
+	}
+}
