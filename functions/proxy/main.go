@@ -23,6 +23,8 @@ func main() {
 		slog.New(slog.NewJSONHandler(os.Stderr, nil)).ErrorContext(ctx, "proxy: setup failed", "err", err)
 		os.Exit(1)
 	}
-	d.PrefetchCredentials() // every bank call needs them: read beside the first request's store reads
+	// Every bank call needs the credentials and a connection: the secret is read and the
+	// mutual-TLS handshake made beside the rest of the init and the first request's store reads.
+	d.PreconnectBank()
 	lambda.Start(New(d).Handle)
 }

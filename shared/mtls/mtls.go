@@ -47,12 +47,22 @@ func CipherSuites() []uint16 {
 // it pools connections. timeout bounds each request (Client.Timeout); keep it below the
 // function's timeout.
 func NewClient(p credentials.Provider, timeout time.Duration) *http.Client {
+	return newClient(p, timeout, nil)
+}
+
+// newClient builds the client; with pd, connections made ahead (preconnect.go) go first.
+func newClient(p credentials.Provider, timeout time.Duration, pd *preDialer) *http.Client {
 	d := &net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		return dialTLS(ctx, d, p, network, addr)
+	}
+	if pd != nil {
+		pd.dial = dial
+		dial = pd.dialContext
+	}
 	tr := &http.Transport{
-		DialContext: d.DialContext,
-		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			return dialTLS(ctx, d, p, network, addr)
-		},
+		DialContext:           d.DialContext,
+		DialTLSContext:        dial,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          maxIdlePerHost * 2,
 		MaxIdleConnsPerHost:   maxIdlePerHost,

@@ -21,3 +21,14 @@ func (d *Deps) PrefetchCredentials() {
 		_, _ = d.Credentials.Get(ctx)
 	}()
 }
+
+// PreconnectBank starts the bank client's first connection to the API host (BANK_API_BASE_URL)
+// in the background, the credentials read and the mutual-TLS handshake included, and returns at
+// once (mtls.NewPreconnectingClient). A function whose first request almost always calls the
+// bank (the proxy) calls it at cold start: the handshake overlaps the rest of the init and the
+// request's store reads, and the request's bank call takes the connection.
+func (d *Deps) PreconnectBank() {
+	if d.preconnect != nil {
+		d.preconnect(d.Config.BankAPIBaseURL)
+	}
+}

@@ -48,7 +48,8 @@ type Deps struct {
 	// METRICS_NAMESPACE; each function's edge puts it in the request's context.
 	Metrics *metrics.Recorder
 
-	authStyle oauth.AuthStyle // TOKEN_AUTH_METHOD, parsed once
+	authStyle  oauth.AuthStyle // TOKEN_AUTH_METHOD, parsed once
+	preconnect func(rawURL string)
 }
 
 // Load reads the configuration and the AWS configuration (AWSConfig) from the process
@@ -113,7 +114,7 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 	}
 	src := credentials.NewSource(sm, cfg.CredentialsSecretID, cfg.SecretCacheTTL, logger)
 	src.ExpiryWarnDays = cfg.CertExpiryWarnDays
-	hc := mtls.NewClient(src, cfg.BankHTTPTimeout)
+	hc, preconnect := mtls.NewPreconnectingClient(src, cfg.BankHTTPTimeout)
 	// Every bank and token call is measured and logged with its interaction id (bankapi.Observed).
 	hc.Transport = bankapi.Observed(hc.Transport, tokenPath(cfg.BankTokenURL))
 	store := consent.New(ddb, cfg.TableName)
@@ -132,7 +133,7 @@ func NewWith(cfg config.Config, ddb consent.DynamoDBAPI, sm credentials.SecretsA
 		Now:         time.Now,
 		Metrics:     metrics.New(os.Stdout, cfg.MetricsNamespace, cfg.Environment),
 	}
-	d.authStyle = style
+	d.authStyle, d.preconnect = style, preconnect
 	d.Scan, _ = ddb.(consent.ScanAPI)
 	d.OAuth = d.TokenClient(hc, cfg.BankTokenURL)
 	d.Bank = &bankapi.Client{BaseURL: cfg.BankAPIBaseURL, HTTP: hc, FinancialID: cfg.FinancialID, Now: d.now}
