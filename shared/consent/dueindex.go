@@ -63,6 +63,9 @@ func dueEntries[T any](ctx context.Context, s *Store, shardKey string, before ti
 
 // queryIndex reads one page of the refresh index for shardKey, due <= before.
 func (s *Store) queryIndex(ctx context.Context, shardKey string, before time.Time, limit int32, cursor Cursor, each func(map[string]types.AttributeValue) error) (Cursor, error) {
+	if len(cursor.key) == 0 && s.skipShard(ctx, shardKey, before) {
+		return Cursor{}, nil // WithIndexProbe found nothing due in this shard
+	}
 	e := newExpr()
 	kc := e.n("refreshShard") + " = " + e.v(str(shardKey)) + " AND " + e.n("refreshDue") + " <= " + e.v(num(before.Unix()))
 	in := &dynamodb.QueryInput{
