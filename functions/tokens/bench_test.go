@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"sort"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -196,4 +197,62 @@ func BenchmarkSealPass(b *testing.B) {
 	}
 	b.ReportMetric(float64(elapsed.Milliseconds())/float64(steps), "ms/step")
 	b.ReportMetric(float64(sealed)/elapsed.Seconds(), "sealed/s")
+}
+
+// delayedDDB adds a round trip to every Query, as a store in the region has (kumo on loopback
+// answers in a fraction of one).
+type delayedDDB struct {
+	consent.DynamoDBAPI
+	rtt time.Duration
+}
+
+func (c delayedDDB) Query(ctx context.Context, in *dynamodb.QueryInput, o ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error) {
+	time.Sleep(c.rtt)
+	return c.DynamoDBAPI.Query(ctx, in, o...)
+}
+
+// BenchmarkQuietRun measures a scheduled run with nothing due (one authorised consent, its
+// refresh not due) whose store queries each take BENCH_RTT (3 ms, a DynamoDB Query in the
+// region; 0: kumo as it is), with the index probe (Store.WithIndexProbe: each phase's shards
+// read side by side) and without (one after another), interleaved; it reports the median run
+// of each and their ratio.
+func BenchmarkQuietRun(b *testing.B) {
+	rtt := time.Duration(benchSize("BENCH_RTT_US", 3000)) * time.Microsecond
+	env := testenv.Start(b, testenv.Options{})
+	refreshtest.Authorise(b, env)
+	h := New(env.Deps)
+	h.metrics = &testenv.SyncBuffer{}
+	store := consent.New(delayedDDB{DynamoDBAPI: env.DDB, rtt: rtt}, env.Table)
+	store.Now, store.Shards, store.Sealer = env.Deps.Now, env.Deps.Store.Shards, env.Deps.Store.Sealer
+	h.store, h.exchanger.Store = store, store
+	var probed, plain []float64
+	for b.Loop() {
+		for _, off := range []bool{false, true} {
+			h.noIndexProbe = off
+			t0 := time.Now()
+			s, err := h.Handle(context.Background(), json.RawMessage(`{}`))
+			if err != nil || s.Due != 0 {
+				b.Fatalf("run: %v %+v", err, s)
+			}
+			ms := float64(time.Since(t0).Microseconds()) / 1e3
+			if off {
+				plain = append(plain, ms)
+			} else {
+				probed = append(probed, ms)
+			}
+		}
+	}
+	mp, mq := median(plain), median(probed)
+	b.ReportMetric(mq, "probed-run-ms")
+	b.ReportMetric(mp, "sequential-run-ms")
+	b.ReportMetric(mq/mp, "probed/sequential")
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[len(s)/2]
 }

@@ -43,6 +43,8 @@ type Handler struct {
 	sealDone atomic.Bool
 	// recorder: the metrics shared code records through the run's context (shared/metrics).
 	recorder *metrics.Recorder
+	// noIndexProbe: the run reads the shards one after another (a benchmark's reference).
+	noIndexProbe bool
 }
 
 // New builds the handler from the cold start's clients.
@@ -70,7 +72,9 @@ func (h *Handler) Handle(ctx context.Context, _ json.RawMessage) (Summary, error
 	ctx = metrics.With(ctx, h.recorder)
 	// Each phase's first index read probes all its shards at once (consent.Store.WithIndexProbe):
 	// the shards with nothing due cost one concurrent round, not one round trip each.
-	ctx = h.store.WithIndexProbe(ctx)
+	if !h.noIndexProbe {
+		ctx = h.store.WithIndexProbe(ctx)
+	}
 	start := time.Now()
 	r := h.newRun(ctx, start)
 	var sum Summary
