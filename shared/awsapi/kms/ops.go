@@ -106,12 +106,13 @@ type GetPublicKeyInput struct {
 
 // GetPublicKeyOutput is GetPublicKey's answer.
 type GetPublicKeyOutput struct {
-	EncryptionAlgorithms []types.EncryptionAlgorithmSpec `json:"EncryptionAlgorithms,omitempty"`
-	KeyId                *string                         `json:"KeyId,omitempty"`
-	KeySpec              types.KeySpec                   `json:"KeySpec,omitempty"`
-	KeyUsage             types.KeyUsageType              `json:"KeyUsage,omitempty"`
-	PublicKey            []byte                          `json:"PublicKey,omitempty"`
-	SigningAlgorithms    []types.SigningAlgorithmSpec    `json:"SigningAlgorithms,omitempty"`
+	CustomerMasterKeySpec types.CustomerMasterKeySpec     `json:"CustomerMasterKeySpec,omitempty"`
+	EncryptionAlgorithms  []types.EncryptionAlgorithmSpec `json:"EncryptionAlgorithms,omitempty"`
+	KeyId                 *string                         `json:"KeyId,omitempty"`
+	KeySpec               types.KeySpec                   `json:"KeySpec,omitempty"`
+	KeyUsage              types.KeyUsageType              `json:"KeyUsage,omitempty"`
+	PublicKey             []byte                          `json:"PublicKey,omitempty"`
+	SigningAlgorithms     []types.SigningAlgorithmSpec    `json:"SigningAlgorithms,omitempty"`
 }
 
 // GetPublicKey returns an asymmetric key's public key (DER, SubjectPublicKeyInfo).

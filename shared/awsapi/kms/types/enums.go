@@ -66,3 +66,6 @@ const (
 	KeySpecRsa3072          KeySpec = "RSA_3072"
 	KeySpecRsa4096          KeySpec = "RSA_4096"
 )
+
+// CustomerMasterKeySpec is KeySpec's former name, still in KMS's answers.
+type CustomerMasterKeySpec string
