@@ -77,3 +77,18 @@ func TestErrors(t *testing.T) {
 		t.Errorf("%s %q; the SDK's %s %q", api.ErrorCode(), api.ErrorMessage(), sdkAPI.ErrorCode(), sdkAPI.ErrorMessage())
 	}
 }
+
+// TestDefaultEndpoint: without an endpoint configured, requests go where the SDK's endpoint
+// rules send them.
+func TestDefaultEndpoint(t *testing.T) {
+	t.Parallel()
+	for _, region := range []string{"eu-west-2", "us-east-1", "cn-north-1"} {
+		ep, err := sdkeb.NewDefaultEndpointResolverV2().ResolveEndpoint(context.Background(), sdkeb.EndpointParameters{Region: aws.String(region)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := eventbridge.NewFromConfig(aws.Config{Region: region}).Endpoint(); got != ep.URI.String() {
+			t.Errorf("%s: %s, the SDK's %s", region, got, ep.URI.String())
+		}
+	}
+}

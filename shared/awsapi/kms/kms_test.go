@@ -172,3 +172,18 @@ func TestNoSecretInErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultEndpoint: without an endpoint configured, requests go where the SDK's endpoint
+// rules send them.
+func TestDefaultEndpoint(t *testing.T) {
+	t.Parallel()
+	for _, region := range []string{"eu-west-2", "us-east-1", "cn-north-1"} {
+		ep, err := sdkkms.NewDefaultEndpointResolverV2().ResolveEndpoint(context.Background(), sdkkms.EndpointParameters{Region: aws.String(region)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := kms.NewFromConfig(aws.Config{Region: region}).Endpoint(); got != ep.URI.String() {
+			t.Errorf("%s: %s, the SDK's %s", region, got, ep.URI.String())
+		}
+	}
+}

@@ -92,3 +92,18 @@ func md5Of(s string) string {
 	sum := md5.Sum([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
+
+// TestDefaultEndpoint: without an endpoint configured, requests go where the SDK's endpoint
+// rules send them.
+func TestDefaultEndpoint(t *testing.T) {
+	t.Parallel()
+	for _, region := range []string{"eu-west-2", "us-east-1", "cn-north-1"} {
+		ep, err := sdksqs.NewDefaultEndpointResolverV2().ResolveEndpoint(context.Background(), sdksqs.EndpointParameters{Region: aws.String(region)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sqs.NewFromConfig(aws.Config{Region: region}).Endpoint(); got != ep.URI.String() {
+			t.Errorf("%s: %s, the SDK's %s", region, got, ep.URI.String())
+		}
+	}
+}
