@@ -28,7 +28,8 @@ import (
 func (f *fixture) withSigner() {
 	f.t.Helper()
 	cfg := aws.Config{Region: "eu-west-2", Credentials: awscreds.NewStaticCredentialsProvider("test", "test", "")}
-	out, err := kms.NewFromConfig(cfg, func(o *kms.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) }).CreateKey(f.ctx, &kms.CreateKeyInput{KeySpec: kmstypes.KeySpecEccNistP256, KeyUsage: kmstypes.KeyUsageTypeSignVerify})
+	out, err := kms.NewFromConfig(cfg, func(o *kms.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) }).
+		CreateKey(f.ctx, &kms.CreateKeyInput{KeySpec: kmstypes.KeySpecEccNistP256, KeyUsage: kmstypes.KeyUsageTypeSignVerify})
 	if err != nil {
 		f.t.Fatal(err)
 	}
