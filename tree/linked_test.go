@@ -20,13 +20,18 @@ var neverLinked = []string{
 	sdk + "/config", sdk + "/service/sts", sdk + "/service/sso", sdk + "/service/ssooidc",
 	sdk + "/service/signin", sdk + "/feature/ec2/imds", "html/template", "text/template",
 	"github.com/go-jose/go-jose/v4",
+	// The SDK's KMS, Secrets Manager, SQS and EventBridge packages (and their types, which
+	// build the same schemas at init): shared/awsapi's packages call those services.
+	sdk + "/service/kms", sdk + "/service/kms/types", sdk + "/service/secretsmanager",
+	sdk + "/service/secretsmanager/types", sdk + "/service/sqs", sdk + "/service/sqs/types",
+	sdk + "/service/eventbridge", sdk + "/service/eventbridge/types",
 }
 
 // onlyIn are service clients only the named functions call.
 var onlyIn = map[string][]string{
-	sdk + "/service/sqs":             {"tokens"},
-	sdk + "/service/eventbridge":     {"events"},
-	sdk + "/service/dynamodbstreams": {"events"},
+	sdk + "/service/dynamodbstreams":      {"events"},
+	module + "/shared/awsapi/sqs":         {"tokens"},
+	module + "/shared/awsapi/eventbridge": {"events"},
 }
 
 // TestFunctionsLinkOnlyWhatTheyUse: every function under functions/, built as the Makefile

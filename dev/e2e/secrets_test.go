@@ -15,9 +15,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/seal"
 	"github.com/coop-ob/connector/shared/setup"
@@ -83,8 +83,8 @@ func harvest(t *testing.T) {
 // do (kumo's KMS, the stack's seal key, the table's context).
 func tableStore() *consent.Store {
 	s := consent.New(table(), st.TableName())
-	k := kms.New(kms.Options{Region: "eu-west-2", BaseEndpoint: aws.String(st.AWSEndpoint()),
-		Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
+	k := kms.NewFromConfig(aws.Config{Region: "eu-west-2", Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")},
+		func(o *kms.Options) { o.Endpoint = st.AWSEndpoint() })
 	s.Sealer = seal.New(k, st.SealKey(), seal.Context(st.TableName(), setup.SealPurpose), seal.Settings{})
 	return s
 }

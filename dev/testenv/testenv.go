@@ -23,12 +23,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	sdkkms "github.com/aws/aws-sdk-go-v2/service/kms"
+	sdksm "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/shared/awsapi"
+	"github.com/coop-ob/connector/shared/awsapi/kms"
+	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/lambdactx"
@@ -72,14 +75,16 @@ type Options struct {
 
 // Env is one isolated environment.
 type Env struct {
-	Bank   *sandbox.Bank
-	Deps   *setup.Deps
-	DDB    *dynamodb.Client
-	SM     *secretsmanager.Client
-	KMS    *kms.Client // the connector's KMS client (through Faults when set)
-	Table  string
-	Secret string
-	Logs   *SyncBuffer // every log line the connector's logger wrote
+	Bank *sandbox.Bank
+	Deps *setup.Deps
+	DDB  *dynamodb.Client
+	SM   *secretsmanager.Client // the connector's Secrets Manager client (through Faults when set)
+	KMS  *kms.Client            // the connector's KMS client (through Faults when set)
+	// SMAdmin is the SDK's Secrets Manager client, without faults, for a test's own secrets.
+	SMAdmin *sdksm.Client
+	Table   string
+	Secret  string
+	Logs    *SyncBuffer // every log line the connector's logger wrote
 	// Metrics: every metric line the connector wrote through Deps.Metrics (shared/metrics), which
 	// in Lambda go to stdout.
 	Metrics *SyncBuffer
@@ -105,20 +110,19 @@ func Start(t testing.TB, o Options) *Env {
 			op.Retryer = quickRetryer(op.Retryer)
 		}
 	})
-	sm := secretsmanager.NewFromConfig(awsCfg, func(op *secretsmanager.Options) {
-		op.BaseEndpoint = aws.String(endpoint)
-		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
-		if o.Faults != nil {
-			op.Retryer = quickRetryer(op.Retryer)
-		}
-	})
-	kc := kms.NewFromConfig(awsCfg, func(op *kms.Options) {
-		op.BaseEndpoint = aws.String(endpoint)
-		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
-		if o.Faults != nil {
-			op.Retryer = quickRetryer(op.Retryer)
-		}
-	})
+	// The connector's Secrets Manager and KMS clients (shared/awsapi), with the SDK's defaults
+	// of 3 attempts; SMAdmin is the SDK's, for the tests' own secrets.
+	connCfg := awsCfg
+	if o.Faults != nil {
+		connCfg.Retryer = func() aws.Retryer { return quickRetryer(retry.NewStandard()) }
+	}
+	observed := func(op *awsapi.Options) {
+		op.Endpoint = endpoint
+		op.Observe = metrics.ObserveAWS
+	}
+	sm := secretsmanager.NewFromConfig(connCfg, observed)
+	kc := kms.NewFromConfig(connCfg, observed)
+	smAdmin := sdksm.NewFromConfig(awsCfg, func(op *sdksm.Options) { op.BaseEndpoint = aws.String(endpoint) })
 
 	bo := o.Bank
 	bo.RedirectURI = RedirectURI
@@ -134,15 +138,15 @@ func Start(t testing.TB, o Options) *Env {
 		t.Fatalf("create table: %v", err)
 	}
 	secret := "connector/credentials-" + suffix
-	if _, err := sm.CreateSecret(ctx, &secretsmanager.CreateSecretInput{
+	if _, err := smAdmin.CreateSecret(ctx, &sdksm.CreateSecretInput{
 		Name: aws.String(secret), SecretString: aws.String(string(b.SecretJSON())),
 	}); err != nil {
 		t.Fatalf("create secret: %v", err)
 	}
 
 	// The key is made without the fault injector: faults are for the connector's calls.
-	key, err := kms.New(kms.Options{Region: awsCfg.Region, Credentials: awsCfg.Credentials, BaseEndpoint: aws.String(endpoint)}).
-		CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String(table)})
+	key, err := sdkkms.New(sdkkms.Options{Region: awsCfg.Region, Credentials: awsCfg.Credentials, BaseEndpoint: aws.String(endpoint)}).
+		CreateKey(ctx, &sdkkms.CreateKeyInput{Description: aws.String(table)})
 	if err != nil {
 		t.Fatalf("create kms key: %v", err)
 	}
@@ -179,7 +183,7 @@ func Start(t testing.TB, o Options) *Env {
 	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
 	metricLines := &SyncBuffer{}
 	deps.Metrics = metrics.New(metricLines, cfg.MetricsNamespace, cfg.Environment)
-	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, KMS: kc, Table: table, Secret: secret, Logs: logs, Metrics: metricLines}
+	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, KMS: kc, SMAdmin: smAdmin, Table: table, Secret: secret, Logs: logs, Metrics: metricLines}
 }
 
 // quickRetryer is the standard retryer with the attempts of def (the service's default),

@@ -19,6 +19,7 @@ import (
 	"github.com/go-jose/go-jose/v4/jwt"
 
 	"github.com/coop-ob/connector/dev/testenv"
+	ourkms "github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/resultsig"
 )
 
@@ -26,12 +27,13 @@ import (
 // (ECC_NIST_P256, SIGN_VERIFY, as template.yaml declares it).
 func (f *fixture) withSigner() {
 	f.t.Helper()
-	client := kms.New(kms.Options{Region: "eu-west-2", BaseEndpoint: aws.String(testenv.KumoURL()),
-		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", "")})
-	out, err := client.CreateKey(f.ctx, &kms.CreateKeyInput{KeySpec: kmstypes.KeySpecEccNistP256, KeyUsage: kmstypes.KeyUsageTypeSignVerify})
+	cfg := aws.Config{Region: "eu-west-2", Credentials: awscreds.NewStaticCredentialsProvider("test", "test", "")}
+	out, err := kms.NewFromConfig(cfg, func(o *kms.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) }).
+		CreateKey(f.ctx, &kms.CreateKeyInput{KeySpec: kmstypes.KeySpecEccNistP256, KeyUsage: kmstypes.KeyUsageTypeSignVerify})
 	if err != nil {
 		f.t.Fatal(err)
 	}
+	client := ourkms.NewFromConfig(cfg, func(o *ourkms.Options) { o.Endpoint = testenv.KumoURL() }) // the connector's
 	f.h.WithSigner(&resultsig.Signer{KMS: client, KeyID: aws.ToString(out.KeyMetadata.Arn), Now: f.env.Deps.Now})
 }
 

@@ -5,8 +5,8 @@ import (
 	"time"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
 
+	"github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/resultsig"
 	"github.com/coop-ob/connector/shared/setup"
 )

@@ -19,6 +19,7 @@ import (
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/eventschema"
 	"github.com/coop-ob/connector/dev/testenv"
+	ourbus "github.com/coop-ob/connector/shared/awsapi/eventbridge"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
@@ -36,10 +37,11 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	env := testenv.Start(t, testenv.Options{Env: map[string]string{"REFRESH_SHARDS": "2"}})
 	inj := awsfault.New(1)
-	eb := eventbridge.NewFromConfig(aws.Config{
+	awsCfg := aws.Config{
 		Region: "eu-west-2", Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
 		HTTPClient: &http.Client{Transport: inj.Transport(nil)},
-	}, func(o *eventbridge.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) })
+	}
+	eb := eventbridge.NewFromConfig(awsCfg, func(o *eventbridge.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) })
 	bus := "connector-events-" + testenv.Random(6)
 	ctx := context.Background()
 	if _, err := eb.CreateEventBus(ctx, &eventbridge.CreateEventBusInput{Name: aws.String(bus)}); err != nil {
@@ -54,7 +56,8 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	cfg := config{Table: env.Table, Bus: bus, Shards: 2, Grace: time.Minute}
-	h := New(cfg, env.DDB, eb, env.Deps.Logger)
+	// The handler's client is the connector's (shared/awsapi), as main builds it.
+	h := New(cfg, env.DDB, ourbus.NewFromConfig(awsCfg, func(o *ourbus.Options) { o.Endpoint = testenv.KumoURL() }), env.Deps.Logger)
 	h.pub.Now, h.pub.Backoff = env.Deps.Now, time.Millisecond
 	return &fixture{env: env, h: h, faults: inj, bus: bus}
 }

@@ -13,8 +13,8 @@ import (
 
 	"github.com/aws/aws-lambda-go/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 
+	"github.com/coop-ob/connector/shared/awsapi/eventbridge"
 	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/setup"
@@ -36,7 +36,7 @@ func main() {
 	}
 	failed := func(o *dynamodb.Options) { o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) }
 	h := New(cfg, dynamodb.NewFromConfig(awsCfg, failed), eventbridge.NewFromConfig(awsCfg, func(o *eventbridge.Options) {
-		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service EventBridge
+		o.Observe = metrics.ObserveAWS // AWSErrors, Service EventBridge
 	}), logger)
 	h.recorder = metrics.New(os.Stdout, cfg.Namespace, cfg.Environment)
 	lambda.Start(h.Invoke)

@@ -23,7 +23,7 @@ func TestCertificateExpiryMetric(t *testing.T) {
 	transport := m.ClientCA.Issue(t, credentialstest.Leaf{CommonName: "tpp-transport", NotAfter: now.Add(80*24*time.Hour + time.Hour)})
 	secret.TransportCertPem, secret.TransportKeyPem = string(transport.CertPEM), string(transport.KeyPEM)
 	name := "tokens-cert-" + testenv.Random(6)
-	if _, err := f.env.SM.CreateSecret(context.Background(), &secretsmanager.CreateSecretInput{
+	if _, err := f.env.SMAdmin.CreateSecret(context.Background(), &secretsmanager.CreateSecretInput{
 		Name: aws.String(name), SecretString: aws.String(string(secret.JSON(t)))}); err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
-	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
+	"github.com/coop-ob/connector/shared/awsapi/sqs"
 	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/setup"
 )
@@ -32,7 +32,7 @@ func main() {
 	h := New(d)
 	if u := os.Getenv("REFRESH_QUEUE_URL"); u != "" {
 		h.queue = &refreshQueue{api: sqs.NewFromConfig(d.AWS, func(o *sqs.Options) {
-			o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service SQS
+			o.Observe = metrics.ObserveAWS // AWSErrors, Service SQS
 		}), url: u}
 	}
 	lambda.Start(h.Invoke)

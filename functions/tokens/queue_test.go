@@ -17,16 +17,19 @@ import (
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
+	oursqs "github.com/coop-ob/connector/shared/awsapi/sqs"
 )
 
-// recordingSender is the real kumo SQS client, with the batches it sent kept.
+// recordingSender sends through the connector's SQS client on kumo, keeping the batches it
+// sent; its SDK client reads the queue.
 type recordingSender struct {
 	*sqs.Client
+	ours    *oursqs.Client
 	mu      sync.Mutex
 	batches [][]dueMessage
 }
 
-func (s *recordingSender) SendMessageBatch(ctx context.Context, in *sqs.SendMessageBatchInput, opts ...func(*sqs.Options)) (*sqs.SendMessageBatchOutput, error) {
+func (s *recordingSender) SendMessageBatch(ctx context.Context, in *oursqs.SendMessageBatchInput, opts ...func(*oursqs.Options)) (*oursqs.SendMessageBatchOutput, error) {
 	var b []dueMessage
 	for _, e := range in.Entries {
 		var m dueMessage
@@ -36,7 +39,7 @@ func (s *recordingSender) SendMessageBatch(ctx context.Context, in *sqs.SendMess
 	s.mu.Lock()
 	s.batches = append(s.batches, b)
 	s.mu.Unlock()
-	return s.Client.SendMessageBatch(ctx, in, opts...)
+	return s.ours.SendMessageBatch(ctx, in, opts...)
 }
 
 // withQueue gives the fixture's handler a fresh queue on kumo.
@@ -48,7 +51,9 @@ func withQueue(t *testing.T, f *fixture) *recordingSender {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := &recordingSender{Client: c}
+	ours := oursqs.NewFromConfig(aws.Config{Region: "eu-west-2", Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")},
+		func(o *oursqs.Options) { o.Endpoint = testenv.KumoURL() })
+	rs := &recordingSender{Client: c, ours: ours}
 	f.h.queue = &refreshQueue{api: rs, url: aws.ToString(out.QueueUrl)}
 	return rs
 }
@@ -200,7 +205,7 @@ type lossySender struct {
 	lost bool
 }
 
-func (s *lossySender) SendMessageBatch(ctx context.Context, in *sqs.SendMessageBatchInput, opts ...func(*sqs.Options)) (*sqs.SendMessageBatchOutput, error) {
+func (s *lossySender) SendMessageBatch(ctx context.Context, in *oursqs.SendMessageBatchInput, opts ...func(*oursqs.Options)) (*oursqs.SendMessageBatchOutput, error) {
 	if !s.lost {
 		s.lost = true
 		return nil, errors.New("queue unreachable")

@@ -113,6 +113,9 @@ func (c *Client) Endpoint() string { return c.endpoint }
 // Retryer is the client's retryer.
 func (c *Client) Retryer() aws.RetryerV2 { return c.retryer }
 
+// HTTPClient is the client that sends the requests.
+func (c *Client) HTTPClient() aws.HTTPClient { return c.http }
+
 // Region is the client's region.
 func (c *Client) Region() string { return c.region }
 
@@ -348,4 +351,17 @@ func IsCode(err error, codes ...string) bool {
 		}
 	}
 	return false
+}
+
+// Invoke calls op with in (an empty input when nil) and returns its decoded answer: the body of
+// every typed operation wrapper of a service package.
+func Invoke[In, Out any](ctx context.Context, c *Client, op string, in *In) (*Out, error) {
+	if in == nil {
+		in = new(In)
+	}
+	out := new(Out)
+	if err := c.Do(ctx, op, in, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -14,21 +14,24 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/smithy-go"
 
+	awskms "github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/awserr"
 	"github.com/coop-ob/connector/shared/seal"
 )
 
-func newKMS(t *testing.T) *kms.Client {
+// newKMS is the connector's KMS client on kumo.
+func newKMS(t *testing.T) *awskms.Client {
 	t.Helper()
-	return kms.New(kms.Options{
-		Region: "eu-west-2", BaseEndpoint: aws.String(kumoURL),
-		Credentials: credentials.NewStaticCredentialsProvider("test", "test", ""),
-	})
+	return awskms.NewFromConfig(aws.Config{Region: "eu-west-2", Credentials: credentials.NewStaticCredentialsProvider("test", "test", "")},
+		func(o *awskms.Options) { o.Endpoint = kumoURL })
 }
 
 func testKey(t *testing.T) string {
 	t.Helper()
-	out, err := newKMS(t).CreateKey(context.Background(), &kms.CreateKeyInput{})
+	out, err := kms.New(kms.Options{
+		Region: "eu-west-2", BaseEndpoint: aws.String(kumoURL),
+		Credentials: credentials.NewStaticCredentialsProvider("test", "test", ""),
+	}).CreateKey(context.Background(), &kms.CreateKeyInput{})
 	if err != nil {
 		t.Fatalf("kms create key: %v", err)
 	}
@@ -182,11 +185,11 @@ type throttledKMS struct{}
 
 var errThrottled = &smithy.GenericAPIError{Code: "ThrottlingException", Message: "Rate exceeded"}
 
-func (throttledKMS) GenerateDataKey(context.Context, *kms.GenerateDataKeyInput, ...func(*kms.Options)) (*kms.GenerateDataKeyOutput, error) {
+func (throttledKMS) GenerateDataKey(context.Context, *awskms.GenerateDataKeyInput, ...func(*awskms.Options)) (*awskms.GenerateDataKeyOutput, error) {
 	return nil, errThrottled
 }
 
-func (throttledKMS) Decrypt(context.Context, *kms.DecryptInput, ...func(*kms.Options)) (*kms.DecryptOutput, error) {
+func (throttledKMS) Decrypt(context.Context, *awskms.DecryptInput, ...func(*awskms.Options)) (*awskms.DecryptOutput, error) {
 	return nil, errThrottled
 }
 

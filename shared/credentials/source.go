@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
 )
 
 // SecretsAPI is the one Secrets Manager call Source makes (*secretsmanager.Client has it).

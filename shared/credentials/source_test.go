@@ -15,15 +15,17 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
+	sdksm "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
+	"github.com/coop-ob/connector/shared/awsapi"
+	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
+	"github.com/coop-ob/connector/shared/awsapi/secretsmanager/types"
 	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/credentials/credentialstest"
 )
 
-// countingAPI wraps the real Secrets Manager client (talking to kumo) to count calls.
+// countingAPI wraps the connector's Secrets Manager client (talking to kumo) to count calls.
 type countingAPI struct {
 	api   credentials.SecretsAPI
 	calls atomic.Int32
@@ -70,7 +72,7 @@ func (b *syncBuffer) records(t *testing.T) []map[string]any {
 }
 
 type fixture struct {
-	sm     *secretsmanager.Client
+	sm     *sdksm.Client // the SDK's, to create and rotate the secret
 	api    *countingAPI
 	name   string
 	logs   *syncBuffer
@@ -95,12 +97,14 @@ func sharedKumo() string {
 func newFixture(t *testing.T, raw []byte, ttl time.Duration) *fixture {
 	t.Helper()
 	url := sharedKumo()
-	sm := secretsmanager.NewFromConfig(aws.Config{
+	cfg := aws.Config{
 		Region:      "eu-west-2",
 		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
-	}, func(o *secretsmanager.Options) { o.BaseEndpoint = aws.String(url) })
-	f := &fixture{sm: sm, api: &countingAPI{api: sm}, name: "coop/" + t.Name() + "/" + rand.Text()[:8], logs: &syncBuffer{}, now: time.Now()}
-	if _, err := sm.CreateSecret(t.Context(), &secretsmanager.CreateSecretInput{Name: &f.name, SecretString: aws.String(string(raw))}); err != nil {
+	}
+	sm := sdksm.NewFromConfig(cfg, func(o *sdksm.Options) { o.BaseEndpoint = aws.String(url) })
+	ours := secretsmanager.NewFromConfig(cfg, func(o *awsapi.Options) { o.Endpoint = url })
+	f := &fixture{sm: sm, api: &countingAPI{api: ours}, name: "coop/" + t.Name() + "/" + rand.Text()[:8], logs: &syncBuffer{}, now: time.Now()}
+	if _, err := sm.CreateSecret(t.Context(), &sdksm.CreateSecretInput{Name: &f.name, SecretString: aws.String(string(raw))}); err != nil {
 		t.Fatal(err)
 	}
 	f.source = credentials.NewSource(f.api, f.name, ttl, slog.New(slog.NewJSONHandler(f.logs, nil)))
@@ -110,7 +114,7 @@ func newFixture(t *testing.T, raw []byte, ttl time.Duration) *fixture {
 
 func (f *fixture) put(t *testing.T, raw []byte) {
 	t.Helper()
-	if _, err := f.sm.PutSecretValue(t.Context(), &secretsmanager.PutSecretValueInput{SecretId: &f.name, SecretString: aws.String(string(raw))}); err != nil {
+	if _, err := f.sm.PutSecretValue(t.Context(), &sdksm.PutSecretValueInput{SecretId: &f.name, SecretString: aws.String(string(raw))}); err != nil {
 		t.Fatal(err)
 	}
 }

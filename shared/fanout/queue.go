@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/sqs"
-	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
+	"github.com/coop-ob/connector/shared/awsapi/sqs"
+	"github.com/coop-ob/connector/shared/awsapi/sqs/types"
 	"github.com/coop-ob/connector/shared/consent"
 )
 

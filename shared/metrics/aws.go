@@ -12,7 +12,7 @@ import (
 // AWSErrorsMiddleware counts every failed call of an AWS SDK client (after the SDK's own
 // retries) as AWSErrors by Service and Kind (awserr.Kind), through the Recorder of the call's
 // context. Add it to a client's options: o.APIOptions = append(o.APIOptions,
-// metrics.AWSErrorsMiddleware); shared/setup does for DynamoDB and Secrets Manager.
+// metrics.AWSErrorsMiddleware); shared/setup does for DynamoDB.
 func AWSErrorsMiddleware(stack *middleware.Stack) error {
 	return stack.Initialize.Add(middleware.InitializeMiddlewareFunc("connectorAWSErrors",
 		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {

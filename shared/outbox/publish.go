@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
-	"github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
+	"github.com/coop-ob/connector/shared/awsapi/eventbridge"
+	"github.com/coop-ob/connector/shared/awsapi/eventbridge/types"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/metrics"
 )

@@ -16,8 +16,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
-	"github.com/aws/aws-sdk-go-v2/service/kms/types"
+
+	"github.com/coop-ob/connector/shared/awsapi/kms"
+	"github.com/coop-ob/connector/shared/awsapi/kms/types"
 )
 
 // DefaultTTL is how long a signed result is valid (exp - iat): long enough for the browser's

@@ -16,6 +16,7 @@ import (
 	"github.com/go-jose/go-jose/v4"
 
 	"github.com/coop-ob/connector/dev/testenv"
+	ourkms "github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/resultsig"
 )
 
@@ -32,10 +33,11 @@ func newKey(t *testing.T, client *kms.Client, spec types.KeySpec, usage types.Ke
 // a signature is the 64-byte r||s JWS form, verified by that key; a key that is not a P-256
 // signing key is refused before anything is signed.
 func TestSigner(t *testing.T) {
-	client := kms.New(kms.Options{Region: "eu-west-2", BaseEndpoint: aws.String(testenv.KumoURL()),
-		Credentials: awscreds.NewStaticCredentialsProvider("test", "test", "")})
+	cfg := aws.Config{Region: "eu-west-2", Credentials: awscreds.NewStaticCredentialsProvider("test", "test", "")}
+	admin := kms.NewFromConfig(cfg, func(o *kms.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) })
+	client := ourkms.NewFromConfig(cfg, func(o *ourkms.Options) { o.Endpoint = testenv.KumoURL() }) // the connector's
 	now := time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC)
-	s := &resultsig.Signer{KMS: client, KeyID: newKey(t, client, types.KeySpecEccNistP256, types.KeyUsageTypeSignVerify),
+	s := &resultsig.Signer{KMS: client, KeyID: newKey(t, admin, types.KeySpecEccNistP256, types.KeyUsageTypeSignVerify),
 		TTL: 2 * time.Minute, Now: func() time.Time { return now }}
 	body, err := s.JWKS(context.Background())
 	if err != nil {
@@ -71,7 +73,7 @@ func TestSigner(t *testing.T) {
 		t.Errorf("claims %+v (%v)", c, err)
 	}
 	for _, spec := range []types.KeySpec{types.KeySpecRsa2048, types.KeySpecEccNistP384} {
-		bad := &resultsig.Signer{KMS: client, KeyID: newKey(t, client, spec, types.KeyUsageTypeSignVerify)}
+		bad := &resultsig.Signer{KMS: client, KeyID: newKey(t, admin, spec, types.KeyUsageTypeSignVerify)}
 		if _, err := bad.Sign(context.Background(), "c", "o", "s"); err == nil {
 			t.Errorf("a %s key signs results", spec)
 		}

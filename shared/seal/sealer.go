@@ -12,8 +12,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
-	"github.com/aws/aws-sdk-go-v2/service/kms/types"
+
+	"github.com/coop-ob/connector/shared/awsapi/kms"
+	"github.com/coop-ob/connector/shared/awsapi/kms/types"
 )
 
 // KMS is the part of *kms.Client a Sealer uses.

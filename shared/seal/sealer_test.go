@@ -9,9 +9,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
+	sdkkms "github.com/aws/aws-sdk-go-v2/service/kms"
 
 	"github.com/coop-ob/connector/dev/testenv"
+	"github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/seal"
 )
 
@@ -40,13 +41,13 @@ func (c *counting) Decrypt(ctx context.Context, in *kms.DecryptInput, o ...func(
 
 func kumoKey(t *testing.T) (*counting, string) {
 	t.Helper()
-	client := kms.NewFromConfig(aws.Config{
-		Region: "eu-west-2", Credentials: awscreds.NewStaticCredentialsProvider("test", "test", ""),
-	}, func(o *kms.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) })
-	out, err := client.CreateKey(context.Background(), &kms.CreateKeyInput{})
+	cfg := aws.Config{Region: "eu-west-2", Credentials: awscreds.NewStaticCredentialsProvider("test", "test", "")}
+	out, err := sdkkms.NewFromConfig(cfg, func(o *sdkkms.Options) { o.BaseEndpoint = aws.String(testenv.KumoURL()) }).
+		CreateKey(context.Background(), &sdkkms.CreateKeyInput{})
 	if err != nil {
 		t.Fatalf("create key: %v", err)
 	}
+	client := kms.NewFromConfig(cfg, func(o *kms.Options) { o.Endpoint = testenv.KumoURL() }) // the connector's
 	return &counting{KMS: client}, *out.KeyMetadata.KeyId
 }
 

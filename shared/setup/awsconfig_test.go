@@ -12,10 +12,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
-	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
-	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/coop-ob/connector/shared/awsapi/eventbridge"
+	ebtypes "github.com/coop-ob/connector/shared/awsapi/eventbridge/types"
+	"github.com/coop-ob/connector/shared/awsapi/kms"
+	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
+	"github.com/coop-ob/connector/shared/awsapi/sqs"
+	sqstypes "github.com/coop-ob/connector/shared/awsapi/sqs/types"
 )
 
 // awsRecorder is a stand-in AWS endpoint: it records each request's target, signature and
@@ -48,7 +51,8 @@ func (r *awsRecorder) requests() []http.Header {
 }
 
 // services are the clients the functions build, each with one harmless call, by the suffix
-// of its AWS_ENDPOINT_URL_<SERVICE> variable.
+// of its AWS_ENDPOINT_URL_<SERVICE> variable: the connector's own clients (shared/awsapi) and
+// the SDK's where a function still uses it.
 var services = map[string]func(context.Context, aws.Config) error{
 	"DYNAMODB": func(ctx context.Context, c aws.Config) error {
 		ddb, _ := AWSClients(c)
@@ -57,19 +61,21 @@ var services = map[string]func(context.Context, aws.Config) error{
 	},
 	"SECRETS_MANAGER": func(ctx context.Context, c aws.Config) error {
 		_, sm := AWSClients(c)
-		_, err := sm.ListSecrets(ctx, &secretsmanager.ListSecretsInput{})
+		_, err := sm.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("s")})
 		return err
 	},
 	"KMS": func(ctx context.Context, c aws.Config) error {
-		_, err := KMSClient(c).ListKeys(ctx, &kms.ListKeysInput{})
+		_, err := KMSClient(c).GetPublicKey(ctx, &kms.GetPublicKeyInput{KeyId: aws.String("k")})
 		return err
 	},
 	"SQS": func(ctx context.Context, c aws.Config) error {
-		_, err := sqs.NewFromConfig(c).ListQueues(ctx, &sqs.ListQueuesInput{})
+		_, err := sqs.NewFromConfig(c).SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String("q"),
+			Entries: []sqstypes.SendMessageBatchRequestEntry{{Id: aws.String("0"), MessageBody: aws.String("{}")}}})
 		return err
 	},
 	"EVENTBRIDGE": func(ctx context.Context, c aws.Config) error {
-		_, err := eventbridge.NewFromConfig(c).ListEventBuses(ctx, &eventbridge.ListEventBusesInput{})
+		_, err := eventbridge.NewFromConfig(c).PutEvents(ctx, &eventbridge.PutEventsInput{
+			Entries: []ebtypes.PutEventsRequestEntry{{Source: aws.String("s"), DetailType: aws.String("d"), Detail: aws.String("{}")}}})
 		return err
 	},
 	"DYNAMODB_STREAMS": func(ctx context.Context, c aws.Config) error {
@@ -77,6 +83,10 @@ var services = map[string]func(context.Context, aws.Config) error{
 		return err
 	},
 }
+
+// signingNames are the services' SigV4 names, by the suffix of their endpoint variable.
+var signingNames = map[string]string{"DYNAMODB": "dynamodb", "SECRETS_MANAGER": "secretsmanager", "KMS": "kms",
+	"SQS": "sqs", "EVENTBRIDGE": "events", "DYNAMODB_STREAMS": "dynamodb"}
 
 // lambdaEnv is the environment Lambda gives a function, plus extra.
 func lambdaEnv(extra map[string]string) func(string) string {
@@ -145,45 +155,56 @@ func TestAWSConfigVariables(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	signed := func(t *testing.T, env map[string]string, want ...string) {
-		rec := newAWSRecorder(t, http.StatusOK)
-		env["AWS_ENDPOINT_URL_DYNAMODB"] = rec.URL
-		cfg, err := AWSConfig(lambdaEnv(env))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := services["DYNAMODB"](ctx, cfg); err != nil {
-			t.Fatal(err)
-		}
-		h := rec.requests()[0]
-		got := h.Get("Authorization") + " token=" + h.Get("X-Amz-Security-Token")
-		for _, w := range want {
-			if !strings.Contains(got, w) {
-				t.Errorf("signed request %q lacks %q", got, w)
+		for svc, call := range services {
+			rec := newAWSRecorder(t, http.StatusOK)
+			e := map[string]string{"AWS_ENDPOINT_URL_" + svc: rec.URL}
+			for k, v := range env {
+				e[k] = v
+			}
+			cfg, err := AWSConfig(lambdaEnv(e))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := call(ctx, cfg); err != nil {
+				t.Fatalf("%s: %v", svc, err)
+			}
+			h := rec.requests()[0]
+			got := h.Get("Authorization") + " token=" + h.Get("X-Amz-Security-Token")
+			for _, w := range want {
+				if w = strings.ReplaceAll(w, "{service}", signingNames[svc]); !strings.Contains(got, w) {
+					t.Errorf("%s: signed request %q lacks %q", svc, got, w)
+				}
 			}
 		}
 	}
 	t.Run("AWS_REGION", func(t *testing.T) {
-		signed(t, map[string]string{"AWS_REGION": "eu-west-1"}, "/eu-west-1/dynamodb/aws4_request")
+		signed(t, map[string]string{"AWS_REGION": "eu-west-1"}, "/eu-west-1/{service}/aws4_request")
 	})
 	t.Run("AWS_DEFAULT_REGION when AWS_REGION is empty", func(t *testing.T) {
-		signed(t, map[string]string{"AWS_REGION": "", "AWS_DEFAULT_REGION": "us-east-1"}, "/us-east-1/dynamodb/aws4_request")
+		signed(t, map[string]string{"AWS_REGION": "", "AWS_DEFAULT_REGION": "us-east-1"}, "/us-east-1/{service}/aws4_request")
 	})
 	t.Run("credentials", func(t *testing.T) {
 		signed(t, map[string]string{"AWS_ACCESS_KEY_ID": "AKIDOTHERROLE", "AWS_SESSION_TOKEN": "other-session"},
 			"Credential=AKIDOTHERROLE/", "token=other-session")
 	})
 	t.Run("AWS_MAX_ATTEMPTS", func(t *testing.T) {
-		for _, n := range []int{1, 2, 5} {
-			rec := newAWSRecorder(t, http.StatusInternalServerError)
-			cfg, err := AWSConfig(lambdaEnv(map[string]string{"AWS_ENDPOINT_URL_DYNAMODB": rec.URL, "AWS_MAX_ATTEMPTS": string(rune('0' + n))}))
-			if err != nil {
-				t.Fatal(err)
+		for svc, call := range services {
+			ns := []int{2} // each service once; the count itself is shared/awsapi's (awsapi_test.go)
+			if svc == "DYNAMODB" {
+				ns = []int{1, 2, 5}
 			}
-			if err := services["DYNAMODB"](ctx, cfg); err == nil {
-				t.Fatal("a call answered 500 succeeded")
-			}
-			if got := len(rec.requests()); got != n {
-				t.Errorf("AWS_MAX_ATTEMPTS=%d: %d attempts", n, got)
+			for _, n := range ns {
+				rec := newAWSRecorder(t, http.StatusInternalServerError)
+				cfg, err := AWSConfig(lambdaEnv(map[string]string{"AWS_ENDPOINT_URL_" + svc: rec.URL, "AWS_MAX_ATTEMPTS": string(rune('0' + n))}))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := call(ctx, cfg); err == nil {
+					t.Fatalf("%s: a call answered 500 succeeded", svc)
+				}
+				if got := len(rec.requests()); got != n {
+					t.Errorf("%s: AWS_MAX_ATTEMPTS=%d: %d attempts", svc, n, got)
+				}
 			}
 		}
 	})
@@ -194,8 +215,8 @@ func TestAWSConfigVariables(t *testing.T) {
 				t.Fatal(err)
 			}
 			ddb, sm := AWSClients(cfg)
-			for name, r := range map[string]aws.Retryer{"dynamodb": ddb.Options().Retryer, "secretsmanager": sm.Options().Retryer,
-				"kms": KMSClient(cfg).Options().Retryer} {
+			for name, r := range map[string]aws.Retryer{"dynamodb": ddb.Options().Retryer, "secretsmanager": sm.Retryer(),
+				"kms": KMSClient(cfg).Retryer(), "sqs": sqs.NewFromConfig(cfg).Retryer(), "eventbridge": eventbridge.NewFromConfig(cfg).Retryer()} {
 				if _, ok := r.(*retry.AdaptiveMode); ok != adaptive {
 					t.Errorf("AWS_RETRY_MODE=%s: %s retryer %T", mode, name, r)
 				}

@@ -8,8 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
-
+	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
 	"github.com/coop-ob/connector/shared/credentials"
 )
 

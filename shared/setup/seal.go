@@ -3,8 +3,8 @@ package setup
 import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/service/kms"
 
+	"github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/seal"
 )
@@ -23,7 +23,7 @@ func KMSClient(awsCfg aws.Config) *kms.Client {
 	}
 	return kms.NewFromConfig(awsCfg, func(o *kms.Options) {
 		o.HTTPClient = hc
-		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) // AWSErrors, Service KMS
+		o.Observe = metrics.ObserveAWS // AWSErrors, Service KMS
 	})
 }
 

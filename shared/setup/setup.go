@@ -15,8 +15,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
+	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/banksig"
 	"github.com/coop-ob/connector/shared/config"
@@ -101,7 +101,7 @@ func AWSClients(awsCfg aws.Config) (*dynamodb.Client, *secretsmanager.Client) {
 	})
 	sm := secretsmanager.NewFromConfig(awsCfg, func(o *secretsmanager.Options) {
 		o.HTTPClient = hc
-		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware)
+		o.Observe = metrics.ObserveAWS
 	})
 	return ddb, sm
 }
