@@ -132,6 +132,9 @@ func (c *Client) Endpoint() string { return c.endpoint }
 // Retryer is the client's retryer.
 func (c *Client) Retryer() aws.RetryerV2 { return c.retryer }
 
+// HTTPClient is the client that sends the requests.
+func (c *Client) HTTPClient() aws.HTTPClient { return c.http }
+
 // Region is the client's region.
 func (c *Client) Region() string { return c.region }
 

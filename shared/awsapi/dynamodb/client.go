@@ -50,6 +50,11 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 // Endpoint is the URL the client sends its requests to.
 func (c *Client) Endpoint() string { return c.api.Endpoint() }
 
+// With returns a copy of c with optFns applied (sharing c's retryer).
+func (c *Client) With(optFns ...func(*Options)) *Client {
+	return &Client{api: c.api.With(optFns...)}
+}
+
 // do calls op; per-call optFns apply to this call only.
 func (c *Client) do(ctx context.Context, op string, in, out any, optFns []func(*Options)) error {
 	api := c.api
@@ -58,3 +63,9 @@ func (c *Client) do(ctx context.Context, op string, in, out any, optFns []func(*
 	}
 	return api.Do(ctx, op, in, out)
 }
+
+// Retryer is the client's retryer (the SDK's standard or adaptive one, as aws.Config says).
+func (c *Client) Retryer() aws.RetryerV2 { return c.api.Retryer() }
+
+// HTTPClient is the client that sends the requests.
+func (c *Client) HTTPClient() aws.HTTPClient { return c.api.HTTPClient() }
