@@ -10,12 +10,13 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // awsRecorder is a stand-in AWS endpoint: it records each request's target, signature and
@@ -52,7 +53,7 @@ func (r *awsRecorder) requests() []http.Header {
 var services = map[string]func(context.Context, aws.Config) error{
 	"DYNAMODB": func(ctx context.Context, c aws.Config) error {
 		ddb, _ := AWSClients(c)
-		_, err := ddb.ListTables(ctx, &dynamodb.ListTablesInput{})
+		_, err := ddb.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("connector")})
 		return err
 	},
 	"SECRETS_MANAGER": func(ctx context.Context, c aws.Config) error {
@@ -194,7 +195,7 @@ func TestAWSConfigVariables(t *testing.T) {
 				t.Fatal(err)
 			}
 			ddb, sm := AWSClients(cfg)
-			for name, r := range map[string]aws.Retryer{"dynamodb": ddb.Options().Retryer, "secretsmanager": sm.Options().Retryer,
+			for name, r := range map[string]aws.Retryer{"dynamodb": ddb.Retryer(), "secretsmanager": sm.Options().Retryer,
 				"kms": KMSClient(cfg).Options().Retryer} {
 				if _, ok := r.(*retry.AdaptiveMode); ok != adaptive {
 					t.Errorf("AWS_RETRY_MODE=%s: %s retryer %T", mode, name, r)

@@ -18,7 +18,7 @@ func TestAWSClientsBoundEachAttempt(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			ddb, sm := AWSClients(cfg)
-			for svc, hc := range map[string]aws.HTTPClient{"dynamodb": ddb.Options().HTTPClient, "secretsmanager": sm.Options().HTTPClient} {
+			for svc, hc := range map[string]aws.HTTPClient{"dynamodb": ddb.HTTPClient(), "secretsmanager": sm.Options().HTTPClient} {
 				bc, ok := hc.(*awshttp.BuildableClient)
 				if !ok || bc.GetTimeout() != AWSAttemptTimeout {
 					t.Errorf("%s: HTTP client %T without the %s attempt timeout", svc, hc, AWSAttemptTimeout)
