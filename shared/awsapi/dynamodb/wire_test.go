@@ -391,3 +391,24 @@ func TestAnswerWithUnknownFields(t *testing.T) {
 		t.Errorf("unknown kind decoded as %#v", out.Item["future"])
 	}
 }
+
+// TestEdgeValuesWireEquivalent: attribute values the SDK's client sends in a form of its own
+// (a nil or empty binary, a nil list, map or set, empty strings) and empty-but-set input members
+// (an empty map of names, an empty string) are sent as the SDK's client sends them.
+func TestEdgeValuesWireEquivalent(t *testing.T) {
+	p := newProxy(t, "")
+	p.canned = &cannedAnswer{status: http.StatusOK, header: map[string]string{"Content-Type": "application/x-amz-json-1.0"}, body: `{}`}
+	sdk, ours := clients(p.URL, aws.Config{})
+	compare(t, p, &dynamodb.PutItemInput{TableName: aws.String(""), Item: map[string]types.AttributeValue{
+		"nilB": &types.AttributeValueMemberB{}, "emptyB": &types.AttributeValueMemberB{Value: []byte{}},
+		"nilL": &types.AttributeValueMemberL{}, "nilM": &types.AttributeValueMemberM{},
+		"nilSS": &types.AttributeValueMemberSS{}, "nilNS": &types.AttributeValueMemberNS{}, "nilBS": &types.AttributeValueMemberBS{},
+		"nilInBS": &types.AttributeValueMemberBS{Value: [][]byte{nil, {}}}, "emptyS": s(""), "emptyN": n(""),
+		"null": &types.AttributeValueMemberNULL{}, "false": &types.AttributeValueMemberBOOL{},
+	}, ExpressionAttributeNames: map[string]string{}, ExpressionAttributeValues: map[string]types.AttributeValue{},
+		ConditionExpression: aws.String("")}, sdk.PutItem, ours.PutItem)
+	p.canned = &cannedAnswer{status: http.StatusOK, header: map[string]string{"Content-Type": "application/x-amz-json-1.0"}, body: `{}`}
+	compare(t, p, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{}, ClientRequestToken: aws.String("t")}, sdk.TransactWriteItems, ours.TransactWriteItems)
+	p.canned = &cannedAnswer{status: http.StatusOK, header: map[string]string{"Content-Type": "application/x-amz-json-1.0"}, body: `{}`}
+	compare(t, p, &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{"t": {Keys: []map[string]types.AttributeValue{{}}, AttributesToGet: []string{}}}}, sdk.BatchGetItem, ours.BatchGetItem)
+}

@@ -25,32 +25,21 @@ func tagged(tag string, v any) ([]byte, error) {
 	return append(out, '}'), nil
 }
 
-// bytesOrEmpty encodes nil as "" (base64 of nothing), as the SDK sends it, not as null.
-func bytesOrEmpty(b []byte) []byte {
-	if b == nil {
-		return []byte{}
-	}
-	return b
-}
-
-// MarshalJSON encodes {"B":"<base64>"}.
-func (v *AttributeValueMemberB) MarshalJSON() ([]byte, error) {
-	return tagged("B", bytesOrEmpty(v.Value))
-}
+// MarshalJSON encodes {"B":"<base64>"} (nil as null, as the SDK's client sends it).
+func (v *AttributeValueMemberB) MarshalJSON() ([]byte, error) { return tagged("B", v.Value) }
 
 // MarshalJSON encodes {"BOOL":b}.
 func (v *AttributeValueMemberBOOL) MarshalJSON() ([]byte, error) { return tagged("BOOL", v.Value) }
 
-// MarshalJSON encodes {"BS":[...]}.
+// MarshalJSON encodes {"BS":[...]} (nil as [], a nil member as null, as the SDK's client).
 func (v *AttributeValueMemberBS) MarshalJSON() ([]byte, error) {
-	l := make([][]byte, len(v.Value))
-	for i, b := range v.Value {
-		l[i] = bytesOrEmpty(b)
+	if v.Value == nil {
+		return []byte(`{"BS":[]}`), nil
 	}
-	return tagged("BS", l)
+	return tagged("BS", v.Value)
 }
 
-// MarshalJSON encodes {"L":[...]}.
+// MarshalJSON encodes {"L":[...]} (nil as [], as the SDK's client).
 func (v *AttributeValueMemberL) MarshalJSON() ([]byte, error) {
 	if v.Value == nil {
 		return []byte(`{"L":[]}`), nil
@@ -58,7 +47,7 @@ func (v *AttributeValueMemberL) MarshalJSON() ([]byte, error) {
 	return tagged("L", v.Value)
 }
 
-// MarshalJSON encodes {"M":{...}}.
+// MarshalJSON encodes {"M":{...}} (nil as {}, as the SDK's client).
 func (v *AttributeValueMemberM) MarshalJSON() ([]byte, error) {
 	if v.Value == nil {
 		return []byte(`{"M":{}}`), nil
