@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/coop-ob/connector/dev/table"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
@@ -35,8 +36,8 @@ func TestEventsPublisher(t *testing.T) {
 	if tb.StreamSpecification == nil || tb.StreamSpecification.StreamViewType != "NEW_IMAGE" {
 		t.Errorf("table StreamSpecification %+v; want NEW_IMAGE", tb.StreamSpecification)
 	}
-	if def := consent.TableDefinition("x").StreamSpecification; def == nil || string(def.StreamViewType) != "NEW_IMAGE" {
-		t.Errorf("consent.TableDefinition's stream %+v; want the template's NEW_IMAGE", def)
+	if def := table.Definition("x").StreamSpecification; def == nil || string(def.StreamViewType) != "NEW_IMAGE" {
+		t.Errorf("table.Definition's stream %+v; want the template's NEW_IMAGE", def)
 	}
 	var bus, fn, m, dlq generic
 	tpl.resource(t, "EventBus", &bus)

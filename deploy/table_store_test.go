@@ -6,15 +6,16 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/coop-ob/connector/dev/table"
 	"github.com/coop-ob/connector/shared/consent"
 )
 
-// TestTableMatchesStore keeps template.yaml's table and shared/consent's own definition (which
+// TestTableMatchesStore keeps template.yaml's table and dev/table's definition (which
 // tests and the local stack create) one and the same: keys, attribute types, indexes and projections.
 func TestTableMatchesStore(t *testing.T) {
 	t.Parallel()
 	tb := loadTemplate(t).table(t)
-	def := consent.TableDefinition("x")
+	def := table.Definition("x")
 
 	type index struct {
 		Keys       []string
@@ -44,7 +45,7 @@ func TestTableMatchesStore(t *testing.T) {
 		want[aws.ToString(g.IndexName)] = ix
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("template.yaml GSIs differ from consent.TableDefinition (-store +template):\n%s", diff)
+		t.Errorf("template.yaml GSIs differ from table.Definition (-store +template):\n%s", diff)
 	}
 
 	gotAttrs := map[string]string{}

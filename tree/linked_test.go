@@ -15,7 +15,7 @@ const sdk = "github.com/aws/aws-sdk-go-v2"
 // neverLinked are packages no function links: the SDK's default configuration and the
 // credential clients it brings (a function's AWS configuration is setup.AWSConfig, from the
 // environment Lambda sets), templates (the callback's pages are a fixed frame around escaped
-// text), and a JOSE library (shared/jws signs and reads key sets with the standard library). Each costs cold-start time and binary size (docs/performance.md).
+// text), a JOSE library (shared/jws signs and reads key sets with the standard library), and the SDK's DynamoDB packages. Each costs cold-start time and binary size (docs/performance.md).
 var neverLinked = []string{
 	sdk + "/config", sdk + "/service/sts", sdk + "/service/sso", sdk + "/service/ssooidc",
 	sdk + "/service/signin", sdk + "/feature/ec2/imds", "html/template", "text/template",
@@ -25,6 +25,9 @@ var neverLinked = []string{
 	sdk + "/service/kms", sdk + "/service/kms/types", sdk + "/service/secretsmanager",
 	sdk + "/service/secretsmanager/types", sdk + "/service/sqs", sdk + "/service/sqs/types",
 	sdk + "/service/eventbridge", sdk + "/service/eventbridge/types",
+	// DynamoDB is called through shared/awsapi/dynamodb: the SDK's packages build their schema
+	// tables at init (and attributevalue brings them, through their types packages).
+	sdk + "/service/dynamodb", sdk + "/service/dynamodb/types", sdk + "/feature/dynamodb/attributevalue",
 }
 
 // onlyIn are service clients only the named functions call.

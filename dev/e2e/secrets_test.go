@@ -13,10 +13,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 	"github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/seal"
@@ -91,9 +90,8 @@ func tableStore() *consent.Store {
 
 // table is a DynamoDB client on the stack's kumo.
 func table() *dynamodb.Client {
-	return dynamodb.New(dynamodb.Options{Region: "eu-west-2", BaseEndpoint: aws.String(st.AWSEndpoint()),
-		Credentials:                     credentials.NewStaticCredentialsProvider("local", "local", ""),
-		DisableValidateResponseChecksum: true})
+	return dynamodb.NewFromConfig(aws.Config{Region: "eu-west-2", Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")},
+		func(o *dynamodb.Options) { o.Endpoint = st.AWSEndpoint() })
 }
 
 func harvestTable(ctx context.Context) error {

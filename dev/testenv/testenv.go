@@ -22,18 +22,19 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	sdkdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	sdkkms "github.com/aws/aws-sdk-go-v2/service/kms"
 	sdksm "github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	"github.com/sivchari/kumo"
 
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/dev/table"
 	"github.com/coop-ob/connector/shared/awsapi"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
 	"github.com/coop-ob/connector/shared/config"
-	"github.com/coop-ob/connector/shared/consent"
 	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/oauth"
@@ -77,9 +78,13 @@ type Options struct {
 type Env struct {
 	Bank *sandbox.Bank
 	Deps *setup.Deps
-	DDB  *dynamodb.Client
-	SM   *secretsmanager.Client // the connector's Secrets Manager client (through Faults when set)
-	KMS  *kms.Client            // the connector's KMS client (through Faults when set)
+	// DDB is the connector's DynamoDB client (shared/awsapi/dynamodb, through Faults when set);
+	// SDK is the SDK's, for what only the SDK has (BatchWriteItem, the table's description),
+	// never through Faults.
+	DDB *dynamodb.Client
+	SDK *sdkdynamodb.Client
+	SM  *secretsmanager.Client // the connector's Secrets Manager client (through Faults when set)
+	KMS *kms.Client            // the connector's KMS client (through Faults when set)
 	// SMAdmin is the SDK's Secrets Manager client, without faults, for a test's own secrets.
 	SMAdmin *sdksm.Client
 	Table   string
@@ -102,13 +107,19 @@ func Start(t testing.TB, o Options) *Env {
 	if o.Faults != nil {
 		awsCfg.HTTPClient = &http.Client{Transport: o.Faults.Transport(nil)}
 	}
-	ddb := dynamodb.NewFromConfig(awsCfg, func(op *dynamodb.Options) {
+	ddbCfg := awsCfg
+	if o.Faults != nil {
+		ddbCfg.Retryer = func() aws.Retryer {
+			return quickRetryer(retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = dynamodb.Service.MaxAttempts }))
+		}
+	}
+	ddb := dynamodb.NewFromConfig(ddbCfg, func(op *dynamodb.Options) {
+		op.Endpoint = endpoint
+		op.Observe = metrics.ObserveAWS
+	})
+	sdk := sdkdynamodb.NewFromConfig(aws.Config{Region: awsCfg.Region, Credentials: awsCfg.Credentials}, func(op *sdkdynamodb.Options) {
 		op.BaseEndpoint = aws.String(endpoint)
 		op.DisableValidateResponseChecksum = true
-		op.APIOptions = append(op.APIOptions, metrics.AWSErrorsMiddleware)
-		if o.Faults != nil {
-			op.Retryer = quickRetryer(op.Retryer)
-		}
 	})
 	// The connector's Secrets Manager and KMS clients (shared/awsapi), with the SDK's defaults
 	// of 3 attempts; SMAdmin is the SDK's, for the tests' own secrets.
@@ -133,8 +144,8 @@ func Start(t testing.TB, o Options) *Env {
 	t.Cleanup(func() { _ = b.Close() })
 
 	suffix := Random(6)
-	table := "connector-" + suffix
-	if err := consent.CreateTable(ctx, ddb, table); err != nil {
+	tableName := "connector-" + suffix
+	if err := table.Create(ctx, sdk, tableName); err != nil {
 		t.Fatalf("create table: %v", err)
 	}
 	secret := "connector/credentials-" + suffix
@@ -146,7 +157,7 @@ func Start(t testing.TB, o Options) *Env {
 
 	// The key is made without the fault injector: faults are for the connector's calls.
 	key, err := sdkkms.New(sdkkms.Options{Region: awsCfg.Region, Credentials: awsCfg.Credentials, BaseEndpoint: aws.String(endpoint)}).
-		CreateKey(ctx, &sdkkms.CreateKeyInput{Description: aws.String(table)})
+		CreateKey(ctx, &sdkkms.CreateKeyInput{Description: aws.String(tableName)})
 	if err != nil {
 		t.Fatalf("create kms key: %v", err)
 	}
@@ -154,7 +165,7 @@ func Start(t testing.TB, o Options) *Env {
 	vars := map[string]string{
 		"SEAL_KEY_ID":           *key.KeyMetadata.KeyId,
 		"ENVIRONMENT":           "sandbox",
-		"TABLE_NAME":            table,
+		"TABLE_NAME":            tableName,
 		"CREDENTIALS_SECRET_ID": secret,
 		"BANK_API_BASE_URL":     b.APIURL(),
 		"BANK_TOKEN_URL":        b.TokenURL(),
@@ -183,7 +194,7 @@ func Start(t testing.TB, o Options) *Env {
 	deps.SetClock(b.Now) // the connector and the bank share one clock, so Advance moves both
 	metricLines := &SyncBuffer{}
 	deps.Metrics = metrics.New(metricLines, cfg.MetricsNamespace, cfg.Environment)
-	return &Env{Bank: b, Deps: deps, DDB: ddb, SM: sm, KMS: kc, SMAdmin: smAdmin, Table: table, Secret: secret, Logs: logs, Metrics: metricLines}
+	return &Env{Bank: b, Deps: deps, DDB: ddb, SDK: sdk, SM: sm, KMS: kc, SMAdmin: smAdmin, Table: tableName, Secret: secret, Logs: logs, Metrics: metricLines}
 }
 
 // quickRetryer is the standard retryer with the attempts of def (the service's default),

@@ -11,14 +11,14 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	ebtypes "github.com/aws/aws-sdk-go-v2/service/eventbridge/types"
 
 	"github.com/coop-ob/connector/dev/awsfault"
 	"github.com/coop-ob/connector/dev/eventschema"
 	"github.com/coop-ob/connector/dev/testenv"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 	ourbus "github.com/coop-ob/connector/shared/awsapi/eventbridge"
 	"github.com/coop-ob/connector/shared/consent"
 )

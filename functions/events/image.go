@@ -4,10 +4,11 @@ import (
 	"fmt"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
-// fromStream converts a stream record's image to the SDK's attribute values.
+// fromStream converts a stream record's image to the store's attribute values.
 func fromStream(image map[string]events.DynamoDBAttributeValue) (map[string]types.AttributeValue, error) {
 	out := make(map[string]types.AttributeValue, len(image))
 	for k, v := range image {

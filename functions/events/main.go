@@ -12,8 +12,8 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/coop-ob/connector/shared/awsapi/eventbridge"
 	"github.com/coop-ob/connector/shared/lambdactx"
 	"github.com/coop-ob/connector/shared/metrics"
@@ -34,7 +34,7 @@ func main() {
 		logger.ErrorContext(ctx, "events: aws config", "err", err)
 		os.Exit(1)
 	}
-	failed := func(o *dynamodb.Options) { o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware) }
+	failed := func(o *dynamodb.Options) { o.Observe = metrics.ObserveAWS } // AWSErrors, Service DynamoDB
 	h := New(cfg, dynamodb.NewFromConfig(awsCfg, failed), eventbridge.NewFromConfig(awsCfg, func(o *eventbridge.Options) {
 		o.Observe = metrics.ObserveAWS // AWSErrors, Service EventBridge
 	}), logger)

@@ -7,11 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/coop-ob/connector/shared/setup"
 )
 
@@ -31,35 +30,32 @@ func (c *opCounter) take() []string {
 	return ops
 }
 
-func (c *opCounter) middleware(s *middleware.Stack) error {
-	return s.Initialize.Add(middleware.InitializeMiddlewareFunc("countOps", func(ctx context.Context, in middleware.InitializeInput,
-		next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-		op := middleware.GetOperationName(ctx)
-		c.mu.Lock()
-		c.ops = append(c.ops, op)
-		c.mu.Unlock()
-		out, md, err := next.HandleInitialize(ctx, in)
-		if op == "UpdateItem" {
-			c.mu.Lock()
-			c.updated = append(c.updated, time.Now())
-			c.mu.Unlock()
-		}
-		return out, md, err
-	}), middleware.Before)
+// observe is the client's awsapi Options.Observe, which sees every call once, when it ends.
+func (c *opCounter) observe(_ context.Context, _, op string, _ error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ops = append(c.ops, op)
+	if op == "UpdateItem" {
+		c.updated = append(c.updated, time.Now())
+	}
 }
 
 // TestWarmReadOneStoreRequest: a warm read of an account resource whose access token is valid
 // makes one DynamoDB request, a consistent BatchGetItem of the consent and its tokens, and no
-// KMS request (the sealed tokens are opened with the cached data key), with the SDK's own
-// client counted by a middleware against kumo. The first (cold) call of the container is
+// KMS request (the sealed tokens are opened with the cached data key), with the connector's
+// client counted by its observer against kumo. The first (cold) call of the container is
 // not counted: it reads the credentials secret and asks KMS for the data key.
 // countedHandler is a handler on f's environment whose DynamoDB client is counted and whose
 // KMS client is kmsCalls.
 func countedHandler(t *testing.T, f *fixture) (*Handler, *opCounter, *countingKMS) {
 	t.Helper()
 	counter := &opCounter{}
-	ddb := dynamodb.New(f.env.DDB.Options(), func(o *dynamodb.Options) {
-		o.APIOptions = append(o.APIOptions, counter.middleware)
+	ddb := f.env.DDB.With(func(o *dynamodb.Options) {
+		metric := o.Observe
+		o.Observe = func(ctx context.Context, svc, op string, err error) {
+			metric(ctx, svc, op, err)
+			counter.observe(ctx, svc, op, err)
+		}
 	})
 	d, err := setup.NewWith(f.env.Deps.Config, ddb, f.env.SM, f.env.Deps.Logger)
 	if err != nil {

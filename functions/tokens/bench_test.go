@@ -12,13 +12,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	sdkattributevalue "github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	sdkdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	sdktypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/refreshtest"
 	"github.com/coop-ob/connector/dev/testenv"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/coop-ob/connector/shared/config"
 	"github.com/coop-ob/connector/shared/consent"
 )
@@ -103,31 +104,31 @@ func BenchmarkScheduledRun(b *testing.B) {
 	}
 }
 
-// fillTable writes n token items straight into the table (BatchWriteItem,
+// fillTable writes n token items straight into the table (the SDK's BatchWriteItem,
 // 8 writers): half scheduled far in the future, half unscheduled, as idle and
 // not-yet-due consents are. None is due, so a run must not read them.
 func fillTable(b *testing.B, env *testenv.Env, n int) {
 	b.Helper()
 	ctx := context.Background()
 	now := env.Deps.Now()
-	items := make(chan map[string]types.AttributeValue, 256)
+	items := make(chan map[string]sdktypes.AttributeValue, 256)
 	var wg sync.WaitGroup
 	var failed atomic.Value
 	for range 8 {
 		wg.Go(func() {
-			batch := make([]types.WriteRequest, 0, 25)
+			batch := make([]sdktypes.WriteRequest, 0, 25)
 			flush := func() {
 				if len(batch) == 0 {
 					return
 				}
-				_, err := env.DDB.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{RequestItems: map[string][]types.WriteRequest{env.Table: batch}})
+				_, err := env.SDK.BatchWriteItem(ctx, &sdkdynamodb.BatchWriteItemInput{RequestItems: map[string][]sdktypes.WriteRequest{env.Table: batch}})
 				if err != nil {
 					failed.Store(err)
 				}
 				batch = batch[:0]
 			}
 			for it := range items {
-				batch = append(batch, types.WriteRequest{PutRequest: &types.PutRequest{Item: it}})
+				batch = append(batch, sdktypes.WriteRequest{PutRequest: &sdktypes.PutRequest{Item: it}})
 				if len(batch) == 25 {
 					flush()
 				}
@@ -139,15 +140,15 @@ func fillTable(b *testing.B, env *testenv.Env, n int) {
 		id := fmt.Sprintf("idle-%07d", i)
 		t := consent.Tokens{ConsentID: id, Owner: "bench", AccessToken: "a", RefreshToken: "r",
 			AccessExpiresAt: now.Add(-time.Hour), RefreshExpiresAt: now.Add(29 * 24 * time.Hour), Version: 1}
-		item, err := attributevalue.MarshalMap(t)
+		item, err := sdkattributevalue.MarshalMap(t)
 		if err != nil {
 			b.Fatal(err)
 		}
-		item["pk"] = &types.AttributeValueMemberS{Value: "CONSENT#" + id}
-		item["sk"] = &types.AttributeValueMemberS{Value: "TOKEN"}
+		item["pk"] = &sdktypes.AttributeValueMemberS{Value: "CONSENT#" + id}
+		item["sk"] = &sdktypes.AttributeValueMemberS{Value: "TOKEN"}
 		if i%2 == 0 {
-			item["refreshDue"] = &types.AttributeValueMemberN{Value: strconv.FormatInt(now.AddDate(10, 0, 0).Unix(), 10)}
-			item["refreshShard"] = &types.AttributeValueMemberS{Value: fmt.Sprintf("R#%02d", env.Deps.Store.Shard(id))}
+			item["refreshDue"] = &sdktypes.AttributeValueMemberN{Value: strconv.FormatInt(now.AddDate(10, 0, 0).Unix(), 10)}
+			item["refreshShard"] = &sdktypes.AttributeValueMemberS{Value: fmt.Sprintf("R#%02d", env.Deps.Store.Shard(id))}
 		}
 		items <- item
 	}

@@ -6,9 +6,9 @@ import (
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 	"github.com/coop-ob/connector/shared/consent"
 )
 

@@ -107,6 +107,25 @@ func New(cfg aws.Config, svc Service, optFns ...func(*Options)) *Client {
 	return c
 }
 
+// With returns a copy of c with optFns applied to its options (the HTTP client, the observer,
+// the endpoint), for one call's options as an SDK client's per-call options; the copy shares
+// c's retryer and its retry quota, as they do.
+func (c *Client) With(optFns ...func(*Options)) *Client {
+	o := Options{HTTPClient: c.http, Observe: c.observe, Endpoint: c.endpoint}
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	cc := *c
+	cc.http, cc.observe, cc.endpoint = o.HTTPClient, o.Observe, o.Endpoint
+	if cc.http == nil {
+		cc.http = c.http
+	}
+	if cc.endpoint == "" {
+		cc.endpoint = c.endpoint
+	}
+	return &cc
+}
+
 // Endpoint is the URL the client sends its requests to.
 func (c *Client) Endpoint() string { return c.endpoint }
 

@@ -6,8 +6,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 // Kinds of a failed AWS call (Kind), the AWSErrors metric's Kind dimension.

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 // TestKind: the AWSErrors metric counts faults, not a conditional write that lost its race.

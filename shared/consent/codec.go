@@ -3,8 +3,8 @@ package consent
 import (
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/attributevalue"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 // timeLayout is RFC 3339 in UTC with a fixed number of fraction digits, so

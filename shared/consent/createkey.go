@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // Create-key record states (CreateKey.State).

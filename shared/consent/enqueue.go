@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // MarkEnqueued records that a message to refresh the consent's tokens is on

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // written returns the attribute names an UpdateItem sets or removes.

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // probeParallel bounds the probe's queries in flight.

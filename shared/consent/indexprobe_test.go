@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/google/go-cmp/cmp"
 )
 

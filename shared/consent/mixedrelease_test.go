@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	sdkattributevalue "github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+
+	"github.com/coop-ob/connector/dev/sdkconv"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/attributevalue"
 )
 
 // prevTokens and prevSession are the secret-holding fields of the previous release's
@@ -54,9 +57,10 @@ func TestPreviousReleaseCannotReadSealed(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	var typeErr *attributevalue.UnmarshalTypeError
+	// The previous release decoded with the SDK's attributevalue, from the SDK's client.
+	var typeErr *sdkattributevalue.UnmarshalTypeError
 	var tk prevTokens
-	err := attributevalue.UnmarshalMap(rawItem(t, s, consentPK("c-mixed"), skToken), &tk)
+	err := sdkattributevalue.UnmarshalMap(sdkconv.ItemToSDK(rawItem(t, s, consentPK("c-mixed"), skToken)), &tk)
 	if !errors.As(err, &typeErr) {
 		t.Fatalf("previous release decoding sealed tokens: %v, want an UnmarshalTypeError", err)
 	}
@@ -65,7 +69,7 @@ func TestPreviousReleaseCannotReadSealed(t *testing.T) {
 	}
 	for _, hash := range []string{a.StateHash, pending.StateHash} {
 		var ps prevSession
-		err := attributevalue.UnmarshalMap(rawItem(t, s, authPK(hash), skSession), &ps)
+		err := sdkattributevalue.UnmarshalMap(sdkconv.ItemToSDK(rawItem(t, s, authPK(hash), skSession)), &ps)
 		if !errors.As(err, &typeErr) {
 			t.Fatalf("previous release decoding a sealed session: %v, want an UnmarshalTypeError", err)
 		}
@@ -76,7 +80,8 @@ func TestPreviousReleaseCannotReadSealed(t *testing.T) {
 	// The store's own types, decoded without opening (as the previous release's store did),
 	// fail the same way.
 	var cur Tokens
-	if err := unmarshal(rawItem(t, s, consentPK("c-mixed"), skToken), &cur); !errors.As(err, &typeErr) || cur.AccessToken != "" {
+	var ourTypeErr *attributevalue.UnmarshalTypeError
+	if err := unmarshal(rawItem(t, s, consentPK("c-mixed"), skToken), &cur); !errors.As(err, &ourTypeErr) || cur.AccessToken != "" {
 		t.Errorf("decoding sealed tokens without opening: %v, access token %q", err, cur.AccessToken)
 	}
 }

@@ -8,10 +8,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-
 	"github.com/coop-ob/connector/dev/awsfault"
 )
 
@@ -80,11 +76,7 @@ func TestOutboxStoreFaults(t *testing.T) {
 	t.Parallel()
 	s, clk, _ := newStore(t)
 	inj := awsfault.New(1)
-	faulty := New(dynamodb.New(dynamodb.Options{
-		Region: "eu-west-2", BaseEndpoint: aws.String(kumoURL),
-		Credentials: credentials.NewStaticCredentialsProvider("test", "test", ""),
-		HTTPClient:  &http.Client{Transport: inj.Transport(nil)},
-	}, func(o *dynamodb.Options) { o.DisableValidateResponseChecksum = true }), s.table)
+	faulty := New(kumoClient(&http.Client{Transport: inj.Transport(nil)}), s.table)
 	faulty.Now = s.Now
 	ctx := context.Background()
 	c := sampleConsent("c1", "alice")

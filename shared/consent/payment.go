@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // Payment record states (Payment.State).

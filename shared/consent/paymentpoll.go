@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // schedulePoll sets n's entry in the refresh index ("P#nn" shards, like the

@@ -6,12 +6,13 @@ import (
 	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 // BatchGetAPI is the DynamoDB client's BatchGetItem. The store uses it when its client has it
-// (the SDK's does); a client without it (a test's wrapper) gets two GetItems instead.
+// (shared/awsapi/dynamodb's does); a client without it (a test's wrapper) gets two GetItems instead.
 type BatchGetAPI interface {
 	BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.BatchGetItemOutput, error)
 }

@@ -9,8 +9,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 // itemTTL reads the raw TTLAttribute of an item (0: none).

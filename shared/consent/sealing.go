@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 // secretAttributes are the attributes that hold secrets: the bank tokens,

@@ -9,11 +9,11 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/smithy-go"
 
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 	awskms "github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/awserr"
 	"github.com/coop-ob/connector/shared/seal"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"net/http"
 	"os"
 	"regexp"
 	"sync"
@@ -12,9 +13,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/sivchari/kumo"
 
+	"github.com/coop-ob/connector/dev/table"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/coop-ob/connector/shared/seal"
 )
 
@@ -72,11 +74,6 @@ func TestMain(m *testing.M) {
 // and returns a store on it with a test clock.
 func newStore(t *testing.T) (*Store, *clock, *countingAPI) {
 	t.Helper()
-	client := dynamodb.New(dynamodb.Options{
-		Region:       "eu-west-2",
-		BaseEndpoint: aws.String(kumoURL),
-		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
-	}, func(o *dynamodb.Options) { o.DisableValidateResponseChecksum = true })
 	b := make([]byte, 4)
 	rand.Read(b)
 	name := unsafeName.ReplaceAllString(t.Name(), "_")
@@ -85,9 +82,10 @@ func newStore(t *testing.T) (*Store, *clock, *countingAPI) {
 	}
 	name += "-" + hex.EncodeToString(b)
 	ctx := context.Background()
-	if err := CreateTable(ctx, client, name); err != nil {
-		t.Fatalf("CreateTable: %v", err)
+	if err := table.CreateAt(ctx, kumoURL, name); err != nil {
+		t.Fatalf("create table: %v", err)
 	}
+	client := kumoClient(nil)
 	api := &countingAPI{DynamoDBAPI: client}
 	s := New(api, name)
 	// Every store test runs with sealing on, as the functions do.
@@ -99,25 +97,12 @@ func newStore(t *testing.T) (*Store, *clock, *countingAPI) {
 	return s, c, api
 }
 
-func TestCreateTableDefinition(t *testing.T) {
-	t.Parallel()
-	def := TableDefinition("x")
-	if got := len(def.GlobalSecondaryIndexes); got != 3 { // owner, refresh, deadline
-		t.Fatalf("GSIs = %d, want 3", got)
+// kumoClient is the connector's DynamoDB client on the package's kumo server, over hc (nil:
+// the default client).
+func kumoClient(hc *http.Client) *dynamodb.Client {
+	cfg := aws.Config{Region: "eu-west-2", Credentials: credentials.NewStaticCredentialsProvider("test", "test", "")}
+	if hc != nil {
+		cfg.HTTPClient = hc
 	}
-	if def.GlobalSecondaryIndexes[1].Projection.ProjectionType != "INCLUDE" {
-		t.Errorf("refresh index projection = %s, want INCLUDE", def.GlobalSecondaryIndexes[1].Projection.ProjectionType)
-	}
-	s, _, api := newStore(t)
-	ttl, err := api.DynamoDBAPI.(*dynamodb.Client).DescribeTimeToLive(context.Background(), &dynamodb.DescribeTimeToLiveInput{TableName: aws.String(s.table)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := ttl.TimeToLiveDescription; d == nil || aws.ToString(d.AttributeName) != TTLAttribute || d.TimeToLiveStatus != "ENABLED" {
-		t.Errorf("TTL = %+v, want enabled on %s", d, TTLAttribute)
-	}
-	// A second create of the same name must fail: CreateTable reports errors.
-	if err := CreateTable(context.Background(), api.DynamoDBAPI.(TableAPI), s.table); err == nil {
-		t.Fatal("CreateTable twice: no error")
-	}
+	return dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) { o.Endpoint = kumoURL })
 }

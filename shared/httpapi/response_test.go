@@ -13,8 +13,9 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 func TestProblemResponse(t *testing.T) {

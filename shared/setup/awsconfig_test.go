@@ -10,9 +10,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
 
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/coop-ob/connector/shared/awsapi/eventbridge"
 	ebtypes "github.com/coop-ob/connector/shared/awsapi/eventbridge/types"
 	"github.com/coop-ob/connector/shared/awsapi/kms"
@@ -56,7 +56,7 @@ func (r *awsRecorder) requests() []http.Header {
 var services = map[string]func(context.Context, aws.Config) error{
 	"DYNAMODB": func(ctx context.Context, c aws.Config) error {
 		ddb, _ := AWSClients(c)
-		_, err := ddb.ListTables(ctx, &dynamodb.ListTablesInput{})
+		_, err := ddb.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("connector")})
 		return err
 	},
 	"SECRETS_MANAGER": func(ctx context.Context, c aws.Config) error {
@@ -215,7 +215,7 @@ func TestAWSConfigVariables(t *testing.T) {
 				t.Fatal(err)
 			}
 			ddb, sm := AWSClients(cfg)
-			for name, r := range map[string]aws.Retryer{"dynamodb": ddb.Options().Retryer, "secretsmanager": sm.Retryer(),
+			for name, r := range map[string]aws.Retryer{"dynamodb": ddb.Retryer(), "secretsmanager": sm.Retryer(),
 				"kms": KMSClient(cfg).Retryer(), "sqs": sqs.NewFromConfig(cfg).Retryer(), "eventbridge": eventbridge.NewFromConfig(cfg).Retryer()} {
 				if _, ok := r.(*retry.AdaptiveMode); ok != adaptive {
 					t.Errorf("AWS_RETRY_MODE=%s: %s retryer %T", mode, name, r)

@@ -14,8 +14,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 	"github.com/coop-ob/connector/shared/awsapi/secretsmanager"
 	"github.com/coop-ob/connector/shared/bankapi"
 	"github.com/coop-ob/connector/shared/banksig"
@@ -93,11 +93,11 @@ func AWSClients(awsCfg aws.Config) (*dynamodb.Client, *secretsmanager.Client) {
 	if bc, ok := awsCfg.HTTPClient.(*awshttp.BuildableClient); ok {
 		hc = bc.WithTimeout(AWSAttemptTimeout)
 	}
+	// shared/awsapi's client, not the SDK's: no CRC32 check of the answer (it adds nothing over
+	// TLS, and emulators such as kumo do not send it).
 	ddb := dynamodb.NewFromConfig(awsCfg, func(o *dynamodb.Options) {
-		// DynamoDB's CRC32 header adds nothing over TLS, and emulators (kumo) do not send it.
-		o.DisableValidateResponseChecksum = true
 		o.HTTPClient = hc
-		o.APIOptions = append(o.APIOptions, metrics.AWSErrorsMiddleware)
+		o.Observe = metrics.ObserveAWS
 	})
 	sm := secretsmanager.NewFromConfig(awsCfg, func(o *secretsmanager.Options) {
 		o.HTTPClient = hc

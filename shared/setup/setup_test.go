@@ -18,7 +18,7 @@ func TestAWSClientsBoundEachAttempt(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			ddb, sm := AWSClients(cfg)
-			for svc, hc := range map[string]aws.HTTPClient{"dynamodb": ddb.Options().HTTPClient, "secretsmanager": sm.HTTPClient(),
+			for svc, hc := range map[string]aws.HTTPClient{"dynamodb": ddb.HTTPClient(), "secretsmanager": sm.HTTPClient(),
 				"kms": KMSClient(cfg).HTTPClient()} {
 				bc, ok := hc.(*awshttp.BuildableClient)
 				if !ok || bc.GetTimeout() != AWSAttemptTimeout {
