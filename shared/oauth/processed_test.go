@@ -49,7 +49,11 @@ func TestMayHaveBeenProcessed(t *testing.T) {
 		}, true, true},
 		{"timeout after the request was written", func(t *testing.T) (*Client, context.Context) {
 			c, te, _, _ := setup(t, AuthBasic)
-			te.respond = func(_ http.ResponseWriter, r *http.Request, _ int) { <-r.Context().Done() }
+			// The endpoint never answers while the test runs: an answer written when the
+			// client gives up (the server's request context done) could still reach it.
+			silent := make(chan struct{})
+			t.Cleanup(func() { close(silent) }) // before the server's own cleanup, which waits for it
+			te.respond = func(http.ResponseWriter, *http.Request, int) { <-silent }
 			// Long enough for the mTLS handshake on a loaded machine: the deadline must
 			// fall after the request is written, which is what this case is about.
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
