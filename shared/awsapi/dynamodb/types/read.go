@@ -118,8 +118,11 @@ func (r *reader) value() (AttributeValue, error) {
 			}
 		}
 	}
-	if n != 1 {
-		return nil, fmt.Errorf("attribute value: %d members or more, want 1", n)
+	switch n {
+	case 0:
+		return nil, errors.New("attribute value: no member, want 1")
+	case 2:
+		return nil, errors.New("attribute value: several members, want 1")
 	}
 	return av, err
 }
