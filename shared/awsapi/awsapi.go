@@ -197,8 +197,15 @@ func (r retryV2) GetAttemptToken(context.Context) (func(error) error, error) {
 	return r.GetInitialToken(), nil
 }
 
+// An AnswerDecoder is an out of Do that decodes a plain answer's body itself, in one pass
+// (encoding/json's results, without its passes): DecodeAnswer reports false for a body it
+// leaves to encoding/json.
+type AnswerDecoder interface {
+	DecodeAnswer(data []byte) bool
+}
+
 // Do calls operation op with in (encoded with encoding/json) and decodes the answer into out
-// (nil: discarded), retrying as the retryer says. Its error is a *smithy.OperationError
+// (nil: discarded; see AnswerDecoder), retrying as the retryer says. Its error is a *smithy.OperationError
 // around the last attempt's error: an *awshttp.ResponseError around the service's typed error
 // for an answer with an error status, or the transport's error; a *retry.MaxAttemptsError
 // between them when the attempts ran out.
@@ -282,6 +289,9 @@ func (c *Client) attempt(ctx context.Context, op string, body []byte, out any) e
 	}
 	if resp.StatusCode < 300 {
 		if out == nil || len(data) == 0 {
+			return nil
+		}
+		if d, ok := out.(AnswerDecoder); ok && d.DecodeAnswer(data) {
 			return nil
 		}
 		if err := json.Unmarshal(data, out); err != nil {

@@ -2,7 +2,7 @@
 // (shared/awsapi/dynamodb), named and shaped as the SDK's service/dynamodb/types so that code
 // moves between them by its import path: the AttributeValue union and its members, the parts of
 // a transaction and a batch read, the enums, and the modelled errors (errors.go), with their
-// AWS JSON wire forms (json.go).
+// AWS JSON wire forms (read.go, write.go).
 package types
 
 // AttributeValue is one attribute's value: one of the AttributeValueMember types below (or,
