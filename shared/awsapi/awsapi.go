@@ -9,6 +9,14 @@
 // signer, the SDK's retryers (standard and adaptive, with their retry quota), and the SDK's
 // error shapes (smithy.OperationError around awshttp.ResponseError around the service's
 // modelled error), so that code classifying errors with errors.As reads them as before.
+//
+// Left out, as the functions do not need them: the SDK's clock-skew correction of the signing
+// time (Lambda's clock is synchronised), waiting out an x-amz-retry-after header (the
+// retryer's own backoff applies), DynamoDB's CRC32 answer check (it adds nothing over TLS, and
+// the connector had it off), endpoint discovery, FIPS and dual-stack endpoints (set
+// AWS_ENDPOINT_URL_<SERVICE> for those), account-based DynamoDB endpoints (the regional one
+// serves every account), and the SDK's user agent. Answers may come gzip-compressed: Go's
+// transport asks for that and decompresses them.
 package awsapi
 
 import (
