@@ -208,56 +208,10 @@ func (r *reader) item() (map[string]AttributeValue, error) {
 }
 
 // items reads an array of items (null is nil).
-func (r *reader) items() ([]map[string]AttributeValue, error) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
-		return nil, nil
-	case '[':
-	default:
-		r.skip()
-		return nil, errKind
-	}
-	items := []map[string]AttributeValue{}
-	var first error
-	if r.enter('[') {
-		for {
-			m, err := r.item()
-			items = append(items, m)
-			first = firstErr(first, err)
-			if !r.more(']') {
-				break
-			}
-		}
-	}
-	return items, first
-}
+func (r *reader) items() ([]map[string]AttributeValue, error) { return array(r, nil, r.item) }
 
 // list reads an L's array (null is an empty list).
-func (r *reader) list() ([]AttributeValue, error) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
-		return []AttributeValue{}, nil
-	case '[':
-	default:
-		r.skip()
-		return nil, errKind
-	}
-	l := []AttributeValue{}
-	var first error
-	if r.enter('[') {
-		for {
-			av, err := r.value()
-			l = append(l, av)
-			first = firstErr(first, err)
-			if !r.more(']') {
-				break
-			}
-		}
-	}
-	return l, first
-}
+func (r *reader) list() ([]AttributeValue, error) { return array(r, []AttributeValue{}, r.value) }
 
 // str reads a string (null is "").
 func (r *reader) str() (string, error) {
@@ -277,30 +231,7 @@ func (r *reader) str() (string, error) {
 }
 
 // strs reads an array of strings (null is nil).
-func (r *reader) strs() ([]string, error) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
-		return nil, nil
-	case '[':
-	default:
-		r.skip()
-		return nil, errKind
-	}
-	s := []string{}
-	var first error
-	if r.enter('[') {
-		for {
-			v, err := r.str()
-			s = append(s, v)
-			first = firstErr(first, err)
-			if !r.more(']') {
-				break
-			}
-		}
-	}
-	return s, first
-}
+func (r *reader) strs() ([]string, error) { return array(r, nil, r.str) }
 
 // bytes reads a []byte as encoding/json does: base64 text, or an array of numbers (null is
 // nil).
@@ -354,29 +285,34 @@ func (r *reader) bytes() ([]byte, error) {
 }
 
 // bytesList reads an array of []byte (null is nil).
-func (r *reader) bytesList() ([][]byte, error) {
+func (r *reader) bytesList() ([][]byte, error) { return array(r, nil, r.bytes) }
+
+// array reads a JSON array, each element with elem, as encoding/json reads it into a slice:
+// null is onNull, [] an empty non-nil slice, and an element in error still takes its place
+// (the first error is returned once the array is read).
+func array[T any](r *reader, onNull []T, elem func() (T, error)) ([]T, error) {
 	switch r.peek() {
 	case 'n':
 		r.literal("null")
-		return nil, nil
+		return onNull, nil
 	case '[':
 	default:
 		r.skip()
 		return nil, errKind
 	}
-	l := [][]byte{}
+	out := []T{}
 	var first error
 	if r.enter('[') {
 		for {
-			b, err := r.bytes()
-			l = append(l, b)
+			v, err := elem()
+			out = append(out, v)
 			first = firstErr(first, err)
 			if !r.more(']') {
 				break
 			}
 		}
 	}
-	return l, first
+	return out, first
 }
 
 // bool reads true or false (null is false).
