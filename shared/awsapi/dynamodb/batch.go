@@ -46,9 +46,5 @@ func (o *BatchGetItemOutput) UnmarshalJSON(data []byte) error {
 
 // BatchGetItem reads items by their keys.
 func (c *Client) BatchGetItem(ctx context.Context, in *BatchGetItemInput, optFns ...func(*Options)) (*BatchGetItemOutput, error) {
-	out := &BatchGetItemOutput{}
-	if err := c.do(ctx, "BatchGetItem", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[BatchGetItemOutput](ctx, c, "BatchGetItem", in, optFns)
 }

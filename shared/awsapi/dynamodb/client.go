@@ -64,6 +64,15 @@ func (c *Client) do(ctx context.Context, op string, in, out any, optFns []func(*
 	return api.Do(ctx, op, in, out)
 }
 
+// call calls op and returns its decoded answer.
+func call[Out any](ctx context.Context, c *Client, op string, in any, optFns []func(*Options)) (*Out, error) {
+	out := new(Out)
+	if err := c.do(ctx, op, in, out, optFns); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // Retryer is the client's retryer (the SDK's standard or adaptive one, as aws.Config says).
 func (c *Client) Retryer() aws.RetryerV2 { return c.api.Retryer() }
 

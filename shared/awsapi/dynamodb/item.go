@@ -40,11 +40,7 @@ func (o *GetItemOutput) UnmarshalJSON(data []byte) error {
 
 // GetItem reads one item.
 func (c *Client) GetItem(ctx context.Context, in *GetItemInput, optFns ...func(*Options)) (*GetItemOutput, error) {
-	out := &GetItemOutput{}
-	if err := c.do(ctx, "GetItem", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[GetItemOutput](ctx, c, "GetItem", in, optFns)
 }
 
 // PutItemInput writes a whole item.
@@ -76,11 +72,7 @@ func (o *PutItemOutput) UnmarshalJSON(data []byte) error {
 
 // PutItem writes a whole item.
 func (c *Client) PutItem(ctx context.Context, in *PutItemInput, optFns ...func(*Options)) (*PutItemOutput, error) {
-	out := &PutItemOutput{}
-	if err := c.do(ctx, "PutItem", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[PutItemOutput](ctx, c, "PutItem", in, optFns)
 }
 
 // UpdateItemInput changes an item's attributes (creating it if absent).
@@ -113,11 +105,7 @@ func (o *UpdateItemOutput) UnmarshalJSON(data []byte) error {
 
 // UpdateItem changes an item's attributes.
 func (c *Client) UpdateItem(ctx context.Context, in *UpdateItemInput, optFns ...func(*Options)) (*UpdateItemOutput, error) {
-	out := &UpdateItemOutput{}
-	if err := c.do(ctx, "UpdateItem", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[UpdateItemOutput](ctx, c, "UpdateItem", in, optFns)
 }
 
 // DeleteItemInput deletes an item by its key.
@@ -149,11 +137,7 @@ func (o *DeleteItemOutput) UnmarshalJSON(data []byte) error {
 
 // DeleteItem deletes an item.
 func (c *Client) DeleteItem(ctx context.Context, in *DeleteItemInput, optFns ...func(*Options)) (*DeleteItemOutput, error) {
-	out := &DeleteItemOutput{}
-	if err := c.do(ctx, "DeleteItem", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[DeleteItemOutput](ctx, c, "DeleteItem", in, optFns)
 }
 
 // writeOutput is the answer of PutItem, UpdateItem and DeleteItem.

@@ -43,11 +43,7 @@ func (o *QueryOutput) UnmarshalJSON(data []byte) error {
 
 // Query reads one page of a partition's items.
 func (c *Client) Query(ctx context.Context, in *QueryInput, optFns ...func(*Options)) (*QueryOutput, error) {
-	out := &QueryOutput{}
-	if err := c.do(ctx, "Query", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[QueryOutput](ctx, c, "Query", in, optFns)
 }
 
 // ScanInput reads the items of the table (or an index, or a segment of either).
@@ -86,11 +82,7 @@ func (o *ScanOutput) UnmarshalJSON(data []byte) error {
 
 // Scan reads one page of the table's items.
 func (c *Client) Scan(ctx context.Context, in *ScanInput, optFns ...func(*Options)) (*ScanOutput, error) {
-	out := &ScanOutput{}
-	if err := c.do(ctx, "Scan", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[ScanOutput](ctx, c, "Scan", in, optFns)
 }
 
 // page is the answer of Query and Scan.

@@ -35,11 +35,7 @@ func (c *Client) TransactWriteItems(ctx context.Context, in *TransactWriteItemsI
 		}
 		in.ClientRequestToken = &token
 	}
-	out := &TransactWriteItemsOutput{}
-	if err := c.do(ctx, "TransactWriteItems", in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[TransactWriteItemsOutput](ctx, c, "TransactWriteItems", in, optFns)
 }
 
 // newToken is a random (version 4) UUID, the SDK's idempotency token.
