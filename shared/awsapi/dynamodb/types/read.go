@@ -87,14 +87,8 @@ func (r *reader) end(err error) error {
 
 // value reads an attribute value: null, or an object of one member named by its kind.
 func (r *reader) value() (AttributeValue, error) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
-		return nil, nil
-	case '{':
-	default:
-		r.skip()
-		return nil, errKind
+	if null, err := r.opening('{'); null || err != nil {
+		return nil, err
 	}
 	var tag []byte
 	var av AttributeValue
@@ -172,14 +166,8 @@ func (r *reader) member(tag []byte) (AttributeValue, error) {
 
 // item reads an object of attribute values (null is nil).
 func (r *reader) item() (map[string]AttributeValue, error) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
-		return nil, nil
-	case '{':
-	default:
-		r.skip()
-		return nil, errKind
+	if null, err := r.opening('{'); null || err != nil {
+		return nil, err
 	}
 	m := map[string]AttributeValue{}
 	var bad map[string]error // the attributes whose (last) value is in error
@@ -287,18 +275,30 @@ func (r *reader) bytes() ([]byte, error) {
 // bytesList reads an array of []byte (null is nil).
 func (r *reader) bytesList() ([][]byte, error) { return array(r, nil, r.bytes) }
 
+// opening reads a null (null is true) or checks that the next value opens with delim; any other
+// value is skipped and reported as errKind.
+func (r *reader) opening(delim byte) (null bool, err error) {
+	switch r.peek() {
+	case 'n':
+		r.literal("null")
+		return true, nil
+	case delim:
+		return false, nil
+	}
+	r.skip()
+	return false, errKind
+}
+
 // array reads a JSON array, each element with elem, as encoding/json reads it into a slice:
 // null is onNull, [] an empty non-nil slice, and an element in error still takes its place
 // (the first error is returned once the array is read).
 func array[T any](r *reader, onNull []T, elem func() (T, error)) ([]T, error) {
-	switch r.peek() {
-	case 'n':
-		r.literal("null")
+	null, err := r.opening('[')
+	if null {
 		return onNull, nil
-	case '[':
-	default:
-		r.skip()
-		return nil, errKind
+	}
+	if err != nil {
+		return nil, err
 	}
 	out := []T{}
 	var first error
