@@ -3,8 +3,6 @@ package e2e
 import (
 	"context"
 	"encoding/base64"
-	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"os"
@@ -19,8 +17,8 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-	"github.com/go-jose/go-jose/v4"
-	"github.com/go-jose/go-jose/v4/jwt"
+
+	"github.com/coop-ob/connector/dev/resulttest"
 )
 
 // TestBrowserBinding: a journey opened in one browser (its own profile) whose bank redirect
@@ -184,7 +182,7 @@ func releaseCallback() chromedp.Action[chromedp.Void] {
 func checkSignedResult(t *testing.T, result, consentID, outcome, sub string) {
 	t.Helper()
 	keys := jwksOf(t)
-	claims, own, err := verifyResult(keys, result, time.Now())
+	claims, own, err := resulttest.Verify(keys, result, time.Now())
 	if err != nil {
 		t.Fatalf("the signed result does not verify: %v", err)
 	}
@@ -196,10 +194,10 @@ func checkSignedResult(t *testing.T, result, consentID, outcome, sub string) {
 	payload, _ := base64.RawURLEncoding.DecodeString(parts[1])
 	forged := strings.Replace(string(payload), `"outcome":"`+outcome+`"`, `"outcome":"authorised_x"`, 1)
 	tampered := parts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte(forged)) + "." + parts[2]
-	if _, _, err := verifyResult(keys, tampered, time.Now()); err == nil {
+	if _, _, err := resulttest.Verify(keys, tampered, time.Now()); err == nil {
 		t.Error("a tampered result verifies")
 	}
-	if _, _, err := verifyResult(keys, result, claims.Expiry.Time().Add(time.Second)); err == nil {
+	if _, _, err := resulttest.Verify(keys, result, claims.Expiry.Time().Add(time.Second)); err == nil {
 		t.Error("an expired result verifies")
 	}
 	checkNodeVerification(t, keys, result, tampered, consentID)
@@ -251,31 +249,4 @@ func jwksOf(t *testing.T) []byte {
 	r := send(t, http.MethodGet, st.APIURL()+"/.well-known/jwks.json", "", nil, nil)
 	mustStatus(t, r, http.StatusOK, "GET /.well-known/jwks.json")
 	return r.body
-}
-
-type resultClaims struct {
-	ConsentID string `json:"consentId"`
-	Outcome   string `json:"outcome"`
-}
-
-// verifyResult is the Go verification docs/callback.md shows.
-func verifyResult(jwks []byte, result string, now time.Time) (jwt.Claims, resultClaims, error) {
-	var set jose.JSONWebKeySet
-	var std jwt.Claims
-	var own resultClaims
-	if err := json.Unmarshal(jwks, &set); err != nil {
-		return std, own, err
-	}
-	tok, err := jwt.ParseSigned(result, []jose.SignatureAlgorithm{jose.ES256})
-	if err != nil {
-		return std, own, err
-	}
-	keys := set.Key(tok.Headers[0].KeyID)
-	if len(keys) != 1 {
-		return std, own, errors.New("unknown kid")
-	}
-	if err := tok.Claims(keys[0].Key, &std, &own); err != nil {
-		return std, own, err
-	}
-	return std, own, std.ValidateWithLeeway(jwt.Expected{Time: now}, 0)
 }

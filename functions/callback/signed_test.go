@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,9 +14,8 @@ import (
 	awscreds "github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
-	"github.com/go-jose/go-jose/v4"
-	"github.com/go-jose/go-jose/v4/jwt"
 
+	"github.com/coop-ob/connector/dev/resulttest"
 	"github.com/coop-ob/connector/dev/testenv"
 	ourkms "github.com/coop-ob/connector/shared/awsapi/kms"
 	"github.com/coop-ob/connector/shared/resultsig"
@@ -35,35 +33,6 @@ func (f *fixture) withSigner() {
 	}
 	client := ourkms.NewFromConfig(cfg, func(o *ourkms.Options) { o.Endpoint = testenv.KumoURL() }) // the connector's
 	f.h.WithSigner(&resultsig.Signer{KMS: client, KeyID: aws.ToString(out.KeyMetadata.Arn), Now: f.env.Deps.Now})
-}
-
-// resultClaims are the signed result's own claims (next to the registered ones).
-type resultClaims struct {
-	ConsentID string `json:"consentId"`
-	Outcome   string `json:"outcome"`
-}
-
-// verifyResult is the app's check of the signed result, as docs/callback.md shows it: the
-// JWKS's key named by kid, ES256 only, and the time claims at now.
-func verifyResult(jwksBody []byte, result string, now time.Time) (jwt.Claims, resultClaims, error) {
-	var set jose.JSONWebKeySet
-	var std jwt.Claims
-	var own resultClaims
-	if err := json.Unmarshal(jwksBody, &set); err != nil {
-		return std, own, err
-	}
-	tok, err := jwt.ParseSigned(result, []jose.SignatureAlgorithm{jose.ES256})
-	if err != nil {
-		return std, own, err
-	}
-	keys := set.Key(tok.Headers[0].KeyID)
-	if len(keys) != 1 {
-		return std, own, errors.New("unknown kid")
-	}
-	if err := tok.Claims(keys[0].Key, &std, &own); err != nil {
-		return std, own, err
-	}
-	return std, own, std.ValidateWithLeeway(jwt.Expected{Time: now}, 0)
 }
 
 func (f *fixture) jwks() events.APIGatewayV2HTTPResponse {
@@ -117,7 +86,7 @@ func TestSignedResult(t *testing.T) {
 			t.Fatalf("result URL query %v: want consentId, outcome and a compact JWS", q)
 		}
 		now := f.env.Deps.Now()
-		std, own, err := verifyResult([]byte(keys.Body), result, now)
+		std, own, err := resulttest.Verify([]byte(keys.Body), result, now)
 		if err != nil {
 			t.Fatalf("the signed result does not verify: %v", err)
 		}
@@ -130,7 +99,7 @@ func TestSignedResult(t *testing.T) {
 			t.Errorf("claims %+v %+v: want consent %s, outcome %s, sub %s, a fresh jti, exp = iat + 5m", std, own, c.ID, outcome, owner)
 		}
 		seen[std.ID] = true
-		if _, _, err := verifyResult([]byte(keys.Body), result, now.Add(5*time.Minute+time.Second)); err == nil {
+		if _, _, err := resulttest.Verify([]byte(keys.Body), result, now.Add(5*time.Minute+time.Second)); err == nil {
 			t.Error("an expired result verifies")
 		}
 		parts := strings.Split(result, ".")
@@ -140,7 +109,7 @@ func TestSignedResult(t *testing.T) {
 			t.Fatal("payload without the outcome")
 		}
 		tampered := parts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte(forged)) + "." + parts[2]
-		if _, _, err := verifyResult([]byte(keys.Body), tampered, now); err == nil {
+		if _, _, err := resulttest.Verify([]byte(keys.Body), tampered, now); err == nil {
 			t.Error("a tampered result verifies")
 		}
 	}
