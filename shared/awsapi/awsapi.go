@@ -25,7 +25,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -142,9 +141,6 @@ func (c *Client) Retryer() aws.RetryerV2 { return c.retryer }
 
 // HTTPClient is the client that sends the requests.
 func (c *Client) HTTPClient() aws.HTTPClient { return c.http }
-
-// Region is the client's region.
-func (c *Client) Region() string { return c.region }
 
 func resolveEndpoint(cfg aws.Config, svc Service) string {
 	for _, src := range cfg.ConfigSources {
@@ -374,20 +370,6 @@ func firstHeader(h http.Header, names ...string) string {
 		}
 	}
 	return ""
-}
-
-// IsCode reports whether err is an API error with one of codes.
-func IsCode(err error, codes ...string) bool {
-	var api smithy.APIError
-	if !errors.As(err, &api) {
-		return false
-	}
-	for _, c := range codes {
-		if api.ErrorCode() == c {
-			return true
-		}
-	}
-	return false
 }
 
 // Invoke calls op with in (an empty input when nil) and returns its decoded answer: the body of

@@ -120,7 +120,8 @@ func TestNotRetried(t *testing.T) {
 	t.Parallel()
 	srv := awsapitest.New(t, awsapitest.Answer{Status: http.StatusBadRequest, Body: `{"__type":"ConditionalCheckFailedException","message":"no"}`})
 	err := awsapi.New(srv.Config(), svc).Do(context.Background(), "Put", in{}, nil)
-	if !awsapi.IsCode(err, "ConditionalCheckFailedException") || len(srv.Requests()) != 1 {
+	var api smithy.APIError
+	if !errors.As(err, &api) || api.ErrorCode() != "ConditionalCheckFailedException" || len(srv.Requests()) != 1 {
 		t.Errorf("%v after %d requests; want the code after 1", err, len(srv.Requests()))
 	}
 }

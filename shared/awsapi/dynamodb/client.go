@@ -55,22 +55,14 @@ func (c *Client) With(optFns ...func(*Options)) *Client {
 	return &Client{api: c.api.With(optFns...)}
 }
 
-// do calls op; per-call optFns apply to this call only.
-func (c *Client) do(ctx context.Context, op string, in, out any, optFns []func(*Options)) error {
+// call calls op with in and returns its decoded answer; per-call optFns apply to this call
+// only.
+func call[Out, In any](ctx context.Context, c *Client, op string, in *In, optFns []func(*Options)) (*Out, error) {
 	api := c.api
 	if len(optFns) > 0 {
 		api = api.With(optFns...)
 	}
-	return api.Do(ctx, op, in, out)
-}
-
-// call calls op and returns its decoded answer.
-func call[Out any](ctx context.Context, c *Client, op string, in any, optFns []func(*Options)) (*Out, error) {
-	out := new(Out)
-	if err := c.do(ctx, op, in, out, optFns); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return awsapi.Invoke[In, Out](ctx, api, op, in)
 }
 
 // Retryer is the client's retryer (the SDK's standard or adaptive one, as aws.Config says).
