@@ -138,12 +138,7 @@ func (h *Handler) newRun(ctx context.Context, start time.Time) *run {
 // stopping reports whether the run should take no new work.
 func (r *run) stopping() bool { return !r.stopAt.IsZero() && time.Now().After(r.stopAt) }
 
-func (h *Handler) shards() int {
-	if h.store.Shards > 0 {
-		return h.store.Shards
-	}
-	return consent.DefaultShards
-}
+func (h *Handler) shards() int { return h.store.ShardCount() }
 
 // lease outlasts one bank call plus the store writes around it.
 func (h *Handler) lease() time.Duration { return h.cfg.BankHTTPTimeout + 20*time.Second }

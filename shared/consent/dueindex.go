@@ -67,13 +67,8 @@ func (s *Store) queryIndex(ctx context.Context, shardKey string, before time.Tim
 	if len(cursor.key) == 0 && s.skipShard(ctx, shardKey, before) {
 		return Cursor{}, nil // WithIndexProbe found nothing due in this shard
 	}
-	e := newExpr()
-	kc := e.n("refreshShard") + " = " + e.v(str(shardKey)) + " AND " + e.n("refreshDue") + " <= " + e.v(num(before.Unix()))
-	in := &dynamodb.QueryInput{
-		TableName: aws.String(s.table), IndexName: aws.String(RefreshIndex),
-		KeyConditionExpression: aws.String(kc), ExclusiveStartKey: cursor.key,
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-	}
+	in := s.dueQuery(shardKey, before.Unix())
+	in.ExclusiveStartKey = cursor.key
 	if limit > 0 {
 		in.Limit = aws.Int32(limit)
 	}
@@ -87,4 +82,16 @@ func (s *Store) queryIndex(ctx context.Context, shardKey string, before time.Tim
 		}
 	}
 	return Cursor{key: out.LastEvaluatedKey}, nil
+}
+
+// dueQuery is the Query of the refresh index's shardKey entries due at or before the Unix time
+// before (no page size, from the start).
+func (s *Store) dueQuery(shardKey string, before int64) *dynamodb.QueryInput {
+	e := newExpr()
+	kc := e.n("refreshShard") + " = " + e.v(str(shardKey)) + " AND " + e.n("refreshDue") + " <= " + e.v(num(before))
+	return &dynamodb.QueryInput{
+		TableName: aws.String(s.table), IndexName: aws.String(RefreshIndex),
+		KeyConditionExpression:   aws.String(kc),
+		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
+	}
 }

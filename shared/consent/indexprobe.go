@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
 )
 
 // probeParallel bounds the probe's queries in flight.
@@ -81,10 +80,7 @@ func (s *Store) skipShard(ctx context.Context, shardKey string, before time.Time
 // probeKind reads at most one entry due at k.before of every shard of kind k, concurrently.
 func (s *Store) probeKind(ctx context.Context, k probeKind, kp *kindProbe) {
 	defer close(kp.done)
-	n := s.Shards
-	if n <= 0 {
-		n = DefaultShards
-	}
+	n := s.ShardCount()
 	var (
 		mu  sync.Mutex
 		wg  sync.WaitGroup
@@ -95,13 +91,10 @@ func (s *Store) probeKind(ctx context.Context, k probeKind, kp *kindProbe) {
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			e := newExpr()
-			kc := e.n("refreshShard") + " = " + e.v(str(key)) + " AND " + e.n("refreshDue") + " <= " + e.v(num(k.before))
-			out, err := s.api.Query(ctx, &dynamodb.QueryInput{
-				TableName: aws.String(s.table), IndexName: aws.String(RefreshIndex),
-				KeyConditionExpression: aws.String(kc), ProjectionExpression: aws.String(e.n("refreshShard")),
-				ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values, Limit: aws.Int32(1),
-			})
+			in := s.dueQuery(key, k.before)
+			// One entry, and of it only the index's own key: whether there is one is all it asks.
+			in.Limit, in.ProjectionExpression = aws.Int32(1), aws.String("refreshShard")
+			out, err := s.api.Query(ctx, in)
 			if err == nil && len(out.Items) == 0 && len(out.LastEvaluatedKey) == 0 {
 				mu.Lock()
 				kp.empty[key] = true

@@ -94,11 +94,15 @@ func num(n int64) types.AttributeValue {
 func (s *Store) shard(id string) int {
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	n := s.Shards
-	if n <= 0 {
-		n = DefaultShards
+	return int(h.Sum32() % uint32(s.ShardCount()))
+}
+
+// ShardCount is the number of refresh-index shards: Shards, or DefaultShards when it is not set.
+func (s *Store) ShardCount() int {
+	if s.Shards > 0 {
+		return s.Shards
 	}
-	return int(h.Sum32() % uint32(n))
+	return DefaultShards
 }
 
 // Shard returns the refresh-index shard a consent's tokens are written to.
