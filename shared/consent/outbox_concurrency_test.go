@@ -18,12 +18,7 @@ func TestOutboxSequenceUnderRaces(t *testing.T) {
 	t.Parallel()
 	s, clk, _ := newStore(t)
 	ctx := context.Background()
-	c := sampleConsent("c1", "alice")
-	c.Status, c.BankStatus = StatusNew, ""
-	_, _ = Apply(c, Created, clk.Now(), "")
-	if err := s.CreateConsent(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	createdConsent(t, s, clk, "c1", "alice")
 	const writers, each = 4, 3
 	var wg sync.WaitGroup
 	for w := range writers {
@@ -79,12 +74,7 @@ func TestOutboxStoreFaults(t *testing.T) {
 	faulty := New(kumoClient(&http.Client{Transport: inj.Transport(nil)}), s.table)
 	faulty.Now = s.Now
 	ctx := context.Background()
-	c := sampleConsent("c1", "alice")
-	c.Status, c.BankStatus = StatusNew, ""
-	_, _ = Apply(c, Created, clk.Now(), "")
-	if err := s.CreateConsent(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	c := createdConsent(t, s, clk, "c1", "alice")
 
 	inj.Add(awsfault.Rule{Service: "dynamodb", Operation: "TransactWriteItems", Kind: awsfault.ServerError, Times: awsfault.DynamoDBAttempts})
 	failed := *c

@@ -51,14 +51,7 @@ func TestOutboxWithEachChange(t *testing.T) {
 	t.Parallel()
 	s, clk, _ := newStore(t)
 	ctx := context.Background()
-	c := sampleConsent("c1", "alice")
-	c.Status, c.BankStatus = StatusNew, ""
-	if _, err := Apply(c, Created, clk.Now(), ""); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.CreateConsent(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	c := createdConsent(t, s, clk, "c1", "alice")
 	if len(c.Events) != 0 || c.EventSequence != 1 {
 		t.Fatalf("after create: %d pending, sequence %d; want 0, 1", len(c.Events), c.EventSequence)
 	}
@@ -121,12 +114,7 @@ func TestOutboxNoEventWithoutChange(t *testing.T) {
 	t.Parallel()
 	s, clk, _ := newStore(t)
 	ctx := context.Background()
-	c := sampleConsent("c1", "alice")
-	c.Status, c.BankStatus = StatusNew, ""
-	_, _ = Apply(c, Created, clk.Now(), "")
-	if err := s.CreateConsent(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	c := createdConsent(t, s, clk, "c1", "alice")
 	stale := *c
 	_, _ = Apply(c, AccountUnavailable, clk.Now(), "UK.OBIE.Resource.NotFound")
 	if err := s.UpdateConsent(ctx, c); err != nil {
@@ -197,12 +185,7 @@ func TestOutboxPublished(t *testing.T) {
 	t.Parallel()
 	s, clk, _ := newStore(t)
 	ctx := context.Background()
-	c := sampleConsent("c1", "alice")
-	c.Status, c.BankStatus = StatusNew, ""
-	_, _ = Apply(c, Created, clk.Now(), "")
-	if err := s.CreateConsent(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	createdConsent(t, s, clk, "c1", "alice")
 	keys, _, err := s.UnpublishedEvents(ctx, s.shard("c1"), clk.Now(), 10, Cursor{})
 	if err != nil || len(keys) != 1 || keys[0].PK != consentPK("c1") || keys[0].SK != outboxSK(1) {
 		t.Fatalf("unpublished %+v %v; want E#1 of c1", keys, err)
@@ -281,4 +264,19 @@ func TestOutboxDeadlineEvents(t *testing.T) {
 	if list, _ := events(t, s, "c1"); len(list) != 4 || list[3].Sequence != 4 {
 		t.Errorf("after the deadlines: %v", detailTypes(list))
 	}
+}
+
+// createdConsent stores a new consent of owner (status New, its Created event in the outbox),
+// as the consents function creates one.
+func createdConsent(t *testing.T, s *Store, clk *clock, id, owner string) *Consent {
+	t.Helper()
+	c := sampleConsent(id, owner)
+	c.Status, c.BankStatus = StatusNew, ""
+	if _, err := Apply(c, Created, clk.Now(), ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateConsent(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
