@@ -18,7 +18,6 @@ import (
 	"github.com/coop-ob/connector/shared/httpapi"
 	"github.com/coop-ob/connector/shared/metrics"
 	"github.com/coop-ob/connector/shared/metrics/metricstest"
-	"github.com/coop-ob/connector/shared/setup"
 )
 
 // observed sends r as Lambda would (a request id in the context, API Gateway's in the event)
@@ -185,12 +184,7 @@ func TestKMSFailureIsAnAWSError(t *testing.T) {
 	inj := awsfault.New(1)
 	f := newFaultFixture(t, inj)
 	c := f.aisConsent(owner, false)
-	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cold.UseSealer(f.env.KMS)
-	cold.SetClock(f.env.Bank.Now)
+	cold := f.coldDeps()
 	var buf bytes.Buffer
 	ctx := metrics.With(context.Background(), metrics.New(&buf, "", "sandbox"))
 	tk, err := cold.Store.GetTokens(ctx, c.ID)

@@ -118,12 +118,7 @@ func TestSecretFaults(t *testing.T) {
 	inj := awsfault.New(1)
 	f := newFaultFixture(t, inj)
 	c := f.aisConsent(owner, false)
-	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cold.UseSealer(f.env.KMS)
-	cold.SetClock(f.env.Bank.Now)
+	cold := f.coldDeps()
 	f.h = New(cold)
 	inj.Add(awsfault.Rule{Service: "secretsmanager", Operation: "GetSecretValue", Kind: awsfault.Throttling, Times: 3})
 	resp := f.call(aisGet(c, "/balances", "1001", ""))
@@ -143,12 +138,7 @@ func TestKMSFaults(t *testing.T) {
 	inj := awsfault.New(1)
 	f := newFaultFixture(t, inj)
 	c := f.aisConsent(owner, false)
-	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cold.UseSealer(f.env.KMS)
-	cold.SetClock(f.env.Bank.Now)
+	cold := f.coldDeps()
 	f.h = New(cold)
 	inj.Add(awsfault.Rule{Service: "kms", Operation: "Decrypt", Kind: awsfault.Throttling, Times: 3})
 	resp := f.call(aisGet(c, "/balances", "1001", ""))
@@ -188,12 +178,7 @@ func TestKMSGenerateFailureKeepsTokens(t *testing.T) {
 		return out.Item
 	}
 	before := raw()
-	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cold.UseSealer(f.env.KMS)
-	cold.SetClock(f.env.Bank.Now)
+	cold := f.coldDeps()
 	tk, err := cold.Store.GetTokens(ctx, c.ID) // opens with Decrypt: not faulted
 	if err != nil {
 		t.Fatal(err)
@@ -224,4 +209,17 @@ func TestKMSGenerateFailureKeepsTokens(t *testing.T) {
 	if got := f.tokens(c.ID); got.AccessToken != "at-new-kms" || got.RefreshToken != "rt-new-kms" {
 		t.Errorf("tokens after the retried write: %q, %q", got.AccessToken, got.RefreshToken)
 	}
+}
+
+// coldDeps are the clients of a new container on the fixture's table, secret and KMS key: no
+// credentials read yet, no data key opened yet.
+func (f *fixture) coldDeps() *setup.Deps {
+	f.t.Helper()
+	cold, err := setup.NewWith(f.env.Deps.Config, f.env.DDB, f.env.SM, f.env.Deps.Logger)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	cold.UseSealer(f.env.KMS)
+	cold.SetClock(f.env.Bank.Now)
+	return cold
 }
