@@ -8,14 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
-
 	"github.com/coop-ob/connector/dev/bank/sandbox"
 	"github.com/coop-ob/connector/dev/eventschema"
-	"github.com/coop-ob/connector/dev/testenv"
 	"github.com/coop-ob/connector/shared/consent"
-	"github.com/coop-ob/connector/shared/credentials"
 	"github.com/coop-ob/connector/shared/credentials/credentialstest"
 )
 
@@ -26,17 +21,7 @@ func TestCertificateExpiringEvents(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, sandbox.RefreshKeep, nil)
 	now := f.env.Deps.Now()
-	secret, m := credentialstest.NewSecret(t)
-	transport := m.ClientCA.Issue(t, credentialstest.Leaf{CommonName: "tpp-transport", NotAfter: now.Add(80*24*time.Hour + time.Hour)})
-	secret.TransportCertPem, secret.TransportKeyPem = string(transport.CertPEM), string(transport.KeyPEM)
-	name := "tokens-certev-" + testenv.Random(6)
-	if _, err := f.env.SMAdmin.CreateSecret(context.Background(), &secretsmanager.CreateSecretInput{
-		Name: aws.String(name), SecretString: aws.String(string(secret.JSON(t)))}); err != nil {
-		t.Fatal(err)
-	}
-	src := credentials.NewSource(f.env.SM, name, time.Minute, f.env.Deps.Logger)
-	src.Now = f.env.Deps.Now
-	f.h.creds = src
+	transport, secret := f.useTransportExpiring(t, "tokens-certev-", now.Add(80*24*time.Hour+time.Hour))
 	block, _ := pem.Decode(transport.CertPEM)
 	cert, err := x509.ParseCertificate(block.Bytes)
 	if err != nil {

@@ -19,17 +19,7 @@ func TestCertificateExpiryMetric(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t, sandbox.RefreshKeep, nil)
 	now := f.env.Deps.Now()
-	secret, m := credentialstest.NewSecret(t)
-	transport := m.ClientCA.Issue(t, credentialstest.Leaf{CommonName: "tpp-transport", NotAfter: now.Add(80*24*time.Hour + time.Hour)})
-	secret.TransportCertPem, secret.TransportKeyPem = string(transport.CertPEM), string(transport.KeyPEM)
-	name := "tokens-cert-" + testenv.Random(6)
-	if _, err := f.env.SMAdmin.CreateSecret(context.Background(), &secretsmanager.CreateSecretInput{
-		Name: aws.String(name), SecretString: aws.String(string(secret.JSON(t)))}); err != nil {
-		t.Fatal(err)
-	}
-	src := credentials.NewSource(f.env.SM, name, time.Minute, f.env.Deps.Logger)
-	src.Now = f.env.Deps.Now
-	f.h.creds = src
+	_, secret := f.useTransportExpiring(t, "tokens-cert-", now.Add(80*24*time.Hour+time.Hour))
 
 	s := f.run(t)
 	if s.TransportCertDays != 80 || s.SigningCertDays < 300 {
@@ -66,4 +56,22 @@ func TestCertificateExpiryMetric(t *testing.T) {
 		t.Errorf("error logs for %v, want [transport]", warned)
 	}
 	f.env.AssertNoSecrets(t, secret.ClientSecret, secret.TransportKeyPem[40:80])
+}
+
+// useTransportExpiring gives the handler a credentials secret of its own (named from prefix)
+// whose transport certificate expires at notAfter, and returns that certificate and the secret.
+func (f *fixture) useTransportExpiring(t *testing.T, prefix string, notAfter time.Time) (credentialstest.Issued, credentialstest.Secret) {
+	t.Helper()
+	secret, m := credentialstest.NewSecret(t)
+	transport := m.ClientCA.Issue(t, credentialstest.Leaf{CommonName: "tpp-transport", NotAfter: notAfter})
+	secret.TransportCertPem, secret.TransportKeyPem = string(transport.CertPEM), string(transport.KeyPEM)
+	name := prefix + testenv.Random(6)
+	if _, err := f.env.SMAdmin.CreateSecret(context.Background(), &secretsmanager.CreateSecretInput{
+		Name: aws.String(name), SecretString: aws.String(string(secret.JSON(t)))}); err != nil {
+		t.Fatal(err)
+	}
+	src := credentials.NewSource(f.env.SM, name, time.Minute, f.env.Deps.Logger)
+	src.Now = f.env.Deps.Now
+	f.h.creds = src
+	return transport, secret
 }
