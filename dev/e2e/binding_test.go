@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -82,17 +81,7 @@ func TestErrorRedirectWithoutState(t *testing.T) {
 	tab := newBrowser(t)
 	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
 	defer cancel()
-	var mu sync.Mutex
-	var callbacks []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok && e.Request != nil && strings.Contains(e.Request.URL, "/callback?") {
-			mu.Lock()
-			callbacks = append(callbacks, e.Request.URL)
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	callbacks := watchCallbacks(t, ctx)
 	if err := chromedp.Do(ctx, chromedp.Navigate(cr.AuthorizationUrl), chromedp.WaitVisible(chromedp.ID("username")),
 		chromedp.Click(chromedp.ID("cancel")), chromedp.WaitReady(chromedp.ID("result"))); err != nil {
 		got, _ := chromedp.Run(tab, chromedp.Location())
@@ -102,9 +91,7 @@ func TestErrorRedirectWithoutState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mu.Lock()
-	seen := append([]string(nil), callbacks...)
-	mu.Unlock()
+	seen := callbacks()
 	if len(seen) == 0 || strings.Contains(seen[0], "state=") || !strings.Contains(seen[0], "error=") {
 		t.Fatalf("the bank's redirect %v: want an error without state", seen)
 	}

@@ -79,6 +79,28 @@ type browserSteps struct {
 	otp            string   // typed on the step-up page; "" means no step-up page
 }
 
+// watchCallbacks records the URL of every request the tab ctx sends to /callback; the returned
+// function gives those seen so far.
+func watchCallbacks(t *testing.T, ctx context.Context) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var urls []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok && e.Request != nil && strings.Contains(e.Request.URL, "/callback?") {
+			mu.Lock()
+			urls = append(urls, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), urls...)
+	}
+}
+
 // browserJourney opens authorizationURL in the tab, logs in, approves (or types the OTP),
 // follows the bank's redirect to the gateway's /callback and the callback's redirect to the
 // result page, and returns the result page's query. Every authorization code the browser
@@ -87,17 +109,7 @@ func browserJourney(t *testing.T, tab context.Context, authorizationURL string, 
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
 	defer cancel()
-	var mu sync.Mutex
-	var callbacks []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok && e.Request != nil && strings.Contains(e.Request.URL, "/callback?") {
-			mu.Lock()
-			callbacks = append(callbacks, e.Request.URL)
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	callbacks := watchCallbacks(t, ctx)
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.Navigate(authorizationURL),
 		chromedp.WaitVisible(chromedp.ID("username")),
@@ -124,9 +136,7 @@ func browserJourney(t *testing.T, tab context.Context, authorizationURL string, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	mu.Lock()
-	seen := append([]string(nil), callbacks...)
-	mu.Unlock()
+	seen := callbacks()
 	if len(seen) == 0 {
 		t.Errorf("the browser never requested the gateway's /callback")
 	}
