@@ -52,29 +52,16 @@ func (s *Store) ClaimExchange(ctx context.Context, stateHash string, until time.
 		" AND " + e.n("ttl") + " > " + e.v(num(now.Unix()))
 	e.set("nextAttemptAt", num(until.Unix()))
 	s.setDue(e, exchangeShardKey(s.shard(stateHash)), until)
-	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-		TableName: aws.String(s.table), Key: key(authPK(stateHash), skSession),
-		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-		ReturnValues: types.ReturnValueAllNew,
-	})
-	if isConditionFailed(err) {
-		a, gerr := s.getSession(ctx, stateHash)
-		switch {
-		case gerr != nil:
-			return nil, gerr
-		case !now.Before(a.TTL):
-			return nil, ErrSessionExpired
-		case a.Status != SessionExchangePending:
-			return nil, ErrSessionUsed
-		default:
-			return nil, ErrLeaseHeld
-		}
+	a, current, err := s.takeSession(ctx, stateHash, "claim exchange", e, cond)
+	switch {
+	case current == nil:
+		return a, err
+	case !now.Before(current.TTL):
+		return nil, ErrSessionExpired
+	case current.Status != SessionExchangePending:
+		return nil, ErrSessionUsed
 	}
-	if err != nil {
-		return nil, fmt.Errorf("session: claim exchange: %w", err)
-	}
-	return s.decodeSession(ctx, stateHash, out.Attributes)
+	return nil, ErrLeaseHeld
 }
 
 // FinishExchange ends a claimed session with status (SessionDone or

@@ -1,14 +1,6 @@
 package consent
 
-import (
-	"context"
-	"fmt"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-
-	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
-	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
-)
+import "context"
 
 // OpenAuthSession records that a browser opened the journey link of a pending session:
 // browserHash (the SHA-256 of the cookie it was given) and the time, in ONE conditional
@@ -25,28 +17,16 @@ func (s *Store) OpenAuthSession(ctx context.Context, stateHash, browserHash stri
 		" AND " + e.n("ttl") + " > " + e.v(num(now.Unix())) + " AND attribute_not_exists(" + e.n("browserHash") + ")"
 	e.set("browserHash", str(browserHash))
 	e.set("openedAt", str(now.UTC().Format(timeLayout)))
-	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-		TableName: aws.String(s.table), Key: key(authPK(stateHash), skSession),
-		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-		ReturnValues: types.ReturnValueAllNew,
-	})
-	if isConditionFailed(err) {
-		a, gerr := s.getSession(ctx, stateHash)
-		switch {
-		case gerr != nil:
-			return nil, gerr
-		case !now.Before(a.TTL):
-			return nil, ErrSessionExpired
-		case a.Status != SessionPending:
-			return nil, ErrSessionUsed
-		case a.BrowserHash == browserHash:
-			return a, nil
-		}
-		return a, ErrSessionOpened
+	a, current, err := s.takeSession(ctx, stateHash, "open", e, cond)
+	switch {
+	case current == nil:
+		return a, err
+	case !now.Before(current.TTL):
+		return nil, ErrSessionExpired
+	case current.Status != SessionPending:
+		return nil, ErrSessionUsed
+	case current.BrowserHash == browserHash:
+		return current, nil
 	}
-	if err != nil {
-		return nil, fmt.Errorf("session: open: %w", err)
-	}
-	return s.decodeSession(ctx, stateHash, out.Attributes)
+	return current, ErrSessionOpened
 }

@@ -169,6 +169,23 @@ func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSe
 	e.set("status", str(SessionUsed))
 	e.set("claimId", str(claim))
 	e.set("updatedAt", str(now.UTC().Format(timeLayout)))
+	a, current, err := s.takeSession(ctx, stateHash, "claim", e, cond)
+	switch {
+	case current == nil:
+		return a, err
+	case current.Status == SessionUsed && current.ClaimID == claim:
+		return current, nil // this call's own claim, whose answer was lost
+	case !now.Before(current.TTL):
+		return nil, ErrSessionExpired
+	}
+	return nil, ErrSessionUsed
+}
+
+// takeSession applies e to stateHash's session under cond in one conditional update and
+// returns the session as written. When cond fails it returns, instead, the session as it stands
+// (current): the item DynamoDB returns with the failure, else a consistent read (kumo returns
+// none); the caller explains the refusal from it. op names the step in errors.
+func (s *Store) takeSession(ctx context.Context, stateHash, op string, e *expr, cond string) (written, current *AuthSession, err error) {
 	out, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
 		TableName: aws.String(s.table), Key: key(authPK(stateHash), skSession),
 		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
@@ -176,35 +193,17 @@ func (s *Store) ClaimAuthSession(ctx context.Context, stateHash string) (*AuthSe
 		ReturnValues:                        types.ReturnValueAllNew,
 		ReturnValuesOnConditionCheckFailure: types.ReturnValuesOnConditionCheckFailureAllOld,
 	})
-	if isConditionFailed(err) {
-		return s.classifySession(ctx, stateHash, err, now, claim)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("session: claim: %w", err)
-	}
-	return s.decodeSession(ctx, stateHash, out.Attributes)
-}
-
-// classifySession explains a failed session condition. It uses the item
-// DynamoDB returns with ReturnValuesOnConditionCheckFailure when present and
-// falls back to a consistent read (kumo does not return it). A session used
-// by claim is the caller's own: it is returned without error.
-func (s *Store) classifySession(ctx context.Context, stateHash string, condErr error, now time.Time, claim string) (*AuthSession, error) {
-	var a *AuthSession
 	var ccf *types.ConditionalCheckFailedException
-	var err error
-	if errors.As(condErr, &ccf) && len(ccf.Item) > 0 {
-		a, err = s.decodeSession(ctx, stateHash, ccf.Item)
-	} else {
-		a, err = s.getSession(ctx, stateHash)
-	}
 	switch {
+	case errors.As(err, &ccf) && len(ccf.Item) > 0:
+		current, err = s.decodeSession(ctx, stateHash, ccf.Item)
+		return nil, current, err
+	case errors.As(err, &ccf):
+		current, err = s.getSession(ctx, stateHash)
+		return nil, current, err
 	case err != nil:
-		return nil, err
-	case a.Status == SessionUsed && a.ClaimID == claim:
-		return a, nil
-	case !now.Before(a.TTL):
-		return nil, ErrSessionExpired
+		return nil, nil, fmt.Errorf("session: %s: %w", op, err)
 	}
-	return nil, ErrSessionUsed
+	written, err = s.decodeSession(ctx, stateHash, out.Attributes)
+	return written, nil, err
 }
