@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 
 	"github.com/coop-ob/connector/shared/awsapi/dynamodb"
+	"github.com/coop-ob/connector/shared/awsapi/dynamodb/types"
 )
 
 // MarkEnqueued records that a message to refresh the consent's tokens is on
@@ -23,21 +24,28 @@ import (
 // as held: the run skips that consent and the run after the mark lapses
 // takes it (the index still holds it).
 func (s *Store) MarkEnqueued(ctx context.Context, consentID string, until time.Time) (bool, error) {
+	ok, err := s.markEnqueued(ctx, key(consentPK(consentID), skToken), until)
+	if err != nil {
+		return false, fmt.Errorf("tokens %s: mark enqueued: %w", consentID, err)
+	}
+	return ok, nil
+}
+
+// markEnqueued sets the item's "enqueuedUntil" to until unless an earlier mark still holds
+// (false); the item's version is not changed.
+func (s *Store) markEnqueued(ctx context.Context, k map[string]types.AttributeValue, until time.Time) (bool, error) {
 	e := newExpr()
 	now := e.v(num(s.Now().Unix()))
 	a := e.n("enqueuedUntil")
 	cond := "attribute_exists(pk) AND (attribute_not_exists(" + a + ") OR " + a + " <= " + now + ")"
 	e.set("enqueuedUntil", num(until.Unix()))
 	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-		TableName: aws.String(s.table), Key: key(consentPK(consentID), skToken),
+		TableName: aws.String(s.table), Key: k,
 		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
 		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
 	})
 	if isConditionFailed(err) {
 		return false, nil
 	}
-	if err != nil {
-		return false, fmt.Errorf("tokens %s: mark enqueued: %w", consentID, err)
-	}
-	return true, nil
+	return err == nil, err
 }

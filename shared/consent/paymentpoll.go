@@ -49,23 +49,11 @@ func (s *Store) DuePayments(ctx context.Context, shard int, before time.Time, li
 // projected into the index, and the version is not changed (a concurrent
 // RecordPaymentStatus still wins its condition).
 func (s *Store) MarkPaymentEnqueued(ctx context.Context, consentID, idempotencyKey string, until time.Time) (bool, error) {
-	e := newExpr()
-	now := e.v(num(s.Now().Unix()))
-	a := e.n("enqueuedUntil")
-	cond := "attribute_exists(pk) AND (attribute_not_exists(" + a + ") OR " + a + " <= " + now + ")"
-	e.set("enqueuedUntil", num(until.Unix()))
-	_, err := s.api.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-		TableName: aws.String(s.table), Key: key(consentPK(consentID), paymentSK(idempotencyKey)),
-		UpdateExpression: e.update(), ConditionExpression: aws.String(cond),
-		ExpressionAttributeNames: e.names, ExpressionAttributeValues: e.values,
-	})
-	if isConditionFailed(err) {
-		return false, nil
-	}
+	ok, err := s.markEnqueued(ctx, key(consentPK(consentID), paymentSK(idempotencyKey)), until)
 	if err != nil {
 		return false, fmt.Errorf("payment %s: mark enqueued: %w", idempotencyKey, err)
 	}
-	return true, nil
+	return ok, nil
 }
 
 // FindPayment reads the payment record of consentID that id names: the
